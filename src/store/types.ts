@@ -1,0 +1,155 @@
+/**
+ * The storage interfaces the rest of the bot depends on. They are deliberately small so that a
+ * shared Redis deployment can add leases and atomic claims behind them without the fact engine,
+ * the poller or the delivery code changing.
+ *
+ * Every method either does what it says or throws StoreError. A store that fails must never look
+ * empty: "no facts" would make the ledger re-announce everything.
+ */
+import type { Confidence, Fact, FactEvent, FactKind } from '../facts/types.ts';
+
+export interface FactStore {
+  getFact(kind: FactKind, subject: string | null): Promise<Fact | undefined>;
+  listFacts(): Promise<Fact[]>;
+  putFact(fact: Fact): Promise<void>;
+  /** Append-only history of every event the ledger produced (changes, corroborations, conflicts). */
+  appendEvents(events: FactEvent[]): Promise<void>;
+  /** Newest first. */
+  listEvents(filter?: { kind?: FactKind; limit?: number }): Promise<FactEvent[]>;
+}
+
+/** An article the engine has processed: kept for /news and to avoid processing it twice. */
+export interface ProcessedItem {
+  id: string;
+  feedUrl: string;
+  link?: string;
+  title: string;
+  outlet?: string;
+  published?: string;
+  relevant: boolean;
+  /** Short human summary of what the article said (claims), for /news. */
+  summary: string[];
+  processedAt: string;
+}
+
+export interface ItemStore {
+  /** Ids (of the given ones) already processed. */
+  seen(ids: string[]): Promise<Set<string>>;
+  record(items: ProcessedItem[]): Promise<void>;
+  /** Newest (by published, else processedAt) first; relevant items only unless asked. */
+  recent(limit: number, options?: { includeIrrelevant?: boolean }): Promise<ProcessedItem[]>;
+}
+
+export type FeedHealthState = 'ok' | 'failing' | 'disabled' | 'new';
+
+export interface FeedRecord {
+  url: string;
+  /** Guild ids that added it; empty for the shipped defaults. */
+  addedBy: string[];
+  isDefault: boolean;
+  title?: string;
+  etag?: string;
+  lastModified?: string;
+  health: FeedHealthState;
+  /** Consecutive failures, for backoff. */
+  failures: number;
+  lastSuccessAt?: string;
+  lastAttemptAt?: string;
+  /** In words an admin can act on. */
+  lastError?: string;
+  /** Last fetch without conditional headers (done at least daily). */
+  lastUnconditionalAt?: string;
+  nextDueAt: string;
+  /** True once the first fetch stored its items as a baseline (posts nothing old). */
+  baselined: boolean;
+  createdAt: string;
+}
+
+export interface FeedStore {
+  get(url: string): Promise<FeedRecord | undefined>;
+  list(): Promise<FeedRecord[]>;
+  put(feed: FeedRecord): Promise<void>;
+  remove(url: string): Promise<void>;
+}
+
+export interface GuildSettings {
+  guildId: string;
+  alertChannelId?: string;
+  pingRoleId?: string;
+  /** Which kinds of fact to alert on. */
+  kinds: FactKind[];
+  minConfidence: Confidence;
+  paused: boolean;
+  /** Set when delivery was stopped by Discord (403/404); cleared when an admin fixes it. */
+  disabledReason?: string;
+  /** Feed URLs this guild added on top of the defaults. */
+  feeds: string[];
+  /** When the guild joined: facts older than this are not announced to it. */
+  joinedAt: string;
+  updatedAt: string;
+}
+
+export interface GuildStore {
+  get(guildId: string): Promise<GuildSettings | undefined>;
+  put(settings: GuildSettings): Promise<void>;
+  list(): Promise<GuildSettings[]>;
+  remove(guildId: string): Promise<void>;
+}
+
+export type DeliveryState = 'pending' | 'sent' | 'failed' | 'dropped';
+
+/**
+ * One alert for one channel. Its id is derived from (change id, channel id), so enqueueing the
+ * same change twice is a no-op, and its nonce is stable across restarts.
+ */
+export interface Delivery {
+  id: string;
+  nonce: string;
+  guildId: string;
+  channelId: string;
+  /** The event that caused it (a fact-change, or a corroboration that edits an earlier alert). */
+  event: FactEvent;
+  /** "post" a new alert, or "edit" the alert already posted for the same fact value. */
+  action: 'post' | 'edit';
+  /** Key of the fact value this alert is about: kind, subject and value. Used to find it to edit. */
+  alertKey: string;
+  pingRoleId?: string;
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: string;
+  messageId?: string;
+  lastError?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Outbox {
+  /** Idempotent by delivery id. Returns the deliveries that were new. */
+  enqueue(deliveries: Delivery[]): Promise<Delivery[]>;
+  /** Pending deliveries due at or before `now`, oldest first. */
+  due(now: Date, limit: number): Promise<Delivery[]>;
+  get(id: string): Promise<Delivery | undefined>;
+  update(delivery: Delivery): Promise<void>;
+  /** The message posted in a channel for an alert key, for "also reported by" edits. */
+  findPosted(channelId: string, alertKey: string): Promise<Delivery | undefined>;
+  /** Drops pending deliveries of a guild (alerts disabled); returns how many. */
+  dropGuild(guildId: string, reason: string): Promise<number>;
+}
+
+/** Small key/value state the bot needs besides the above (e.g. last poll round, bot status). */
+export interface MetaStore {
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T): Promise<void>;
+}
+
+export interface Stores {
+  facts: FactStore;
+  items: ItemStore;
+  feeds: FeedStore;
+  guilds: GuildStore;
+  outbox: Outbox;
+  meta: MetaStore;
+  /** Checks the backend answers; throws StoreError otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

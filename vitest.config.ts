@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Several suites start real servers (HTTP, the Discord emulator, Redis, PostgreSQL); two cores.
+    maxWorkers: 2,
+  },
+});
