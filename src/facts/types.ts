@@ -91,10 +91,13 @@ export type FactEventType = 'fact-change' | 'corroboration' | 'conflict' | 'igno
 
 export type ChangeReason = 'new' | 'changed' | 'upgraded' | 'refined';
 
+/** Why a claim changed nothing. */
+export type IgnoreReason = 'weaker' | 'older' | 'duplicate' | 'less-specific' | 'regression';
+
 export interface FactEvent {
   type: FactEventType;
   /** For fact-change: why it is a change. For ignored: why the claim lost. */
-  reason?: ChangeReason | 'weaker' | 'older' | 'duplicate';
+  reason?: ChangeReason | IgnoreReason;
   kind: FactKind;
   subject: string | null;
   value: string;
@@ -106,6 +109,11 @@ export interface FactEvent {
   /** sources[0] is the item that caused the event. */
   sources: Evidence[];
   at: string;
+  /**
+   * True when the event came from catching up (a feed's first fetch of old articles, the shipped
+   * baseline): it is kept in history but never announced.
+   */
+  silent?: boolean;
 }
 
 export function factKey(kind: FactKind, subject: string | null): string {

@@ -1,0 +1,80 @@
+/**
+ * The ledger over a FactStore: loads the fact a claim is about, applies the rules, saves what
+ * changed and appends every event (changes, corroborations, conflicts and ignored claims) to the
+ * history, so "how did this change over time" can always be answered.
+ */
+import type { FactStore } from '../store/types.ts';
+import { applyClaim, type LedgerPolicy } from './ledger.ts';
+import { factKey, type Claim, type Fact, type FactEvent } from './types.ts';
+
+export interface ApplyOptions {
+  /** Catching up (baseline, a new feed's old articles): record, never announce. */
+  silent?: boolean;
+}
+
+export interface PendingBatch {
+  events: FactEvent[];
+  /** Saves the judged facts and appends the events to the history. */
+  commit(): Promise<void>;
+}
+
+export class FactLedger {
+  private readonly store: FactStore;
+  private readonly clock: () => Date;
+  private readonly policy: LedgerPolicy | undefined;
+
+  constructor(store: FactStore, options: { clock?: () => Date; policy?: LedgerPolicy } = {}) {
+    this.store = store;
+    this.clock = options.clock ?? (() => new Date());
+    this.policy = options.policy;
+  }
+
+  /**
+   * Judges claims in the order given (callers pass articles oldest first) without saving anything.
+   * The caller persists what must not be lost (the alerts' outbox) and then calls `commit()`: if
+   * the process dies in between, the same claims are judged again to the same events, and the
+   * outbox's idempotent ids keep that from sending anything twice.
+   * Store errors propagate: a claim is never judged against a fact that could not be read.
+   */
+  async evaluate(claims: readonly Claim[], options: ApplyOptions = {}): Promise<PendingBatch> {
+    const now = this.clock().toISOString();
+    const touched = new Map<string, Fact>();
+    const events: FactEvent[] = [];
+    for (const claim of claims) {
+      const key = factKey(claim.kind, claim.subject);
+      const current = touched.get(key) ?? (await this.store.getFact(claim.kind, claim.subject));
+      const outcome = applyClaim(current, claim, {
+        now,
+        ...(options.silent ? { silent: true } : {}),
+        ...(this.policy ? { policy: this.policy } : {}),
+      });
+      if (outcome.factChanged) touched.set(key, outcome.fact);
+      events.push(outcome.event);
+    }
+    return {
+      events,
+      commit: async () => {
+        if (events.length > 0) await this.store.appendEvents(events);
+        for (const fact of touched.values()) await this.store.putFact(fact);
+      },
+    };
+  }
+
+  /** Judges and saves at once, for callers with nothing to persist in between. */
+  async apply(claims: readonly Claim[], options: ApplyOptions = {}): Promise<FactEvent[]> {
+    const batch = await this.evaluate(claims, options);
+    await batch.commit();
+    return batch.events;
+  }
+
+  /** Seeds the shipped baseline once: only into a store that holds no fact at all. */
+  async seedBaseline(claims: readonly Claim[]): Promise<FactEvent[]> {
+    const existing = await this.store.listFacts();
+    if (existing.length > 0) return [];
+    return this.apply(claims, { silent: true });
+  }
+
+  listFacts(): Promise<Fact[]> {
+    return this.store.listFacts();
+  }
+}
