@@ -1,0 +1,132 @@
+/**
+ * Chooses and opens the keyv backend named by a store URL:
+ *   sqlite://./data/hyosan.sqlite | sqlite://:memory: | sqlite:///absolute/path.sqlite
+ *   redis://host:port[/db] | rediss://…
+ *   postgres://user@host:port/db | postgresql://…
+ */
+import { resolve } from 'node:path';
+import { Keyv } from 'keyv';
+import KeyvRedis, { createClient } from '@keyv/redis';
+import KeyvPostgres from '@keyv/postgres';
+import { UserFacingError } from '../shared/errors.ts';
+import { logger } from '../shared/logger.ts';
+import { KeyvKeyValue, type KeyValue } from './key-value.ts';
+import { KeyvNodeSqlite } from './keyv-node-sqlite.ts';
+import { isGenericConnectError, toStoreError } from './store-errors.ts';
+
+export const DEFAULT_STORE_URL = 'sqlite://./data/hyosan.sqlite';
+export const DEFAULT_NAMESPACE = 'hyosan';
+export const DEFAULT_TIMEOUT_MS = 5000;
+/**
+ * node:sqlite waits for a lock synchronously (the event loop stands still meanwhile), so the
+ * wait is capped well below the call timeout.
+ */
+export const MAX_SQLITE_BUSY_MS = 1000;
+
+export interface OpenOptions {
+  namespace?: string;
+  timeoutMs?: number;
+}
+
+const log = logger.child({ module: 'store' });
+
+export async function openBackend(storeUrl: string, options: OpenOptions = {}): Promise<KeyValue> {
+  const namespace = options.namespace ?? DEFAULT_NAMESPACE;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const scheme = /^([a-z]+):\/\//i.exec(storeUrl)?.[1]?.toLowerCase();
+  switch (scheme) {
+    case 'sqlite':
+      return openSqlite(storeUrl.slice('sqlite://'.length), namespace, timeoutMs);
+    case 'redis':
+    case 'rediss':
+      return openRedis(storeUrl, namespace, timeoutMs);
+    case 'postgres':
+    case 'postgresql':
+      return openPostgres(storeUrl, namespace, timeoutMs);
+    default:
+      throw new UserFacingError(
+        'store-url',
+        `Unsupported store URL "${redactUrl(storeUrl)}". Use sqlite://./data/hyosan.sqlite (or sqlite://:memory:), ` +
+          'redis://host:6379 (or rediss://), or postgres://user@host:5432/database (or postgresql://).',
+      );
+  }
+}
+
+function openSqlite(rawPath: string, namespace: string, timeoutMs: number): KeyValue {
+  if (rawPath === '') throw new UserFacingError('store-url', 'The sqlite:// store URL needs a path, e.g. sqlite://./data/hyosan.sqlite');
+  const path = rawPath === ':memory:' ? rawPath : resolve(process.cwd(), decodeURIComponent(rawPath));
+  const backend = `sqlite ${rawPath}`;
+  let adapter: KeyvNodeSqlite;
+  try {
+    adapter = new KeyvNodeSqlite({ path, busyTimeoutMs: Math.min(MAX_SQLITE_BUSY_MS, timeoutMs) });
+  } catch (error) {
+    throw toStoreError(backend, error);
+  }
+  const keyv = new Keyv(adapter, { namespace, throwOnErrors: true });
+  return new KeyvKeyValue(keyv, { backend, timeoutMs, lastEmittedError: watchErrors(keyv, backend) });
+}
+
+function openRedis(url: string, namespace: string, timeoutMs: number): KeyValue {
+  const backend = `redis ${hostOf(url)}`;
+  const client = createClient({
+    url,
+    // Commands fail at once while the connection is down instead of queueing until the timeout.
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: timeoutMs,
+      // No background retry loop: the next call reconnects on demand (KeyvRedis.getClient), so a
+      // Redis that went away fails fast and one that came back just works again.
+      reconnectStrategy: false,
+    },
+  });
+  const adapter = new KeyvRedis(client, {
+    namespace,
+    throwOnConnectError: true,
+    throwOnErrors: true,
+    connectionTimeout: timeoutMs,
+  });
+  const keyv = new Keyv(adapter, { namespace, useKeyPrefix: false, throwOnErrors: true });
+  return new KeyvKeyValue(keyv, { backend, timeoutMs, lastEmittedError: watchErrors(keyv, backend) });
+}
+
+function openPostgres(url: string, namespace: string, timeoutMs: number): KeyValue {
+  const backend = `postgres ${hostOf(url)}${new URL(url).pathname}`;
+  // Extra options are handed to pg.Pool: a bounded wait for a connection instead of forever.
+  const adapter = new KeyvPostgres({
+    uri: url,
+    table: 'hyosan_kv',
+    keySize: 512,
+    connectionTimeoutMillis: timeoutMs,
+    idleTimeoutMillis: 30_000,
+  } as ConstructorParameters<typeof KeyvPostgres>[0]);
+  const keyv = new Keyv(adapter, { namespace, throwOnErrors: true });
+  return new KeyvKeyValue(keyv, { backend, timeoutMs, lastEmittedError: watchErrors(keyv, backend) });
+}
+
+/**
+ * keyv and the drivers emit 'error' besides throwing; an unheard 'error' event would crash the
+ * process. Log it, and remember it: it is often more precise than what gets thrown.
+ */
+function watchErrors(keyv: Keyv, backend: string): () => unknown {
+  let last: unknown;
+  keyv.on('error', (error: unknown) => {
+    // keyv re-emits the adapter's generic "not connected" error too; keep the specific cause.
+    if (!isGenericConnectError(error)) last = error;
+    log.debug({ err: error, backend }, 'store driver reported an error');
+  });
+  return () => last;
+}
+
+function hostOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.port ? `${parsed.hostname}:${parsed.port}` : parsed.hostname;
+  } catch {
+    throw new UserFacingError('store-url', `The store URL "${redactUrl(url)}" is not a valid URL.`);
+  }
+}
+
+/** Store URLs may carry passwords; never repeat them. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, (_, auth: string) => `//${auth.includes(':') ? `${auth.split(':')[0]}:***` : auth}@`);
+}

@@ -1,0 +1,146 @@
+import type { Delivery, Outbox } from './types.ts';
+import type { KeyValue } from './key-value.ts';
+import { IdIndex, keyFor } from './keys.ts';
+
+const PENDING_KEY = 'index:outbox:pending';
+const OUTBOX_LOCK = 'outbox';
+
+/** What due() needs to choose deliveries without loading every one: [id, createdAt ms, nextAttemptAt ms]. */
+type PendingEntry = [string, number, number];
+
+/**
+ * Deliveries by id, with three indexes so that nothing scans every delivery:
+ *  - the pending set (with due times) for due(),
+ *  - per guild, its pending delivery ids for dropGuild(),
+ *  - per (channel, alert key), the id of the posted delivery for findPosted().
+ *
+ * All outbox writes run under one in-process lock: the bot process is the only writer (the
+ * poller enqueues through the same process). A shared Redis deployment would replace this with
+ * atomic claims (SET NX PX) behind KeyValue.
+ */
+export class KeyValueOutbox implements Outbox {
+  private readonly kv: KeyValue;
+
+  constructor(kv: KeyValue) {
+    this.kv = kv;
+  }
+
+  async enqueue(deliveries: Delivery[]): Promise<Delivery[]> {
+    const unique = [...new Map(deliveries.map((d) => [d.id, d])).values()];
+    if (unique.length === 0) return [];
+    return this.kv.exclusive(OUTBOX_LOCK, async () => {
+      const existing = await this.kv.getMany<Delivery>(unique.map((d) => deliveryKey(d.id)));
+      // An id already stored keeps its state: enqueueing the same change again is a no-op.
+      const fresh = unique.filter((_, i) => existing[i] === undefined);
+      if (fresh.length === 0) return [];
+      await this.kv.setMany(fresh.map((d) => ({ key: deliveryKey(d.id), value: d })));
+      await this.reindex(fresh);
+      return fresh;
+    });
+  }
+
+  async due(now: Date, limit: number): Promise<Delivery[]> {
+    if (limit <= 0) return [];
+    const cutoff = now.getTime();
+    const pending = (await this.kv.get<PendingEntry[]>(PENDING_KEY)) ?? [];
+    const ids = pending
+      .filter(([, , nextAttemptAt]) => nextAttemptAt <= cutoff)
+      .sort((a, b) => a[1] - b[1] || a[2] - b[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, limit)
+      .map(([id]) => id);
+    const found = await this.kv.getMany<Delivery>(ids.map(deliveryKey));
+    return found.filter((d): d is Delivery => d !== undefined && d.state === 'pending');
+  }
+
+  get(id: string): Promise<Delivery | undefined> {
+    return this.kv.get<Delivery>(deliveryKey(id));
+  }
+
+  async update(delivery: Delivery): Promise<void> {
+    await this.kv.exclusive(OUTBOX_LOCK, async () => {
+      await this.kv.set(deliveryKey(delivery.id), delivery);
+      await this.reindex([delivery]);
+    });
+  }
+
+  async findPosted(channelId: string, alertKey: string): Promise<Delivery | undefined> {
+    const id = await this.kv.get<string>(postedKey(channelId, alertKey));
+    if (id === undefined) return undefined;
+    const delivery = await this.get(id);
+    return delivery?.state === 'sent' && delivery.messageId !== undefined ? delivery : undefined;
+  }
+
+  async dropGuild(guildId: string, reason: string): Promise<number> {
+    return this.kv.exclusive(OUTBOX_LOCK, async () => {
+      const guildIndex = new IdIndex(this.kv, guildPendingKey(guildId));
+      const ids = await guildIndex.list();
+      const found = await this.kv.getMany<Delivery>(ids.map(deliveryKey));
+      const now = new Date().toISOString();
+      const dropped = found
+        .filter((d): d is Delivery => d !== undefined && d.state === 'pending')
+        .map((d): Delivery => ({ ...d, state: 'dropped', lastError: reason, updatedAt: now }));
+      await this.kv.setMany(dropped.map((d) => ({ key: deliveryKey(d.id), value: d })));
+      const gone = new Set(ids);
+      await this.kv.update<PendingEntry[]>(PENDING_KEY, (current) => withoutIds(current, gone));
+      await guildIndex.drop();
+      return dropped.length;
+    });
+  }
+
+  /** Brings the indexes in line with the given deliveries' states. Call under OUTBOX_LOCK. */
+  private async reindex(deliveries: Delivery[]): Promise<void> {
+    const pending = deliveries.filter((d) => d.state === 'pending');
+    const settled = new Set(deliveries.filter((d) => d.state !== 'pending').map((d) => d.id));
+    const replaced = new Set(pending.map((d) => d.id));
+
+    await this.kv.update<PendingEntry[]>(PENDING_KEY, (current) => {
+      const kept = withoutIds(current, new Set([...settled, ...replaced]));
+      if (pending.length === 0) return kept;
+      return [...(kept ?? []), ...pending.map((d): PendingEntry => [d.id, time(d.createdAt), time(d.nextAttemptAt)])];
+    });
+
+    for (const [guildId, group] of groupBy(deliveries, (d) => d.guildId)) {
+      const index = new IdIndex(this.kv, guildPendingKey(guildId));
+      const add = group.filter((d) => d.state === 'pending').map((d) => d.id);
+      const remove = group.filter((d) => d.state !== 'pending').map((d) => d.id);
+      if (add.length > 0) await index.add(add);
+      if (remove.length > 0) await index.remove(remove);
+    }
+
+    const posted = deliveries.filter((d) => d.state === 'sent' && d.messageId !== undefined);
+    await this.kv.setMany(posted.map((d) => ({ key: postedKey(d.channelId, d.alertKey), value: d.id })));
+  }
+}
+
+function deliveryKey(id: string): string {
+  return keyFor('delivery', id);
+}
+
+function guildPendingKey(guildId: string): string {
+  return keyFor('index:outbox:guild', guildId);
+}
+
+function postedKey(channelId: string, alertKey: string): string {
+  return keyFor('outbox:posted', `${channelId}|${alertKey}`);
+}
+
+function withoutIds(entries: PendingEntry[] | undefined, ids: Set<string>): PendingEntry[] | undefined {
+  if (entries === undefined) return undefined;
+  const kept = entries.filter(([id]) => !ids.has(id));
+  if (kept.length === entries.length) return entries;
+  return kept.length === 0 ? undefined : kept;
+}
+
+function time(iso: string): number {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return groups;
+}
