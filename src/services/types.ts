@@ -1,0 +1,92 @@
+/**
+ * What Discord commands may ask of the bot. Commands get these services and nothing else: they
+ * never touch the stores or the network directly, so a command cannot, say, fetch a feed without
+ * the URL guard or write a setting without validation.
+ */
+import type { AlertMessage } from '../alerts/message.ts';
+import type { Claim, Confidence, Fact, FactEvent, FactKind } from '../facts/types.ts';
+import type { FeedRecord, GuildSettings, ProcessedItem } from '../store/types.ts';
+
+/** The dry run of a feed: what `check` prints and `/feeds test` shows. */
+export interface CheckReport {
+  url: string;
+  feedTitle?: string;
+  /** Refusal or failure in words for a person; absent when the feed was read. */
+  error?: string;
+  warnings: string[];
+  items: CheckedItem[];
+}
+
+export interface CheckedItem {
+  title: string;
+  link?: string;
+  published?: string;
+  outlet?: string;
+  relevant: boolean;
+  reason: string;
+  claims: Claim[];
+}
+
+export interface ShowInfo {
+  id: string;
+  title: string;
+  koreanTitle?: string;
+  season: number;
+}
+
+export interface PersonMatch {
+  canonical: string;
+  /** What they do on the show: cast (with character) or crew role. */
+  description: string;
+}
+
+export interface FactQueries {
+  show(): ShowInfo;
+  /** Current facts, optionally of one kind. */
+  current(kind?: FactKind): Promise<Fact[]>;
+  /** Fact changes and conflicts over time, newest first. */
+  history(kind: FactKind | undefined, limit: number): Promise<FactEvent[]>;
+  /** Latest relevant articles and what each said. */
+  recentNews(limit: number): Promise<ProcessedItem[]>;
+  /** When the poller last finished a round (ISO), if ever. */
+  lastCheckedAt(): Promise<string | undefined>;
+  /** People whose any known spelling matches the query; for autocomplete. */
+  searchPeople(query: string, limit: number): PersonMatch[];
+  /** The canonical name for any spelling the matcher knows. */
+  resolvePerson(name: string): string | undefined;
+}
+
+export interface FeedAdmin {
+  /** Default feeds plus this guild's own, with health. */
+  list(guildId: string): Promise<FeedRecord[]>;
+  /** Checks the URL (guard, fetch, parse) and adds it; the first fetch is a silent baseline. */
+  add(guildId: string, url: string): Promise<{ feed: FeedRecord; itemCount: number }>;
+  remove(guildId: string, url: string): Promise<void>;
+  /** Dry run: nothing is stored. */
+  test(url: string): Promise<CheckReport>;
+}
+
+export interface AlertSettingsPatch {
+  alertChannelId?: string;
+  pingRoleId?: string | null;
+  kinds?: FactKind[];
+  minConfidence?: Confidence;
+  paused?: boolean;
+}
+
+export interface AlertAdmin {
+  get(guildId: string): Promise<GuildSettings>;
+  /** Applies a change; choosing a channel clears a previous "disabled" state. */
+  update(guildId: string, patch: AlertSettingsPatch): Promise<GuildSettings>;
+  /** What an alert looks like with this guild's settings. */
+  preview(guildId: string): Promise<AlertMessage>;
+  /** A guild the bot joined: it starts from what is known (no old news). */
+  guildJoined(guildId: string): Promise<void>;
+  guildLeft(guildId: string): Promise<void>;
+}
+
+export interface BotServices {
+  facts: FactQueries;
+  feeds: FeedAdmin;
+  alerts: AlertAdmin;
+}
