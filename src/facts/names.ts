@@ -1,0 +1,200 @@
+import type { ShowPack } from './show-pack-schema.ts';
+import { familyKey, isDiscoveryFamilyName, keysOfName, looksLikeKoreanGiven, nameKey, plainKey } from './romanization.ts';
+
+/** Where a name was found: offsets into the sentence, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface PersonMention {
+  /** The pack's canonical name, or the name as written when the person is not in the pack. */
+  canonical: string;
+  span: Span;
+  known: boolean;
+}
+
+export interface CharacterMention {
+  canonical: string;
+  span: Span;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Words with their offsets; edge punctuation and a possessive "'s" are not part of the word. */
+export function tokenize(sentence: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of sentence.matchAll(/\S+/g)) {
+    let text = m[0];
+    let start = m.index;
+    const lead = /^[("“‘'[«]+/.exec(text)?.[0].length ?? 0;
+    text = text.slice(lead);
+    start += lead;
+    text = text.replace(/[)"”’'\]»,.;:!?]+$/, '').replace(/['’]s$/, '').replace(/[)"”’'\]»,.;:!?]+$/, '');
+    if (text) tokens.push({ text, start, end: start + text.length });
+  }
+  return tokens;
+}
+
+const capitalised = (t: string): boolean => /^[A-Z]/.test(t);
+
+interface NameIndex {
+  byKey: Map<string, string>;
+  byPlain: Map<string, string>;
+  korean: Array<[string, string]>;
+}
+
+function addName(index: NameIndex, written: string, canonical: string, allowGivenOnly: boolean): void {
+  const keys = keysOfName(written);
+  for (const k of keys) if (!index.byKey.has(k)) index.byKey.set(k, canonical);
+  // Stage names ("Lomon"), initials ("Lee JQ") and given-name-only character names ("On-jo").
+  if (keys.length === 0 || allowGivenOnly || /[A-Z]{2}/.test(written)) {
+    const plain = plainKey(written);
+    if (plain && !index.byPlain.has(plain)) index.byPlain.set(plain, canonical);
+  }
+  for (const k of keys) index.byPlain.set(k, canonical);
+}
+
+const cache = new WeakMap<ShowPack, { people: NameIndex; characters: NameIndex }>();
+
+function indexes(pack: ShowPack): { people: NameIndex; characters: NameIndex } {
+  const hit = cache.get(pack);
+  if (hit) return hit;
+  const people: NameIndex = { byKey: new Map(), byPlain: new Map(), korean: [] };
+  for (const p of pack.people) {
+    for (const n of [p.name, ...p.aliases]) addName(people, n, p.name, false);
+    if (p.korean) people.korean.push([p.korean, p.name]);
+  }
+  const characters: NameIndex = { byKey: new Map(), byPlain: new Map(), korean: [] };
+  for (const c of pack.characters) for (const n of [c.name, ...c.aliases]) addName(characters, n, c.name, true);
+  const built = { people, characters };
+  cache.set(pack, built);
+  return built;
+}
+
+interface RawMatch {
+  canonical: string;
+  span: Span;
+}
+
+/** Longest-first scan of 1–3 word windows against an index. */
+function scan(sentence: string, index: NameIndex): RawMatch[] {
+  const tokens = tokenize(sentence);
+  const found: RawMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let matched = 0;
+    for (let len = Math.min(3, tokens.length - i); len >= 1 && !matched; len--) {
+      const win = tokens.slice(i, i + len);
+      if (!win.every((t) => capitalised(t.text) || /^[A-Z]{2,}$/.test(t.text))) continue;
+      const words = win.map((t) => t.text);
+      let canonical: string | undefined;
+      if (len === 1) {
+        canonical = index.byPlain.get(plainKey(words[0] ?? ''));
+      } else {
+        canonical = index.byPlain.get(plainKey(words.join(' ')));
+        for (const k of keysOfName(words.join(' '))) canonical ??= index.byKey.get(k);
+      }
+      if (canonical) {
+        const first = win[0];
+        const last = win[win.length - 1];
+        if (first && last) found.push({ canonical, span: { start: first.start, end: last.end } });
+        matched = len;
+      }
+    }
+    i += matched || 1;
+  }
+  for (const [hangul, canonical] of index.korean) {
+    let at = sentence.indexOf(hangul);
+    while (at >= 0) {
+      found.push({ canonical, span: { start: at, end: at + hangul.length } });
+      at = sentence.indexOf(hangul, at + hangul.length);
+    }
+  }
+  return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+/** Words right before a name that make it a role, not an actor ("as Han Du-seok", "plays Ma-ru"). */
+const ROLE_LEAD = /(?:\bas|\bplays?|\bplaying|\bportrays?|\bportraying|\brole of|\bcharacter(?: named)?|\bnamed|\bcalled)\s*$/i;
+
+/**
+ * Korean-looking names the pack does not hold: an unambiguous family name and a one- or
+ * two-syllable given name, in either order. Character names and role positions are skipped.
+ */
+function discover(sentence: string, taken: Span[]): PersonMention[] {
+  const tokens = tokenize(sentence);
+  const out: PersonMention[] = [];
+  const push = (from: Token, to: Token, written: string): void => {
+    const span = { start: from.start, end: to.end };
+    if (taken.some((t) => overlaps(t, span))) return;
+    const before = sentence.slice(Math.max(0, span.start - 24), span.start);
+    if (ROLE_LEAD.test(before) || /\(\s*$/.test(before)) return;
+    out.push({ canonical: written, span, known: false });
+    taken.push(span);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i];
+    const b = tokens[i + 1];
+    const c = tokens[i + 2];
+    if (!a || !b) continue;
+    // Family first: "Kim Se-yoon", "Kim Se Yoon", "Kim Seyoon".
+    if (isDiscoveryFamilyName(a.text) && capitalised(b.text)) {
+      const hyphenated = b.text.includes('-');
+      if (c && !hyphenated && capitalised(c.text) && looksLikeKoreanGiven(`${b.text}-${c.text}`) && !/-/.test(c.text) && c.text.length <= 4 && b.text.length <= 4) {
+        push(a, c, `${a.text} ${b.text} ${c.text}`);
+        i += 2;
+        continue;
+      }
+      if (looksLikeKoreanGiven(b.text) && (hyphenated || sentenceFollowsName(sentence, b.end))) {
+        push(a, b, `${a.text} ${b.text}`);
+        i += 1;
+        continue;
+      }
+    }
+    // Given first: "Se-yoon Kim".
+    if (b && b.text.length > 0 && familyKey(b.text) && isDiscoveryFamilyName(b.text) && a.text.includes('-') && capitalised(a.text) && looksLikeKoreanGiven(a.text)) {
+      push(a, b, `${a.text} ${b.text}`);
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** An unhyphenated given name is trusted only when punctuation or a conjunction closes the name. */
+function sentenceFollowsName(sentence: string, end: number): boolean {
+  return /^(?:\s*[,)(;:]|\s+(?:and|as|who|will|has|is|was|joins|joined|returns|to)\b|\s*$|['’]s\b)/.test(sentence.slice(end));
+}
+
+export function findCharacters(sentence: string, pack: ShowPack): CharacterMention[] {
+  return scan(sentence, indexes(pack).characters).map((m) => ({ canonical: m.canonical, span: m.span }));
+}
+
+/** Every person in the sentence: pack people by any spelling, then Korean-looking names nobody listed. */
+export function findPeople(sentence: string, pack: ShowPack): PersonMention[] {
+  const chars = findCharacters(sentence, pack);
+  const known = scan(sentence, indexes(pack).people).filter((m) => !chars.some((c) => overlaps(c.span, m.span) && c.span.end - c.span.start > m.span.end - m.span.start));
+  const people: PersonMention[] = known.map((m) => ({ canonical: m.canonical, span: m.span, known: true }));
+  const taken: Span[] = [...people.map((p) => p.span), ...chars.map((c) => c.span)];
+  people.push(...discover(sentence, taken));
+  return people.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The pack person a whole string names, if any ("Ji Hu Park" → "Park Ji-hu"). */
+export function matchPerson(text: string, pack: ShowPack): string | undefined {
+  const idx = indexes(pack).people;
+  const plain = idx.byPlain.get(plainKey(text));
+  if (plain) return plain;
+  for (const k of keysOfName(text.replace(/[^\p{L}\s-]/gu, ''))) {
+    const hit = idx.byKey.get(k);
+    if (hit) return hit;
+  }
+  return idx.korean.find(([hangul]) => hangul === text.trim())?.[1];
+}
+
+export { nameKey };
