@@ -86,7 +86,29 @@ function openRedis(url: string, namespace: string, timeoutMs: number): KeyValue 
     connectionTimeout: timeoutMs,
   });
   const keyv = new Keyv(adapter, { namespace, useKeyPrefix: false, throwOnErrors: true });
-  return new KeyvKeyValue(keyv, { backend, timeoutMs, lastEmittedError: watchErrors(keyv, backend) });
+  // One connection attempt shared by concurrent calls: without the offline queue, a command sent
+  // while another call's connect is still in progress would fail with "client is offline".
+  let connecting: Promise<void> | undefined;
+  const connect = async (): Promise<void> => {
+    try {
+      await client.connect();
+    } catch (error) {
+      try {
+        client.destroy();
+      } catch {
+        // Already closed: nothing to release.
+      }
+      throw error;
+    }
+  };
+  const beforeCall = async (): Promise<void> => {
+    if (client.isReady) return;
+    connecting ??= connect().finally(() => {
+      connecting = undefined;
+    });
+    await connecting;
+  };
+  return new KeyvKeyValue(keyv, { backend, timeoutMs, beforeCall, lastEmittedError: watchErrors(keyv, backend) });
 }
 
 function openPostgres(url: string, namespace: string, timeoutMs: number): KeyValue {

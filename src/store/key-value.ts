@@ -38,6 +38,8 @@ export interface KeyvKeyValueOptions {
   timeoutMs: number;
   /** The last error the driver emitted; some drivers throw a generic one and emit the real one. */
   lastEmittedError?: () => unknown;
+  /** Runs before every call, e.g. to (re)connect once instead of letting each call race to. */
+  beforeCall?: () => Promise<void>;
   /** Extra clean-up after keyv disconnects. */
   onClose?: () => Promise<void>;
 }
@@ -139,7 +141,8 @@ export class KeyvKeyValue implements KeyValue {
   private async call<T>(work: () => Promise<T>): Promise<T> {
     if (this.closed) throw new StoreError(`store unavailable: ${this.backend} — already closed`);
     try {
-      return await withTimeout(work(), this.options.timeoutMs);
+      const { beforeCall } = this.options;
+      return await withTimeout(beforeCall ? beforeCall().then(work) : work(), this.options.timeoutMs);
     } catch (error) {
       throw toStoreError(this.backend, error, this.options.lastEmittedError?.());
     }

@@ -36,7 +36,7 @@ export function describeFailure(error: unknown): string {
     const message = candidate instanceof Error ? candidate.message : '';
     if (/database is locked|SQLITE_BUSY/i.test(message)) return 'database is locked by another connection';
     if (/client is closed|ClientClosed/i.test(message)) return 'connection closed';
-    if (/offline queue|ClientOffline/i.test(message)) return 'connection lost';
+    if (/offline queue|client is offline|ClientOffline/i.test(message)) return 'connection lost';
   }
   const first = errorChain(error)[0];
   if (first instanceof Error && first.message) return first.message;
