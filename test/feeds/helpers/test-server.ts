@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -11,7 +11,7 @@ export interface TestServer {
 
 /** A real HTTP server on 127.0.0.1 with one handler per path. */
 export async function startServer(routes: Record<string, Handler>): Promise<TestServer> {
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const handler = routes[path];
