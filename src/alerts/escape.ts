@@ -77,7 +77,8 @@ export function stripMaskedLinks(text: string): string {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\*_~|`[\]]/g, '\\$&')
-    .replace(/^([ ]*)([>#+-]|\d+[.)])/gm, '$1\\$2');
+    .replace(/^([ ]*)([>#+-])/gm, '$1\\$2')
+    .replace(/^([ ]*\d+)([.)])/gm, '$1\\$2');
 }
 
 /**

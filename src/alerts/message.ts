@@ -1,0 +1,45 @@
+/**
+ * Plain shapes for an alert message. They mirror Discord's message payload so the REST adapter
+ * can pass them through, but nothing here depends on discord.js.
+ */
+import type { Evidence } from '../facts/types.ts';
+
+export interface AlertEmbedField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+export interface AlertEmbed {
+  title: string;
+  description: string;
+  url?: string;
+  color: number;
+  fields: AlertEmbedField[];
+  footer: { text: string };
+  /** ISO 8601. */
+  timestamp: string;
+}
+
+/** parse is always empty: only the role a server chose may ever be pinged, and only explicitly. */
+export interface AlertAllowedMentions {
+  parse: [];
+  roles?: string[];
+}
+
+export interface AlertMessage {
+  content: string;
+  embeds: AlertEmbed[];
+  allowed_mentions: AlertAllowedMentions;
+}
+
+export interface AlertContext {
+  /** The show's display title, e.g. "All of Us Are Dead". */
+  showTitle: string;
+  /** Role to ping, when the server configured one. */
+  pingRoleId?: string;
+  /** Outlets that reported the same fact after the alert was first posted. */
+  alsoReportedBy?: Evidence[];
+  /** BCP 47 locale for dates; defaults to en-GB ("14 March 2027"). */
+  locale?: string;
+}
