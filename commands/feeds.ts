@@ -1,0 +1,86 @@
+import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { requireManageGuild } from '../src/discord/admin-guard.ts';
+import type { Command } from '../src/discord/command.ts';
+import { checkReportLines, feedLabel, feedLine } from '../src/discord/format/feed-view.ts';
+import { DISCORD_LIMITS, fitLines } from '../src/discord/format/text.ts';
+
+const URL_MAX = 500;
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('feeds')
+    .setNameLocalizations({ ko: '피드' })
+    .setDescription('Manage the news feeds this server follows')
+    .setDescriptionLocalizations({ ko: '이 서버가 구독하는 뉴스 피드 관리' })
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
+    .addSubcommand((s) => s
+      .setName('add').setNameLocalizations({ ko: '추가' })
+      .setDescription('Follow a feed (RSS or Atom)').setDescriptionLocalizations({ ko: '피드 구독 (RSS 또는 Atom)' })
+      .addStringOption((o) => o.setName('url').setNameLocalizations({ ko: '주소' })
+        .setDescription('The feed address').setDescriptionLocalizations({ ko: '피드 주소' })
+        .setRequired(true).setMaxLength(URL_MAX)))
+    .addSubcommand((s) => s
+      .setName('remove').setNameLocalizations({ ko: '삭제' })
+      .setDescription('Stop following a feed this server added').setDescriptionLocalizations({ ko: '이 서버가 추가한 피드 구독 해제' })
+      .addStringOption((o) => o.setName('url').setNameLocalizations({ ko: '주소' })
+        .setDescription('The feed address').setDescriptionLocalizations({ ko: '피드 주소' })
+        .setRequired(true).setMaxLength(URL_MAX).setAutocomplete(true)))
+    .addSubcommand((s) => s
+      .setName('list').setNameLocalizations({ ko: '목록' })
+      .setDescription('Every feed this server follows, with its health').setDescriptionLocalizations({ ko: '구독 중인 피드와 상태' }))
+    .addSubcommand((s) => s
+      .setName('test').setNameLocalizations({ ko: '시험' })
+      .setDescription('Read a feed once and show what Hyosan would make of it').setDescriptionLocalizations({ ko: '피드를 한 번 읽고 결과 보기 (저장 안 함)' })
+      .addStringOption((o) => o.setName('url').setNameLocalizations({ ko: '주소' })
+        .setDescription('The feed address').setDescriptionLocalizations({ ko: '피드 주소' })
+        .setRequired(true).setMaxLength(URL_MAX))),
+
+  async execute(interaction, services) {
+    const guildId = requireManageGuild(interaction);
+    const sub = interaction.options.getSubcommand(true);
+    const ephemeral = MessageFlags.Ephemeral;
+
+    if (sub === 'list') {
+      const feeds = await services.feeds.list(guildId);
+      const body = feeds.length ? fitLines(feeds.map(feedLine), DISCORD_LIMITS.description) : 'No feeds yet. Add one with /feeds add.';
+      await interaction.reply({ embeds: [{ title: `Feeds (${feeds.length})`, description: body, color: 0x3498db }], flags: ephemeral });
+      return;
+    }
+    if (sub === 'remove') {
+      const url = interaction.options.getString('url', true).trim();
+      await services.feeds.remove(guildId, url);
+      await interaction.reply({ content: `Removed ${feedLabel(url)}.`, flags: ephemeral });
+      return;
+    }
+    // Adding and testing fetch the feed, which can take seconds: acknowledge first.
+    const url = interaction.options.getString('url', true).trim();
+    await interaction.deferReply({ flags: ephemeral });
+    if (sub === 'add') {
+      const { feed, itemCount } = await services.feeds.add(guildId, url);
+      await interaction.editReply({
+        content: `Now following ${feedLabel(feed.url, feed.title)} (${itemCount} item(s) read). Existing articles are the starting point; only news from now on can cause alerts.`,
+      });
+      return;
+    }
+    const report = await services.feeds.test(url);
+    await interaction.editReply({
+      embeds: [{ title: 'Feed test (nothing stored)', description: fitLines(checkReportLines(report), DISCORD_LIMITS.description), color: report.error ? 0xe74c3c : 0x2ecc71 }],
+    });
+  },
+
+  async autocomplete(interaction, services) {
+    // A member without the permission gets no suggestions: the list of a server's feeds is admin information.
+    if (!interaction.inGuild() || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+      await interaction.respond([]);
+      return;
+    }
+    const typed = interaction.options.getFocused().toLowerCase();
+    const feeds = await services.feeds.list(interaction.guildId);
+    const own = feeds.filter((f) => f.addedBy.includes(interaction.guildId) && f.url.length <= 100);
+    await interaction.respond(own
+      .filter((f) => f.url.toLowerCase().includes(typed) || (f.title ?? '').toLowerCase().includes(typed))
+      .slice(0, 25)
+      .map((f) => ({ name: (f.title ? `${f.title} — ${f.url}` : f.url).slice(0, 100), value: f.url })));
+  },
+} satisfies Command;
