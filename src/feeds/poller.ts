@@ -1,0 +1,161 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Dispatcher } from 'undici';
+import { isUserFacing } from '../shared/errors.ts';
+import { logger } from '../shared/logger.ts';
+import type { FeedRecord, FeedStore } from '../store/types.ts';
+import { applyPollOutcome, type PollOutcome } from './feed-health.ts';
+import { fetchFeed, type FetchOptions, type FetchResult } from './fetcher.ts';
+import { parseFeed } from './parser.ts';
+import { DEFAULT_INTERVAL_SECONDS, isDue, needsUnconditional, type Random } from './scheduler.ts';
+import type { FeedItem } from './types.ts';
+import { createGuardedAgent, type GuardOptions } from './url-guard.ts';
+
+const log = logger.child({ module: 'feeds.poller' });
+
+export const DEFAULT_CONCURRENCY = 4;
+export const TICK_CRON = '*/30 * * * * *';
+
+/** The fact pipeline. The feed's new validators are saved only after this resolves. */
+export type ItemsHandler = (feed: FeedRecord, items: FeedItem[]) => Promise<void>;
+
+export interface FeedPollerOptions extends GuardOptions {
+  store: FeedStore;
+  onItems: ItemsHandler;
+  concurrency?: number;
+  intervalSeconds?: number;
+  /** Per-fetch deadline and size cap (fetcher defaults otherwise). */
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** Which feeds put "Headline - Outlet" in titles. */
+  kindOf?: (feed: FeedRecord) => 'news-search' | 'outlet' | undefined;
+  now?: () => Date;
+  random?: Random;
+  /** Replaceable for tests of the poller's own logic. */
+  fetch?: (url: string, options: FetchOptions) => Promise<FetchResult>;
+}
+
+export interface TickReport {
+  /** Feeds this tick polled, with the health they ended in. */
+  polled: { url: string; health: FeedRecord['health'] }[];
+  /** Due feeds left alone because an earlier poll of them is still running. */
+  stillRunning: string[];
+}
+
+function describe(error: unknown): string {
+  if (isUserFacing(error)) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class FeedPoller {
+  private readonly options: FeedPollerOptions;
+  private readonly dispatcher: Dispatcher;
+  private readonly inFlight = new Set<string>();
+  private task: ScheduledTask | undefined;
+
+  constructor(options: FeedPollerOptions) {
+    this.options = options;
+    this.dispatcher = createGuardedAgent(options);
+  }
+
+  /** Ticks every 30 s. Each tick starts only feeds not already being polled, so one hung feed holds up nothing. */
+  start(expression = TICK_CRON): void {
+    if (this.task) return;
+    this.task = cron.schedule(expression, () => {
+      this.tick().catch((error: unknown) => log.error({ err: error }, 'poll tick failed'));
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.stop();
+    this.task = undefined;
+    await this.dispatcher.close().catch(() => undefined);
+  }
+
+  /** One round: every due feed, at most `concurrency` at a time. Resolves when this round's feeds are done. */
+  async tick(): Promise<TickReport> {
+    const now = this.now();
+    let feeds: FeedRecord[];
+    try {
+      feeds = await this.options.store.list();
+    } catch (error) {
+      log.error({ err: error }, 'could not list feeds; skipping this round');
+      return { polled: [], stillRunning: [] };
+    }
+    const due = feeds.filter((f) => isDue(f, now));
+    const stillRunning = due.filter((f) => this.inFlight.has(f.url)).map((f) => f.url);
+    const queue = due.filter((f) => !this.inFlight.has(f.url));
+    for (const f of queue) this.inFlight.add(f.url);
+
+    const polled: TickReport['polled'] = [];
+    const worker = async () => {
+      for (let feed = queue.shift(); feed; feed = queue.shift()) {
+        try {
+          const record = await this.pollOne(feed);
+          if (record) polled.push({ url: record.url, health: record.health });
+        } catch (error) {
+          log.error({ err: error, feed: feed.url }, 'poll of one feed failed unexpectedly');
+        } finally {
+          this.inFlight.delete(feed.url);
+        }
+      }
+    };
+    const workers = Array.from({ length: Math.min(this.options.concurrency ?? DEFAULT_CONCURRENCY, queue.length) }, worker);
+    await Promise.all(workers);
+    return { polled, stillRunning };
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** Fetch, parse, hand on, then record: returns the record as stored, or undefined if the feed was removed meanwhile. */
+  private async pollOne(feed: FeedRecord): Promise<FeedRecord | undefined> {
+    const outcome = await this.outcomeFor(feed);
+    const finished = this.now();
+    // An admin may have changed or removed the feed while it was being fetched; update what is stored now.
+    const current = await this.options.store.get(feed.url);
+    if (!current) return undefined;
+    const healthOptions = { intervalSeconds: this.options.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS, ...(this.options.random ? { random: this.options.random } : {}) };
+    const next = applyPollOutcome(current, outcome, finished, healthOptions);
+    await this.options.store.put(next);
+    if (outcome.status === 'error') log.warn({ feed: feed.url, kind: outcome.kind, error: outcome.message, failures: next.failures }, 'feed poll failed');
+    return next;
+  }
+
+  private async outcomeFor(feed: FeedRecord): Promise<PollOutcome> {
+    const unconditional = needsUnconditional(feed, this.now());
+    const fetchOptions: FetchOptions = { dispatcher: this.dispatcher };
+    if (this.options.allowedHosts) fetchOptions.allowedHosts = this.options.allowedHosts;
+    if (this.options.lookup) fetchOptions.lookup = this.options.lookup;
+    if (this.options.timeoutMs) fetchOptions.timeoutMs = this.options.timeoutMs;
+    if (this.options.maxBytes) fetchOptions.maxBytes = this.options.maxBytes;
+    if (!unconditional && feed.etag) fetchOptions.etag = feed.etag;
+    if (!unconditional && feed.lastModified) fetchOptions.lastModified = feed.lastModified;
+
+    const result = await (this.options.fetch ?? fetchFeed)(feed.url, fetchOptions);
+    if (result.status !== 'ok') return result;
+
+    let items: FeedItem[];
+    let title: string | undefined;
+    try {
+      const kind = this.options.kindOf?.(feed);
+      const parsed = await parseFeed(result.text, feed.url, kind ? { kind } : {});
+      items = parsed.items;
+      title = parsed.title;
+      if (parsed.warnings.length) log.info({ feed: feed.url, warnings: parsed.warnings }, 'feed parsed with repairs');
+    } catch (error) {
+      return { status: 'error', kind: 'unparseable', message: describe(error) };
+    }
+    try {
+      await this.options.onItems(feed, items);
+    } catch (error) {
+      log.error({ err: error, feed: feed.url }, 'items could not be processed');
+      return { status: 'error', kind: 'processing', message: `the feed was read but its items could not be processed (${describe(error)}); it will be retried` };
+    }
+    const outcome: PollOutcome = { status: 'ok', unconditional };
+    if (result.etag) outcome.etag = result.etag;
+    if (result.lastModified) outcome.lastModified = result.lastModified;
+    if (title) outcome.title = title;
+    return outcome;
+  }
+}
