@@ -7,11 +7,11 @@
 import { resolve } from 'node:path';
 import { Keyv } from 'keyv';
 import KeyvRedis, { createClient } from '@keyv/redis';
-import KeyvPostgres from '@keyv/postgres';
 import { UserFacingError } from '../shared/errors.ts';
 import { logger } from '../shared/logger.ts';
 import { KeyvKeyValue, type KeyValue } from './key-value.ts';
 import { KeyvNodeSqlite } from './keyv-node-sqlite.ts';
+import { KeyvPostgresOwnPool } from './keyv-postgres-own-pool.ts';
 import { isGenericConnectError, toStoreError } from './store-errors.ts';
 
 export const DEFAULT_STORE_URL = 'sqlite://./data/hyosan.sqlite';
@@ -113,14 +113,12 @@ function openRedis(url: string, namespace: string, timeoutMs: number): KeyValue 
 
 function openPostgres(url: string, namespace: string, timeoutMs: number): KeyValue {
   const backend = `postgres ${hostOf(url)}${new URL(url).pathname}`;
-  // Extra options are handed to pg.Pool: a bounded wait for a connection instead of forever.
-  const adapter = new KeyvPostgres({
-    uri: url,
-    table: 'hyosan_kv',
-    keySize: 512,
-    connectionTimeoutMillis: timeoutMs,
-    idleTimeoutMillis: 30_000,
-  } as ConstructorParameters<typeof KeyvPostgres>[0]);
+  let adapter: KeyvPostgresOwnPool;
+  try {
+    adapter = new KeyvPostgresOwnPool({ uri: url, table: 'hyosan_kv', keySize: 512, connectionTimeoutMs: timeoutMs });
+  } catch (error) {
+    throw toStoreError(backend, error);
+  }
   const keyv = new Keyv(adapter, { namespace, throwOnErrors: true });
   return new KeyvKeyValue(keyv, { backend, timeoutMs, lastEmittedError: watchErrors(keyv, backend) });
 }
