@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/shared/errors.ts';
 import { openBackend } from '../../src/store/backends.ts';
-import type { KeyValue } from '../../src/store/key-value.ts';
 import { createStores } from '../../src/store/open-stores.ts';
 import type { Stores } from '../../src/store/types.ts';
 import { DATABASE_URL, REDIS_URL, requireServer, uniqueNamespace } from './helpers/backends.ts';
@@ -26,7 +25,7 @@ const BACKENDS = [
 afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
 describe.each(BACKENDS)('store contract on $name', ({ name, url, server }) => {
-  let kv: KeyValue;
+  let namespace: string;
   let stores: Stores;
 
   beforeAll(async () => {
@@ -34,13 +33,16 @@ describe.each(BACKENDS)('store contract on $name', ({ name, url, server }) => {
   });
 
   beforeEach(async () => {
-    kv = await openBackend(url, { namespace: uniqueNamespace() });
-    stores = createStores(kv);
+    namespace = uniqueNamespace();
+    stores = createStores(await openBackend(url, { namespace }));
   });
 
   afterEach(async () => {
-    await kv.clear().catch(() => undefined);
     await stores.close().catch(() => undefined);
+    // A connection of its own, so clean-up also runs after a test that closed its stores.
+    const cleaner = await openBackend(url, { namespace });
+    await cleaner.clear();
+    await cleaner.close();
   });
 
   it('answers undefined or empty for what was never stored', async () => {
