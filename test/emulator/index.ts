@@ -70,7 +70,7 @@ export interface Emulator {
   deleteChannel(channelId: string): void;
   /** Sets (or with allow and deny both 0, removes) a channel overwrite for a role or member. */
   setChannelPermission(channelId: string, overwrite: OverwriteInput): void;
-  /** Gives a member exactly these guild permissions, through a role of their own. */
+  /** Replaces a member's roles with one role of their own holding `permissions` (@everyone still applies). */
   setMemberPermissions(guildId: string, userId: string, permissions: bigint): void;
   /** Renames a guild or changes its locale; GUILD_UPDATE is dispatched. */
   updateGuild(guildId: string, patch: { name?: string; preferredLocale?: string }): void;
