@@ -1,0 +1,43 @@
+import type { Confidence } from './types.ts';
+
+/**
+ * How sure a clause is, from its wording. Hedges are weakest-wins: "Netflix is expected to
+ * announce" is speculation however official the name in it. Attribution lifts a plain statement:
+ * Netflix or an agency saying it is official; an outlet's own plain statement is reported.
+ */
+const SPECULATION = /\b(?:may|might|could|likely|unlikely|probably|possibl[ey]|possibility|potential(?:ly)?|expected|expects?|expecting|anticipated|predict(?:s|ed|ions?)?|speculat\w*|guess\w*|perhaps|hop(?:e|es|ing)|believe[sd]?|think|thinks|assume[sd]?|presum\w*|tipped|estimated|projected|suggests? that the|strongly suggests|seems?|appears? to|should|would|theor(?:y|ies|ize)|fans? (?:believe|think|hope|expect)|if all goes|could be)\b/i;
+const RUMOR = /\b(?:reportedly|rumou?r(?:s|ed)?|is said to|are said to|was said to|insiders?|allegedly|unconfirmed|whispers?|buzz|leak(?:s|ed)?|speculation|word is|if (?:these|the|such) reports are (?:to be )?(?:believed|true)|reports? (?:suggest|suggested|suggests|claim|claimed|claims|indicate|indicated|hint|hinted)|sources? (?:claim|claimed|suggest|hint)|suggest(?:s|ed)?|hint(?:s|ed)?|(?:previous|earlier|several|some|many|multiple|unverified) reports)\b/i;
+const OFFICIAL = /\b(?:officially|official(?:ly)? (?:announce\w*|confirm\w*|statement|teaser|trailer|poster|date)|netflix(?:\s+korea)?\s+(?:has\s+|have\s+)?(?:already\s+|now\s+|officially\s+|also\s+|finally\s+)?(?:announced|confirmed|revealed|unveiled|said|stated|released|shared|dropped|set|dated|will|is|has set|also)|(?:announced|confirmed|revealed|unveiled|said|stated|according to) (?:by )?(?:netflix|the streamer|the studio|the agency|the production|film monster|its agency|their agency|his agency|her agency|the company)|(?:the streamer|the studio|the agency|agency|production company|the production team|a netflix (?:representative|spokesperson|official)|representatives?|spokesperson)\s+(?:\w+\s+){0,3}?(?:announced|confirmed|revealed|said|stated|told|shared)|netflix['’]s (?:official|announcement|confirmation|statement)|in a (?:press release|statement)|press release|press conference|(?:confirmed|announced) by netflix)\b/i;
+const REPORTED = /\b(?:according to|reported|reports?|per|sources? (?:say|said|close)|told|revealed|confirmed|announced)\b/i;
+
+export function clauseConfidence(text: string): Confidence {
+  if (SPECULATION.test(text)) return 'speculation';
+  if (RUMOR.test(text)) return 'rumor';
+  if (OFFICIAL.test(text)) return 'official';
+  return 'reported';
+}
+
+/** A reporting frame that governs the rest of the sentence ("Reports suggest that …", "Netflix confirmed that …"). */
+export function frameConfidence(prefix: string): Confidence | undefined {
+  if (!/\b(?:that|:)\s*$/i.test(prefix) && !/\b(?:according to [^,]+|per [^,]+),?\s*$/i.test(prefix) && !/^(?:according to|per)\b/i.test(prefix)) return undefined;
+  if (SPECULATION.test(prefix)) return 'speculation';
+  if (RUMOR.test(prefix)) return 'rumor';
+  if (OFFICIAL.test(prefix)) return 'official';
+  if (REPORTED.test(prefix)) return 'reported';
+  return undefined;
+}
+
+/** Denials and negations: a clause with one of these states nothing (exits are handled apart). */
+export const NEGATION = /\b(?:not|no|never|nothing|none|neither|nor|without|yet to|has yet|have yet|denied|denies|deny|dismiss(?:ed|es)?|refuted|debunked|false|unclear|unknown|mystery|remains to be seen|tba|tbd|tbc|left out|excluded|absent|missing from|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|hasn['’]t|haven['’]t|hadn['’]t|won['’]t|doesn['’]t|don['’]t|didn['’]t|can['’]t|cannot|couldn['’]t|wouldn['’]t|no longer|yet to be|awaited|awaits|awaiting|under wraps)\b|n['’]t\b/i;
+
+/** Clauses that state a condition or a time still to come: nothing in them has happened. */
+export const IRREALIS = /^(?:if|unless|once|until|till|before|whether|in case|as soon as)\b/i;
+
+export function isQuestion(sentence: string): boolean {
+  return /\?\s*["”’']?\s*$/.test(sentence) || /^(?:will|when|is|are|does|did|could|can|has|have|what|why|how)\b[^.!]*$/i.test(sentence.trim()) && !/[.!]$/.test(sentence.trim());
+}
+
+export function weakest(a: Confidence, b: Confidence): Confidence {
+  const order = ['speculation', 'rumor', 'reported', 'official'];
+  return order.indexOf(a) <= order.indexOf(b) ? a : b;
+}

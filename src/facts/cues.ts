@@ -1,0 +1,58 @@
+/**
+ * Cue lexicons: the wording that signals each kind of fact. Kept apart from the extractor so
+ * they can be read, extended and tested as tables.
+ */
+import type { ProductionStage } from './types.ts';
+
+export const PRODUCTION_CUES: Array<{ stage: ProductionStage; re: RegExp }> = [
+  { stage: 'released', re: /\b(?:is\s+now\s+streaming|now\s+streaming|(?:is|are)\s+(?:now\s+)?(?:out|available)\s+(?:now\s+)?(?:on|to\s+stream)|(?:has|have)\s+(?:finally\s+|officially\s+)?(?:premiered|been\s+released|dropped|arrived|landed)|premiered\s+(?:on|today|this|worldwide|globally)|(?:was|were)\s+released\s+(?:on|today|this|worldwide|globally)|released\s+(?:today|worldwide|globally))\b/gi },
+  { stage: 'post-production', re: /\bpost[-\s]?production\b|\b(?:editing|the\s+edit)\s+(?:stage|phase|process|is\s+underway)\b/gi },
+  { stage: 'wrapped', re: /\b(?:(?:filming|shooting|production)\s+(?:on|for|of)\s+[^,.;]{1,60}?\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:wrapped|ended|concluded|finished|completed|came\s+to\s+an\s+end)|wrap(?:ped|s)?\s+(?:up\s+)?(?:the\s+|its\s+)?(?:filming|shooting|production|principal\s+photography)|(?:filming|shooting|production|principal\s+photography)\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:wrapped|ended|concluded|finished|completed|come\s+to\s+an\s+end|came\s+to\s+an\s+end|wrapped\s+up)|(?:completed|finished|concluded|ended|wrapped)\s+(?:all\s+)?(?:its\s+|the\s+|their\s+)?(?:filming|shooting|production|principal\s+photography)|(?:has|have|had|officially|finally)\s+wrapped|filming\s+wrap|(?:filming|shooting)\s+(?:is|was)\s+(?:now\s+|officially\s+)?(?:complete|completed|over|done|finished)|cameras\s+(?:have\s+|had\s+)?stopped\s+rolling|it['’]s\s+a\s+wrap|wrap(?:ped)?[-\s]party)\b/gi },
+  { stage: 'filming', re: /\b(?:(?:filming|shooting|production)\s+(?:on|for|of)\s+[^,.;]{1,60}?\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:began|begun|started|commenced|kicked\s+off|is\s+underway|is\s+ongoing)|(?:began|begun|begins|start(?:ed|s)?|commenced|kicked\s+off|kicks\s+off|resumed|entered|enters|went\s+into|goes\s+into)\s+(?:filming|shooting|production|principal\s+photography)|(?:filming|shooting|production|principal\s+photography)\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:began|begun|begins|started|starts|commenced|kicked\s+off|is\s+underway|underway|is\s+ongoing|ongoing|(?:is\s+)?in\s+full\s+swing|is\s+progressing|continues|continued|was\s+underway)|(?:is|are|was|were|been)\s+(?:currently\s+|now\s+|still\s+)?(?:filming|shooting|in\s+production|under\s+production)|(?:currently|now)\s+(?:filming|shooting|in\s+production)|(?:went|gone|going)\s+on\s+(?:the\s+)?floors|cameras?\s+(?:are\s+|began\s+|started\s+)?rolling|final\s+stages?\s+of\s+(?:filming|shooting|production)|(?:nearing|near)\s+the\s+end\s+of\s+(?:filming|shooting)|commencement\s+of\s+(?:its\s+)?(?:production|filming|shooting))\b/gi },
+  { stage: 'pre-production', re: /\b(?:pre[-\s]?production|script\s+reading|table\s+read(?:ing)?|script\s+read|casting\s+(?:is\s+)?(?:underway|ongoing|in\s+progress|has\s+begun|began|started)|in\s+the\s+casting\s+(?:stage|process)|scripts?\s+(?:is|are)\s+being\s+written)\b/gi },
+];
+
+/** A plan, not an event: "will begin filming", "set to start shooting", "expected to wrap". */
+export const FUTURE_BEFORE_CUE = /\b(?:will|shall|would|to|going\s+to|gonna|plans?|planning|aims?|set|scheduled|slated|expected|about)\s+(?:\w+\s+){0,2}$/i;
+
+/** One actor finishing their own scenes is not the production wrapping. */
+export const ACTOR_LEVEL = /\b(?:his|her|their)\s+(?:own\s+)?(?:portion|part|parts|scenes|shoot|filming\s+schedule)\b/i;
+
+export function renewalCue(season: number): RegExp {
+  const ord = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth'][season] ?? `${season}th`;
+  const num = `(?:${season}|${['zero', 'one', 'two', 'three', 'four', 'five'][season] ?? season})`;
+  const s = `(?:(?:a\\s+)?${ord}\\s+(?:season|instal?lment)|season\\s*${num})`;
+  return new RegExp(`\\b(?:renew(?:ed|s|al|ing)?|green[-\\s]?lit|green[-\\s]?light(?:ed|s)?|(?:confirm(?:ed|s)?|announce[ds]?|order(?:ed|s)?|commission(?:ed|s)?)\\s+(?:for\\s+)?${s}|${s}\\s+(?:is\\s+|has\\s+been\\s+)?(?:officially\\s+)?(?:confirmed|happening|greenlit|announced|ordered|a\\s+go|on\\s+the\\s+way|coming)|(?:is\\s+|are\\s+)?(?:getting|gets|get)\\s+${s}|(?:will\\s+)?(?:return|come\\s+back)\\s+for\\s+${s})\\b`, 'gi');
+}
+
+export const CANCEL_CUE = /\b(?:cancel(?:l?ed|s|lation)|axed|scrapped|shelved)\b/gi;
+
+export const RELEASE_CUE = /\b(?:releas(?:e|es|ed|ing)|premier(?:e|es|ed|ing)|arriv(?:e|es|ed|ing|al)|drop(?:s|ped|ping)?|debut(?:s|ed|ing)?|air(?:s|ed|ing)?|launch(?:es|ed|ing)?|stream(?:s|ed|ing)?|hit(?:s|ting)?\s+(?:netflix|screens|the\s+platform)|land(?:s|ed|ing)?|out\s+(?:in|on|by)|slated\s+for|set\s+for|scheduled\s+for|coming\s+(?:in|on|this|next|out)|(?:return|returns|returning)\s+(?:in|on|this|next|to\s+screens)|back\s+(?:in|on|this|next)|pushed\s+(?:back\s+)?(?:to|until|into)|delayed\s+(?:to|until|into)|come\s+out|comes\s+out|premiere\s+date|release\s+date)\b/gi;
+
+export const CAST_CUES: Array<{ status: 'exited' | 'returning' | 'new' | 'generic'; re: RegExp }> = [
+  { status: 'exited', re: /\b(?:exit(?:ed|s|ing)?|left\s+the\s+(?:project|series|show|cast|drama)|leav(?:es|ing)\s+the\s+(?:project|series|show|cast|drama)|depart(?:ed|s|ure)|dropped\s+out|drops\s+out|withdr(?:ew|awn|aws)|pulled\s+out|bowed\s+out|step(?:ped|s)?\s+(?:down|away)|will\s+not\s+(?:return|be\s+returning|appear|reprise)|won['’]t\s+(?:return|be\s+returning|appear|reprise)|(?:is|are)(?:\s+not|n['’]t)\s+(?:returning|coming\s+back|part\s+of)|not\s+(?:be\s+)?returning|no\s+longer\s+(?:part\s+of|in|with))\b/gi },
+  { status: 'returning', re: /\b(?:return(?:s|ing|ed)?|reprise[sd]?|reprising|back\s+as|come\s+back|comes\s+back|coming\s+back|reunite[sd]?|familiar\s+faces|original\s+cast|survivors?)\b/gi },
+  { status: 'new', re: /\b(?:join(?:s|ed|ing)?|new\s+(?:cast|faces|cast\s+members?|additions?|members?|characters?|actors?|actress(?:es)?)|newcomers?|cast\s+(?:as|in)|(?:has|have|had)\s+been\s+cast|been\s+cast|(?:was|were)\s+cast|add(?:ed|s)\s+to\s+the\s+cast|boards?|boarded|land(?:s|ed)?\s+(?:a\s+|the\s+)?(?:role|part)|in\s+talks|offered|confirmed\s+to\s+(?:appear|star)|will\s+(?:also\s+)?(?:star|appear|play|feature|portray)|to\s+(?:star|appear|play|portray)|set\s+to\s+(?:star|appear)|rounds?\s+out|fresh\s+faces)\b/gi },
+  { status: 'generic', re: /\b(?:cast|line-?up|starring|stars|plays|playing|portrays|portraying|ensemble|featuring)\b/gi },
+];
+
+/** Casting still being negotiated is a rumour at most, whoever reports it. */
+export const NEGOTIATION = /\b(?:in\s+talks|offered|considering|positively\s+reviewing|reviewing\s+the\s+offer|in\s+discussions?)\b/i;
+
+export const CREW_CUES: Array<{ role: string; re: RegExp }> = [
+  { role: 'director', re: /\b(?:direct(?:ed|s|ing|or|ors)|co-?direct(?:ed|s|or|ors)?|helm(?:ed|s|ing)?|at\s+the\s+helm|behind\s+the\s+camera|megaphone)\b/gi },
+  { role: 'writer', re: /\b(?:written|writer|writers|writes|wrote|screenwriter|scriptwriter|penned|pens|scripted|screenplay)\b/gi },
+  { role: 'showrunner', re: /\bshowrunner\b/gi },
+];
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, twenty: 20 };
+
+export const EPISODE_CUE = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty)[\s-]+(?:(?:new|hour-long|total)\s+)?(?:episodes?|eps|part)\b/gi;
+
+export function episodeCount(word: string): number | undefined {
+  const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word.toLowerCase()];
+  return n !== undefined && n > 0 && n < 50 ? n : undefined;
+}
+
+export const PLATFORM_CUE = /\b(?:on|exclusively\s+on|via|to|only\s+on)\s+(Netflix|Disney\+|Disney Plus|TVING|Tving|Coupang\s+Play|Apple\s+TV\+?|Prime\s+Video|Amazon\s+Prime|Wavve|Viki|Viu)\b/g;
+export const PLATFORM_VERB = /\b(?:stream\w*|releas\w*|premier\w*|arriv\w*|drop\w*|debut\w*|air\w*|launch\w*|available|land\w*|hit\w*|exclusively)\b/i;

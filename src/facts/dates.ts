@@ -1,0 +1,154 @@
+/**
+ * Release windows and event dates, read relative to the article's own date.
+ *
+ * Mapping (values are what the fact model accepts):
+ *   "December 4, 2026" / "Dec. 4"        → 2026-12-04 (year from the article when missing)
+ *   "December 2026" / "this December"    → 2026-12;  "mid-February 2026" → 2026-02
+ *   "Q1 2027" / "first quarter of 2027"  → 2027-Q1
+ *   "first half of 2027" / "early 2027"  → 2027-H1;  "second half" / "late" / "end of" → H2
+ *   "mid-2027" / "middle of 2027"        → 2027 (a mid-year guess is no narrower than the year)
+ *   spring → Q2, summer → Q3, fall/autumn → Q4, winter → Q1 of the year named
+ *     ("this winter" said from September on means the winter ahead: Q4 of that year)
+ *   "this year" → YYYY, "later this year" → YYYY-H2, "next year" → YYYY+1,
+ *   "early next year" → (YYYY+1)-H1, "next month" → the month after the article's
+ *   "2027" alone → 2027
+ * A missing year is resolved forwards for releases (a date already well past means next year)
+ * and backwards for events that happened (a date still ahead means last year).
+ */
+export type DateDirection = 'future' | 'past';
+
+export interface DateMention {
+  value: string;
+  start: number;
+  end: number;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const YEAR = '(20\\d\\d)';
+const ORD: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4 };
+const SEASON_Q: Record<string, number> = { spring: 2, summer: 3, fall: 4, autumn: 4, winter: 1 };
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+export interface ArticleClock {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function clockOf(published: string | undefined): ArticleClock {
+  const d = published ? new Date(published) : new Date();
+  const ok = !Number.isNaN(d.getTime());
+  const use = ok ? d : new Date();
+  return { year: use.getUTCFullYear(), month: use.getUTCMonth() + 1, day: use.getUTCDate() };
+}
+
+function yearFor(month: number, day: number, clock: ArticleClock, dir: DateDirection): number {
+  const monthsApart = (month - clock.month) * 31 + (day - clock.day);
+  if (dir === 'future' && monthsApart < -60) return clock.year + 1;
+  if (dir === 'past' && monthsApart > 7) return clock.year - 1;
+  return clock.year;
+}
+
+interface Rule {
+  re: RegExp;
+  value: (m: RegExpExecArray, clock: ArticleClock, dir: DateDirection) => string | undefined;
+}
+
+const month = (s: string | undefined): number => MONTHS[(s ?? '').toLowerCase().replace('.', '')] ?? 0;
+
+/** Most specific first; a later rule never overlaps text an earlier rule took. */
+const RULES: Rule[] = [
+  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}\\b`, 'gi'), value: (m) => `${m[3]}-${pad(month(m[1]))}-${pad(Number(m[2]))}` },
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'gi'), value: (m) => `${m[3]}-${pad(month(m[2]))}-${pad(Number(m[1]))}` },
+  { re: /\b(20\d\d)-(\d\d)-(\d\d)\b/g, value: (m) => `${m[1]}-${m[2]}-${m[3]}` },
+  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:,\\s*)?20\\d\\d)(?![:\\d])`, 'gi'), value: (m, c, d) => { const mo = month(m[1]); const day = Number(m[2]); return day >= 1 && day <= 31 ? `${yearFor(mo, day, c, d)}-${pad(mo)}-${pad(day)}` : undefined; } },
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b(?!\\s*,?\\s*20\\d\\d)`, 'gi'), value: (m, c, d) => { const mo = month(m[2]); const day = Number(m[1]); return `${yearFor(mo, day, c, d)}-${pad(mo)}-${pad(day)}`; } },
+  { re: /\b(?:Q([1-4])\s*(?:of\s+)?(20\d\d)|(20\d\d)\s*Q([1-4]))\b/gi, value: (m) => (m[1] ? `${m[2]}-Q${m[1]}` : `${m[3]}-Q${m[4]}`) },
+  { re: /\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(20\d\d)|(this|next)\s+year)\b/gi, value: (m, c) => `${m[2] ?? (m[3]?.toLowerCase() === 'next' ? c.year + 1 : c.year)}-Q${ORD[(m[1] ?? '').toLowerCase()]}` },
+  { re: /\b(first|second|1st|2nd|latter)\s+half\s+of\s+(?:(20\d\d)|(this|next)\s+year)\b/gi, value: (m, c) => `${m[2] ?? (m[3]?.toLowerCase() === 'next' ? c.year + 1 : c.year)}-${/first|1st/i.test(m[1] ?? '') ? 'H1' : 'H2'}` },
+  { re: /\bH([12])\s*(20\d\d)\b/g, value: (m) => `${m[2]}-H${m[1]}` },
+  { re: new RegExp(`\\b(?:early|mid|mid-|late|end of|the end of)[-\\s]*${MONTH}\\s*,?\\s*${YEAR}\\b`, 'gi'), value: (m) => `${m[2]}-${pad(month(m[1]))}` },
+  { re: new RegExp(`\\b${MONTH}\\s*,?\\s+${YEAR}\\b`, 'gi'), value: (m) => `${m[2]}-${pad(month(m[1]))}` },
+  { re: /\b(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(20\d\d)\b/gi, value: (m) => `${m[2]}-Q${SEASON_Q[(m[1] ?? '').toLowerCase()]}` },
+  { re: /\b(early|late|mid|end of|the end of|beginning of|start of|middle of)[-\s]*(?:(20\d\d)|(this|next)\s+year)\b/gi, value: (m, c) => {
+    const y = m[2] ?? (m[3]?.toLowerCase() === 'next' ? c.year + 1 : c.year);
+    const w = (m[1] ?? '').toLowerCase();
+    if (w.startsWith('early') || w.includes('beginning') || w.includes('start')) return `${y}-H1`;
+    if (w.startsWith('late') || w.includes('end')) return `${y}-H2`;
+    return `${y}`;
+  } },
+  { re: /\blater\s+(?:this|in\s+the)\s+year\b/gi, value: (_m, c) => `${c.year}-H2` },
+  { re: /\b(this|next)\s+(spring|summer|fall|autumn|winter)\b/gi, value: (m, c) => {
+    const s = (m[2] ?? '').toLowerCase();
+    const next = (m[1] ?? '').toLowerCase() === 'next';
+    if (s === 'winter') {
+      if (next) return c.month >= 9 ? `${c.year + 1}-Q4` : `${c.year}-Q4`;
+      return c.month <= 2 ? `${c.year}-Q1` : `${c.year}-Q4`;
+    }
+    const q = SEASON_Q[s] ?? 1;
+    const current = Math.ceil(c.month / 3);
+    return `${next || q < current ? c.year + 1 : c.year}-Q${q}`;
+  } },
+  { re: /\b(this|next)\s+month\b/gi, value: (m, c) => {
+    const add = (m[1] ?? '').toLowerCase() === 'next' ? 1 : 0;
+    const mo = c.month + add;
+    return mo > 12 ? `${c.year + 1}-01` : `${c.year}-${pad(mo)}`;
+  } },
+  { re: new RegExp(`\\b(?:(this|next|last)\\s+)${MONTH}(?!\\s*\\d)`, 'gi'), value: (m, c, d) => {
+    const mo = month(m[2]);
+    const w = (m[1] ?? '').toLowerCase();
+    if (w === 'next') return `${c.year + 1}-${pad(mo)}`;
+    if (w === 'last') return `${mo >= c.month ? c.year - 1 : c.year}-${pad(mo)}`;
+    return `${yearFor(mo, 15, c, d)}-${pad(mo)}`;
+  } },
+  { re: new RegExp(`\\b(?:in|by|on|for|until|from|since|during|this|early|late|mid-?)\\s+${MONTH}(?!\\s*\\d)(?!\\w)`, 'gi'), value: (m, c, d) => { const mo = month(m[1]); return `${yearFor(mo, 15, c, d)}-${pad(mo)}`; } },
+  { re: /\b(this|next|last)\s+year\b/gi, value: (m, c) => { const w = (m[1] ?? '').toLowerCase(); return `${w === 'next' ? c.year + 1 : w === 'last' ? c.year - 1 : c.year}`; } },
+  { re: /\b(20\d\d)\b(?!\s*(?:line-?up|slate|list|roster|schedule|calendar|release\s+(?:line-?up|slate|schedule)|content|awards?|edition|Baeksang|'s\s+(?:line-?up|slate)))/gi, value: (m) => `${m[1]}` },
+];
+
+/** Every date expression in the text, earliest first, none overlapping. */
+export function findDates(text: string, clock: ArticleClock, dir: DateDirection): DateMention[] {
+  const found: DateMention[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (const m of text.matchAll(rule.re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => start < f.end && f.start < end)) continue;
+      // "May" is also the commonest hedge; only "May 2027"-style and day forms are months.
+      if (/^(?:in|by|on|for|until|from|since|during|this|early|late|mid-?)\s+may$/i.test(m[0]) && /^\s+(?:be|have|not|arrive|release|premiere|come|drop|also)\b/i.test(text.slice(end))) continue;
+      if (/^may\s+\d/i.test(m[0]) && /^\s*(?:episodes?|years?|weeks?|days?)\b/i.test(text.slice(end))) continue;
+      // Lowercase "may" is the hedge, not the month; "season 2 may" is no date either.
+      if (/\bmay\b/.test(m[0]) && !/\b20\d\d\b/.test(m[0])) continue;
+      if (/^\d/.test(m[0]) && /\b(?:season|part|episode|class|chapter|vol)\s*$/i.test(text.slice(0, start))) continue;
+      const value = rule.value(m as RegExpExecArray, clock, dir);
+      if (value && /^20\d\d(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]))?$/.test(value) && validMonthDay(value)) found.push({ value, start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function validMonthDay(value: string): boolean {
+  const m = /^\d{4}-(\d\d)(?:-(\d\d))?$/.exec(value);
+  if (!m) return true;
+  const mo = Number(m[1]);
+  const d = m[2] === undefined ? 1 : Number(m[2]);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+}
+
+/** The last day a value could mean, as YYYY-MM-DD, for "is this already in the past?" checks. */
+export function latestDayOf(value: string): string {
+  const y = value.slice(0, 4);
+  if (/^\d{4}-\d\d-\d\d$/.test(value)) return value;
+  if (/^\d{4}-\d\d$/.test(value)) return `${value}-31`;
+  const q = /Q([1-4])$/.exec(value);
+  if (q) return `${y}-${pad(Number(q[1]) * 3)}-31`;
+  if (value.endsWith('H1')) return `${y}-06-30`;
+  return `${y}-12-31`;
+}

@@ -1,0 +1,141 @@
+import type { ShowPack } from './show-pack-schema.ts';
+import { plainKey } from './romanization.ts';
+
+/**
+ * What a stretch of text is about: this show's tracked season, an earlier season of it, or
+ * another show. Facts only count for the tracked season of this show.
+ */
+export type SeasonScope = 'tracked' | 'earlier' | 'unknown';
+
+export interface ShowRef {
+  start: number;
+  end: number;
+  ours: boolean;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** A title written loosely: case, punctuation and spacing may differ ("All Of Us Are Dead", "all-of-us-are-dead"). */
+function titlePattern(title: string): string {
+  const words = title.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(escape);
+  return words.join('[\\s\\-_:’\'.]*');
+}
+
+const cache = new WeakMap<ShowPack, { ours: RegExp; others: RegExp | null }>();
+
+function patterns(pack: ShowPack): { ours: RegExp; others: RegExp | null } {
+  const hit = cache.get(pack);
+  if (hit) return hit;
+  const titles = [pack.titles.primary, pack.titles.source, ...pack.titles.alternates].filter((t): t is string => !!t);
+  const korean = pack.titles.korean ? [escape(pack.titles.korean), escape(pack.titles.korean.replace(/\s+/g, ''))] : [];
+  const ours = new RegExp(`(?:${[...titles.map(titlePattern).map((p) => `(?<![\\p{L}])${p}(?![\\p{L}])`), ...korean].join('|')})`, 'giu');
+  const otherTitles = pack.otherShows.flatMap((s) => [s.title, ...s.aliases]).sort((a, b) => b.length - a.length);
+  // Another show's own season or part travels with its title ("Squid Game season 3").
+  const others = otherTitles.length
+    ? new RegExp(`(?<![\\p{L}])(?:${otherTitles.map(titlePattern).join('|')})(?![\\p{L}])(?:\\s*(?:season|part|class|series)\\s*\\w+|\\s*\\d\\b)?`, 'giu')
+    : null;
+  const built = { ours, others };
+  cache.set(pack, built);
+  return built;
+}
+
+/** Words that point at another production without naming it. */
+const OTHER_GENERIC = /\b(?:(?:his|her|their|its|a|another|the)\s+(?:new|next|upcoming|latest|other|own|recent|forthcoming)\s+(?:k-?drama|drama|series|show|film|movie|project|thriller|romance|role|work)(?:\s+project)?|another\s+(?:k-?drama|drama|series|show|film|movie|project)|(?:upcoming|new)\s+(?:film|movie)|(?:a|the)\s+(?:film|movie)\b)/gi;
+/** Words that point at this show without its title. */
+const OURS_GENERIC = /\b(?:the\s+(?:series|show|sequel|zombie\s+(?:series|drama|show|thriller)|netflix\s+(?:series|original|show|drama)|k-?zombie)|(?:season|part)\s*(?:2|two)|second\s+(?:season|instal?lment|part)|the\s+new\s+season|next\s+season|s2)\b/gi;
+
+export function showRefs(text: string, pack: ShowPack): ShowRef[] {
+  const { ours, others } = patterns(pack);
+  const refs: ShowRef[] = [];
+  const push = (start: number, end: number, mine: boolean): void => {
+    if (refs.some((r) => start < r.end && r.start < end)) return;
+    refs.push({ start, end, ours: mine });
+  };
+  if (others) for (const m of text.matchAll(others)) push(m.index, m.index + m[0].length, false);
+  for (const m of text.matchAll(ours)) push(m.index, m.index + m[0].length, true);
+  for (const m of text.matchAll(OTHER_GENERIC)) push(m.index, m.index + m[0].length, false);
+  for (const m of text.matchAll(OURS_GENERIC)) push(m.index, m.index + m[0].length, true);
+  return refs.sort((a, b) => a.start - b.start);
+}
+
+/** Mentions of this show by title only (not "the series"), for relevance. */
+export function titleMentions(text: string, pack: ShowPack): ShowRef[] {
+  const { ours } = patterns(pack);
+  return [...text.matchAll(ours)].map((m) => ({ start: m.index, end: m.index + m[0].length, ours: true }));
+}
+
+export function otherShowMentions(text: string, pack: ShowPack): ShowRef[] {
+  const { others } = patterns(pack);
+  return others ? [...text.matchAll(others)].map((m) => ({ start: m.index, end: m.index + m[0].length, ours: false })) : [];
+}
+
+/**
+ * Which show a fact cue at `pos` belongs to: the nearest show reference in its clause, else in
+ * the sentence. Cues whose object follows them ("joins X", "cast in X") look forward first.
+ */
+export function ownerOf(sentence: string, clause: { start: number; end: number }, pos: number, pack: ShowPack, lookForward: boolean): 'ours' | 'other' | 'none' {
+  const refs = showRefs(sentence, pack);
+  const pick = (pool: ShowRef[]): ShowRef | undefined => {
+    if (pool.length === 0) return undefined;
+    if (lookForward) {
+      const after = pool.filter((r) => r.start >= pos).sort((a, b) => a.start - b.start)[0];
+      if (after && after.start - pos < 40) return after;
+    }
+    return [...pool].sort((a, b) => distance(a, pos) - distance(b, pos))[0];
+  };
+  const inClause = refs.filter((r) => r.start >= clause.start && r.end <= clause.end);
+  const hit = pick(inClause) ?? pick(refs);
+  if (!hit) return 'none';
+  return hit.ours ? 'ours' : 'other';
+}
+
+function distance(r: ShowRef, pos: number): number {
+  if (pos < r.start) return r.start - pos;
+  if (pos >= r.end) return pos - r.end + 1;
+  return 0;
+}
+
+const TRACKED_WORDS = (n: number): RegExp => {
+  const word = NUMBER_WORDS[n] ?? String(n);
+  const ordinal = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth'][n] ?? `${n}th`;
+  return new RegExp(`\\b(?:(?:season|part|series)\\s*(?:${n}|${word})\\b|${ordinal}\\s+(?:season|instal?lment|part|series)|s0?${n}\\b|the\\s+sequel|new\\s+season|next\\s+season|upcoming\\s+season|returning\\s+season|시즌\\s*${n})`, 'i');
+};
+
+export function earlierPattern(pack: ShowPack): RegExp {
+  const nums = pack.earlierSeasons.map((s) => s.number);
+  const words = nums.flatMap((n) => [String(n), NUMBER_WORDS[n] ?? String(n)]);
+  const ordinals = nums.map((n) => ['zeroth', 'first', 'second', 'third', 'fourth'][n] ?? `${n}th`);
+  const years = pack.earlierSeasons.map((s) => s.year);
+  const parts = [
+    words.length ? `(?:season|part)\\s*(?:${words.join('|')})\\b` : '',
+    ordinals.length ? `(?:${ordinals.join('|')})\\s+(?:season|instal?lment|part)` : '',
+    nums.length ? `s0?(?:${nums.join('|')})\\b` : '',
+    'original\\s+(?:season|series|run)',
+    'when\\s+(?:it|the\\s+(?:show|series))\\s+(?:was\\s+released|premiered|debuted|first\\s+aired|aired|dropped)',
+    'since\\s+its\\s+(?:release|premiere|debut)',
+    years.length ? `(?:in|of|since|back\\s+in|on|from)\\s+(?:\\w+\\s+)?(?:\\d{1,2},?\\s+)?(?:${years.join('|')})\\b` : '',
+    years.length ? `(?:${years.join('|')})\\s+(?:hit|series|show|original|release|premiere|debut)` : '',
+  ].filter(Boolean);
+  return new RegExp(`\\b(?:${parts.join('|')})`, 'i');
+}
+
+/** The season a stretch of text talks about, from explicit markers only. */
+export function seasonOf(text: string, pack: ShowPack): SeasonScope {
+  const tracked = TRACKED_WORDS(pack.season).test(text);
+  const earlier = pack.earlierSeasons.length > 0 && earlierPattern(pack).test(text);
+  if (tracked && !earlier) return 'tracked';
+  if (earlier && !tracked) return 'earlier';
+  if (tracked && earlier) return 'tracked';
+  return 'unknown';
+}
+
+export function hasEarlierMarker(text: string, pack: ShowPack): boolean {
+  return pack.earlierSeasons.length > 0 && earlierPattern(pack).test(text);
+}
+
+export function hasTrackedMarker(text: string, pack: ShowPack): boolean {
+  return TRACKED_WORDS(pack.season).test(text);
+}
+
+export { plainKey };

@@ -1,0 +1,49 @@
+/**
+ * Splits article text into sentences. Feed text has lost its paragraphs' markup, so a line
+ * break is also a boundary, and abbreviations ("Dec.", "Mr.", "No.") must not end a sentence.
+ */
+const ABBREVIATIONS = /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|vs|Vol|Ep|approx|etc|Jr|Sr|U\.S|e\.g|i\.e)|\b[A-Z])\.$/;
+
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    let start = 0;
+    const re = /[.!?]+["”’')\]]*(?=\s+["“‘(]?[A-Z0-9\u3131-\ud7a3])/g;
+    for (const m of line.matchAll(re)) {
+      const end = m.index + m[0].length;
+      const candidate = line.slice(start, end);
+      if (ABBREVIATIONS.test(candidate.replace(/["”’')\]]+$/, ''))) continue;
+      out.push(candidate.trim());
+      start = end;
+    }
+    out.push(line.slice(start).trim());
+  }
+  return out.filter((s) => s.length > 0);
+}
+
+export interface Clause {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Clauses: hedges and negations scope over the clause they stand in, not the whole sentence
+ * ("Netflix hasn't set a date, but reports point to 2027" holds a denial and a claim).
+ */
+const CLAUSE_BREAK = /\s*(?:;|—|–|\s-\s|,\s*(?=(?:but|while|although|though|however|whereas|yet|and|which|who|with|as|after|since|even|despite|because|so|meanwhile|according|per)\b)|,(?=\s)|\s(?=(?:but|while|although|though|whereas|however)\s))\s*/gi;
+
+export function splitClauses(sentence: string): Clause[] {
+  const clauses: Clause[] = [];
+  let start = 0;
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    if (m.index > start) clauses.push({ text: sentence.slice(start, m.index), start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  if (start < sentence.length) clauses.push({ text: sentence.slice(start), start, end: sentence.length });
+  return clauses;
+}
+
+export function clauseAt(clauses: Clause[], pos: number): Clause | undefined {
+  return clauses.find((c) => pos >= c.start && pos < c.end) ?? clauses.at(-1);
+}
