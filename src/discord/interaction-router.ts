@@ -1,0 +1,123 @@
+/**
+ * The one place that turns an interaction into a command call and decides how failures are
+ * answered: a UserFacingError is shown to the person who ran the command (only to them); anything
+ * else is a bug, logged in full with an id the person can quote, and answered with an apology.
+ * Whatever happens, an interaction is answered at most once; later words go to followUp or
+ * editReply.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction,
+} from 'discord.js';
+import type { BotServices } from '../services/types.ts';
+import { isUserFacing } from '../shared/errors.ts';
+import { logger as rootLogger, type Logger } from '../shared/logger.ts';
+import type { Command } from './command.ts';
+import { LatencyRecorder } from './latency.ts';
+
+export interface InteractionRouterOptions {
+  commands: readonly Command[];
+  services: BotServices;
+  logger?: Logger;
+  latency?: LatencyRecorder;
+}
+
+export interface InteractionRouter {
+  handle(interaction: Interaction): Promise<void>;
+  readonly latency: LatencyRecorder;
+  readonly commands: ReadonlyMap<string, Command>;
+}
+
+function newErrorId(): string {
+  return randomBytes(4).toString('hex');
+}
+
+/** Option names and values, for logs: enough to reproduce a failure. */
+function describeOptions(interaction: ChatInputCommandInteraction | AutocompleteInteraction): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const walk = (options: readonly { name: string; value?: unknown; options?: readonly unknown[] }[], prefix: string) => {
+    for (const o of options) {
+      if (o.options) walk(o.options as typeof options, `${prefix}${o.name} `);
+      else out[`${prefix}${o.name}`] = o.value;
+    }
+  };
+  walk(interaction.options.data, '');
+  return out;
+}
+
+export function createInteractionRouter(options: InteractionRouterOptions): InteractionRouter {
+  const log = (options.logger ?? rootLogger).child({ module: 'discord-router' });
+  const latency = options.latency ?? new LatencyRecorder();
+  const byName = new Map(options.commands.map((c) => [c.data.name, c]));
+
+  async function answerFailure(interaction: ChatInputCommandInteraction, error: unknown, context: Record<string, unknown>): Promise<void> {
+    let text: string;
+    if (isUserFacing(error)) {
+      text = error.message;
+      log.info({ ...context, code: error.code }, 'command refused');
+    } else {
+      const errorId = newErrorId();
+      text = `Sorry, something went wrong on Hyosan's side (error id \`${errorId}\`). Please try again in a minute.`;
+      log.error({ ...context, errorId, err: error }, 'command failed');
+    }
+    try {
+      if (interaction.deferred && !interaction.replied) {
+        // A deferred reply is already visible as "thinking"; replace it rather than leave it hanging.
+        await interaction.editReply({ content: text, embeds: [], components: [] });
+      } else if (interaction.replied) {
+        await interaction.followUp({ content: text, flags: MessageFlags.Ephemeral });
+      } else {
+        await interaction.reply({ content: text, flags: MessageFlags.Ephemeral });
+      }
+    } catch (replyError) {
+      // Usually the interaction expired (10062) or the token is gone: nothing more can be said.
+      log.warn({ ...context, err: replyError }, 'could not send the error answer');
+    }
+  }
+
+  async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const started = performance.now();
+    const context = {
+      command: interaction.commandName, interactionId: interaction.id, guildId: interaction.guildId,
+      userId: interaction.user.id, options: describeOptions(interaction),
+    };
+    const command = byName.get(interaction.commandName);
+    try {
+      if (!command) {
+        // Registered commands and this build disagree, e.g. a deploy ran from a newer version.
+        throw new Error(`no handler for /${interaction.commandName}`);
+      }
+      await command.execute(interaction, options.services);
+      if (!interaction.replied && !interaction.deferred) throw new Error(`/${interaction.commandName} returned without answering`);
+    } catch (error) {
+      await answerFailure(interaction, error, context);
+    } finally {
+      const ms = performance.now() - started;
+      latency.record(interaction.commandName, ms);
+      log.debug({ ...context, ms: Math.round(ms * 10) / 10, sinceCreated: Date.now() - interaction.createdTimestamp }, 'command handled');
+    }
+  }
+
+  async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const started = performance.now();
+    const command = byName.get(interaction.commandName);
+    try {
+      if (!command?.autocomplete) throw new Error(`no autocomplete for /${interaction.commandName}`);
+      await command.autocomplete(interaction, options.services);
+    } catch (error) {
+      log.error({ command: interaction.commandName, guildId: interaction.guildId, err: error }, 'autocomplete failed');
+      if (!interaction.responded) await interaction.respond([]).catch(() => {});
+    } finally {
+      latency.record(`${interaction.commandName}:autocomplete`, performance.now() - started);
+    }
+  }
+
+  return {
+    latency,
+    commands: byName,
+    async handle(interaction) {
+      if (interaction.isChatInputCommand()) return runCommand(interaction);
+      if (interaction.isAutocomplete()) return runAutocomplete(interaction);
+    },
+  };
+}
