@@ -103,13 +103,13 @@ export function buildGuild(input: GuildInput, botUser: User): Guild {
   return { id, name: input.name, ownerId, preferredLocale: input.preferredLocale ?? 'en-US', roles, channels, members };
 }
 
-let userCounter = 0;
 /** Two or three guilds shaped like a fan community: @everyone, a moderator role, an admin and a plain member. */
 export function defaultGuilds(): GuildInput[] {
   const names = ['Hyosan High Fan Club', 'Zombie Survivors Lounge', 'K-Drama Watch Party'];
   return names.map((name, i) => {
-    const admin = `90000000000000${String(++userCounter).padStart(4, '0')}`;
-    const plain = `90000000000000${String(++userCounter).padStart(4, '0')}`;
+    // Fixed ids so tests can name users directly: admin 9000000000000001<i>0, viewer 9000000000000001<i>1.
+    const admin = `9000000000000001${i}0`;
+    const plain = `9000000000000001${i}1`;
     return {
       name,
       ownerId: `80000000000000000${i}`,
