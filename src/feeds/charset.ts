@@ -42,6 +42,12 @@ export function charsetFromXmlDeclaration(bytes: Uint8Array): string | undefined
   return match?.[1];
 }
 
+/** `<meta charset>` or its http-equiv form, for article pages. */
+export function charsetFromHtmlMeta(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  return head.match(/<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i)?.[1];
+}
+
 function decodeWith(encoding: string, bytes: Uint8Array, fatal: boolean): string {
   // ignoreBOM: the BOM was either consumed by us or is absent; never leave a stray U+FEFF in the text.
   return new TextDecoder(encoding, { fatal, ignoreBOM: false }).decode(bytes);
@@ -53,7 +59,7 @@ export function decodeBody(bytes: Uint8Array, contentType?: string): DecodedText
   if (bom) return { text: decodeWith(bom.encoding, bytes.subarray(bom.length), false), encoding: bom.encoding, source: 'bom' };
 
   const fromHeader = normaliseLabel(charsetFromContentType(contentType));
-  const fromXml = normaliseLabel(charsetFromXmlDeclaration(bytes));
+  const fromXml = normaliseLabel(charsetFromXmlDeclaration(bytes) ?? charsetFromHtmlMeta(bytes));
   if (fromHeader) {
     if (fromXml && fromXml !== fromHeader) {
       try {
