@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { castView, personView } from '../../src/discord/format/cast-view.ts';
+import { newsLine } from '../../src/discord/format/news-view.ts';
+import { progressBar } from '../../src/discord/format/progress.ts';
+import { releaseView } from '../../src/discord/format/release-view.ts';
+import { sourceLink, sourceLinks } from '../../src/discord/format/sources.ts';
+import { statusView, stepsDone } from '../../src/discord/format/status-view.ts';
+import { fitLines } from '../../src/discord/format/text.ts';
+import type { ShowInfo } from '../../src/services/types.ts';
+import { castFacts, events, news, officialRelease, production, RELEASE_UNIX, renewal, reportedRelease } from './helpers/fixtures.ts';
+
+const show: ShowInfo = { id: 'all-of-us-are-dead', title: 'All of Us Are Dead', season: 2 };
+
+describe('release view', () => {
+  it('shows an official day as a Discord date and countdown, with sources, conflicts and the last check', () => {
+    const text = releaseView({ show, facts: [officialRelease], news, lastCheckedAt: '2026-11-03T09:10:00Z' }).embeds[0]?.description ?? '';
+    expect(text).toContain(`<t:${RELEASE_UNIX}:D>`);
+    expect(text).toContain(`<t:${RELEASE_UNIX}:R>`);
+    expect(text).toContain('✅ Official');
+    expect(text).toContain('[Hallyu Wire](<https://hallyuwire.example/aouad-s2-date>) · 3 Nov 2026');
+    expect(text).toMatch(/Other outlets say \*\*first half of 2027\*\* \(📰 Reported\): \[Drama Beat\]/);
+    expect(text).toContain(`Last checked <t:${Date.parse('2026-11-03T09:10:00Z') / 1000}:R>`);
+    expect(text).not.toContain('Latest reports');
+  });
+
+  it('says plainly when nothing is official and lists the latest reports, escaped', () => {
+    const text = releaseView({ show, facts: [reportedRelease], news, lastCheckedAt: undefined }).embeds[0]?.description ?? '';
+    expect(text).toContain('**first half of 2027** (a window, no exact day yet)');
+    expect(text).toContain('Nothing official yet');
+    expect(text).toContain('**Latest reports**');
+    expect(text).toContain('@\u200Beveryone');
+    expect(text).not.toMatch(/<t:\d+:D>/);
+    expect(text).toContain('No feed check has finished yet');
+  });
+
+  it('with no fact at all says nothing has been announced', () => {
+    const text = releaseView({ show, facts: [], news: [], lastCheckedAt: undefined }).embeds[0]?.description ?? '';
+    expect(text).toMatch(/^Nothing official yet: no release date or window/);
+    expect(text).toContain('No recent articles');
+  });
+});
+
+describe('sources', () => {
+  it('neutralises outlet names and drops non-http links', () => {
+    const link = sourceLink({ itemUrl: 'javascript:alert(1)', outlet: '[click](https://evil.example) @here', sentence: 's' });
+    expect(link).toBe('click @\u200Bhere');
+  });
+
+  it('keeps one link per outlet, newest first, and counts the rest', () => {
+    const many = ['A', 'B', 'C', 'D'].map((o, i) => ({ itemUrl: `https://${o.toLowerCase()}.example/x`, outlet: o, published: `2026-01-0${i + 1}T00:00:00Z`, sentence: '' }));
+    const text = sourceLinks([...many, { ...many[0]!, itemUrl: 'https://a.example/y' }], 2);
+    expect(text.startsWith('[D]')).toBe(true);
+    expect(text).toContain('(+2 more)');
+  });
+});
+
+describe('status timeline', () => {
+  it('counts steps and draws the bar with dates from history', () => {
+    expect(stepsDone({ renewal, production, release: officialRelease, now: new Date('2026-12-01') })).toBe(3);
+    expect(stepsDone({ renewal, production, release: officialRelease, now: new Date('2027-04-01') })).toBe(5);
+    const text = statusView({ show, renewal, production, release: officialRelease, history: events, lastCheckedAt: undefined, now: new Date('2026-12-01') }).embeds[0]?.description ?? '';
+    expect(text.split('\n')[0]).toBe('▰▰▰▰▰▰▱▱▱▱ 3/5');
+    expect(text).toContain(`✅ **Filming** — <t:${Date.UTC(2025, 8, 1, 12) / 1000}:D>`);
+    expect(text).toContain('⏳ **Post-production**');
+    expect(text).toContain('expected 12 March 2027');
+  });
+
+  it('progress bar clamps', () => {
+    expect(progressBar(0, 5, 5)).toBe('▱▱▱▱▱');
+    expect(progressBar(9, 5, 5)).toBe('▰▰▰▰▰');
+  });
+});
+
+describe('cast view', () => {
+  it('groups returning, new and departed cast with characters and confidence', () => {
+    const embed = castView(show, castFacts, undefined).embeds[0];
+    expect(embed?.fields?.map((f) => f.name)).toEqual(['Returning (1)', 'New (1)', 'Departed (1)']);
+    expect(embed?.fields?.[0]?.value).toContain('**Park Ji-hu** as Nam On-jo — ✅ Official');
+    expect(embed?.fields?.[2]?.value).toContain('💬 Rumor');
+  });
+
+  it('shows one person, or says nothing is known', () => {
+    expect(personView(show, 'Lee Min-jae', castFacts).embeds[0]?.description).toContain('**joining the cast** as **Yong Ma-ru** — 📰 Reported');
+    expect(personView(show, 'Lomon', castFacts).embeds[0]?.description).toContain('Nothing reported yet about Lomon');
+  });
+});
+
+describe('text fitting', () => {
+  it('cuts whole lines and says how many are left out', () => {
+    const lines = Array.from({ length: 50 }, (_, i) => `line number ${i}`);
+    const text = fitLines(lines, 100);
+    expect(text.length).toBeLessThanOrEqual(100);
+    expect(text).toMatch(/… and \d+ more$/);
+  });
+
+  it('lists an article with a link, outlet and date', () => {
+    expect(newsLine(news[0]!)).toBe('• [All of Us Are Dead season 2 gets a March date](<https://hallyuwire.example/aouad-s2-date>) — Hallyu Wire · 3 Nov 2026');
+  });
+});
