@@ -22,7 +22,7 @@ export function renewalCue(season: number): RegExp {
   const ord = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth'][season] ?? `${season}th`;
   const num = `(?:${season}|${['zero', 'one', 'two', 'three', 'four', 'five'][season] ?? season})`;
   const s = `(?:(?:a\\s+)?${ord}\\s+(?:season|instal?lment)|season\\s*${num})`;
-  return new RegExp(`\\b(?:renew(?:ed|s|al|ing)?|green[-\\s]?lit|green[-\\s]?light(?:ed|s)?|(?:confirm(?:ed|s)?|announce[ds]?|order(?:ed|s)?|commission(?:ed|s)?)\\s+(?:for\\s+)?${s}|${s}\\s+(?:is\\s+|has\\s+been\\s+)?(?:officially\\s+)?(?:confirmed|happening|greenlit|announced|ordered|a\\s+go|on\\s+the\\s+way|coming)|(?:is\\s+|are\\s+)?(?:getting|gets|get)\\s+${s}|(?:will\\s+)?(?:return|come\\s+back)\\s+for\\s+${s})\\b`, 'gi');
+  return new RegExp(`\\b(?:renew(?:ed|s|al|ing)?|green[-\\s]?lit|green[-\\s]?light(?:ed|s)?|(?:confirm(?:ed|s)?|announce[ds]?|order(?:ed|s)?|commission(?:ed|s)?)\\s+(?:for\\s+)?${s}|${s}\\s+(?:is\\s+|has\\s+been\\s+)?(?:officially\\s+)?(?:confirmed|happening|greenlit|announced|ordered|a\\s+go|on\\s+the\\s+way)|(?:is\\s+|are\\s+)?(?:getting|gets|get)\\s+${s}|(?:will\\s+)?(?:return|come\\s+back)\\s+for\\s+${s})\\b`, 'gi');
 }
 
 export const CANCEL_CUE = /\b(?:cancel(?:l?ed|s|lation)|axed|scrapped|shelved)\b/gi;
@@ -41,7 +41,7 @@ export const NEGOTIATION = /\b(?:in\s+talks|offered|considering|positively\s+rev
 
 export const CREW_CUES: Array<{ role: string; re: RegExp }> = [
   { role: 'director', re: /\b(?:direct(?:ed|s|ing|or|ors)|co-?direct(?:ed|s|or|ors)?|helm(?:ed|s|ing)?|at\s+the\s+helm|behind\s+the\s+camera|megaphone)\b/gi },
-  { role: 'writer', re: /\b(?:written|writer|writers|writes|wrote|screenwriter|scriptwriter|penned|pens|scripted|screenplay)\b/gi },
+  { role: 'writer', re: /\b(?:written|writer|writers|writes|wrote|writing|screenwriter|scriptwriter|penned|pens|scripted|screenplay)\b/gi },
   { role: 'showrunner', re: /\bshowrunner\b/gi },
 ];
 

@@ -47,7 +47,7 @@ function confidenceFor(sentence: string, clauses: Clause[], clause: Clause): Con
   for (const other of clauses) {
     if (other === clause) continue;
     const t = other.text.trim();
-    if (/^(?:according to|per|as reported by|reports?|sources?|said|reportedly|citing)\b/i.test(t) || (other.start > clause.start && /\b(?:said|says|reported|confirmed|announced)\b\W*$/i.test(t))) {
+    if (/^(?:according to|per|as reported by|reports?|sources?|said|reportedly|citing)\b/i.test(t) || (other.start > clause.start && /^(?:\S+\s+){0,4}?(?:said|says|reported|confirmed|announced|stated|revealed)\b/i.test(t))) {
       const a = clauseConfidence(t);
       c = c === 'reported' ? a : weakest(c, a);
     }
@@ -71,6 +71,8 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
     if (!clause || isNegated(clause) || IRREALIS.test(clause.text.trim())) continue;
     if (FUTURE_BEFORE_CUE.test(sentence.slice(clause.start, cue.start)) && !/\b(?:will|would)\s+(?:return|come\s+back)\s+for\b/i.test(cue.m[0])) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
+    // "Lee Yoo-mi could return for season 2" is about a person, not the show coming back.
+    if (/\b(?:return|come\s+back)\b/i.test(cue.m[0]) && findPeople(sentence.slice(clause.start, clause.end), ctx.pack).length > 0) continue;
     out.push({ kind: 'renewal', subject: null, value: 'renewed', confidence: confidenceFor(sentence, clauses, clause), ...dateOf(clause, sentence, ctx) });
   }
   for (const cue of matches(CANCEL_CUE, sentence)) {
@@ -176,7 +178,7 @@ function characterOf(sentence: string, person: PersonMention, people: PersonMent
   for (const c of chars) {
     if (c.span.start >= person.span.end && c.span.start < nextPerson) {
       const gap = sentence.slice(person.span.end, c.span.start);
-      if (gap.length <= 60 && /^(?:['’]s)?[\s,]*(?:\(|\b(?:as|plays?|playing|portrays?|portraying|role|who)\b)/i.test(gap) && !/[.;]/.test(gap)) return c.canonical;
+      if (gap.length <= 60 && /(?:\(\s*|\b(?:as|plays?|playing|portrays?|portraying|role\s+of|character(?:\s+of)?)\s+)$/i.test(gap) && !/[.;]/.test(gap)) return c.canonical;
     }
     if (c.span.end <= person.span.start) {
       const gap = sentence.slice(c.span.end, person.span.start);
