@@ -80,9 +80,13 @@ export interface DrainResult {
 
 type Outcome = 'done' | 'failed' | 'deferred' | 'skipped' | 'stopped' | 'halted' | { channelLost: string };
 
-/** Oldest first, ties broken by id, so order never depends on how a store happens to list. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Oldest first (then by event time, then id), so order never depends on how a store lists. */
 function byAge(a: Delivery, b: Delivery): number {
-  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compare(a.createdAt, b.createdAt) || compare(a.event.at, b.event.at) || compare(a.id, b.id);
 }
 
 export class DeliveryWorker {

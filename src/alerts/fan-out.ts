@@ -10,6 +10,21 @@ export interface PlanOptions {
   now?: () => Date;
 }
 
+const systemNow = (): Date => new Date();
+
+/** Last createdAt handed out per clock, so that alerts keep the order they were planned in. */
+const lastStamp = new WeakMap<() => Date, number>();
+
+/**
+ * createdAt is the order key of a channel's queue. Two events planned in the same millisecond
+ * would tie and be sent in an arbitrary order, so each call gets a time after the previous one.
+ */
+function orderStamp(now: () => Date): string {
+  const ms = Math.max(now().getTime(), (lastStamp.get(now) ?? -Infinity) + 1);
+  lastStamp.set(now, ms);
+  return new Date(ms).toISOString();
+}
+
 function time(iso: string): number {
   return Date.parse(iso);
 }
@@ -28,7 +43,7 @@ export function guildWantsEvent(guild: GuildSettings, event: FactEvent): boolean
   return Number.isNaN(joined) || joined <= happened;
 }
 
-function baseDelivery(event: FactEvent, guild: GuildSettings, channelId: string, now: string): Delivery {
+function baseDelivery(event: FactEvent, guild: GuildSettings, channelId: string, now: string, createdAt: string): Delivery {
   const id = deliveryId(event, channelId);
   return {
     id,
@@ -42,7 +57,7 @@ function baseDelivery(event: FactEvent, guild: GuildSettings, channelId: string,
     state: 'pending',
     attempts: 0,
     nextAttemptAt: now,
-    createdAt: now,
+    createdAt,
     updatedAt: now,
   };
 }
@@ -54,12 +69,14 @@ function baseDelivery(event: FactEvent, guild: GuildSettings, channelId: string,
  */
 export async function buildDeliveries(event: FactEvent, guilds: GuildSettings[], outbox: Outbox, options: PlanOptions = {}): Promise<Delivery[]> {
   if (event.type !== 'fact-change' && event.type !== 'corroboration') return [];
-  const now = (options.now ?? (() => new Date()))().toISOString();
+  const clock = options.now ?? systemNow;
+  const now = clock().toISOString();
+  const createdAt = orderStamp(clock);
   const planned = new Map<string, Delivery>();
   for (const guild of guilds) {
     const channelId = guild.alertChannelId;
     if (!channelId || !guildWantsEvent(guild, event)) continue;
-    const delivery = baseDelivery(event, guild, channelId, now);
+    const delivery = baseDelivery(event, guild, channelId, now, createdAt);
     if (event.type === 'corroboration') {
       const posted = await outbox.findPosted(channelId, delivery.alertKey);
       if (!posted?.messageId || posted.state !== 'sent' || posted.event.value !== event.value) continue;

@@ -6,8 +6,11 @@
 import { DeliveryError, type AlertMessage, type DiscordPort } from '../../../src/alerts/types.ts';
 import type { FakeClock } from './fake-clock.ts';
 
-/** A scripted answer: a DeliveryError to throw, or "lost-answer": posted, but the reply times out. */
-export type Scripted = DeliveryError | 'lost-answer' | 'hang';
+/**
+ * A scripted answer: "ok"; a DeliveryError to throw; "lost-answer": posted, but the reply times
+ * out; "hang": posted, and the reply waits until the test releases it.
+ */
+export type Scripted = DeliveryError | 'ok' | 'lost-answer' | 'hang';
 
 export interface StoredMessage {
   id: string;

@@ -1,0 +1,326 @@
+import { describe, expect, test, vi } from 'vitest';
+import { DeliveryWorker, TOKEN_REFUSED, type DeliveryWorkerOptions } from '../../src/alerts/delivery.ts';
+import { planDeliveries } from '../../src/alerts/fan-out.ts';
+import { DeliveryError } from '../../src/alerts/types.ts';
+import type { FactEvent } from '../../src/facts/types.ts';
+import type { GuildSettings } from '../../src/store/types.ts';
+import { FakeClock, sequenceRandom } from './helpers/fake-clock.ts';
+import { FakeDiscord } from './helpers/fake-discord.ts';
+import { factEvent, guild, source } from './helpers/fixtures.ts';
+import { MemoryGuildStore, MemoryOutbox } from './helpers/memory-outbox.ts';
+
+function setup(guilds: GuildSettings[] = [guild()], options: Partial<DeliveryWorkerOptions> = {}) {
+  const clock = new FakeClock('2026-02-12T12:00:00.000Z');
+  const outbox = new MemoryOutbox();
+  const guildStore = new MemoryGuildStore(guilds);
+  const discord = new FakeDiscord(clock);
+  const disabled: [string, string][] = [];
+  const fatal: string[] = [];
+  const makeWorker = (extra: Partial<DeliveryWorkerOptions> = {}) =>
+    new DeliveryWorker({
+      outbox,
+      guilds: guildStore,
+      port: discord,
+      showTitle: 'All of Us Are Dead',
+      now: clock.now,
+      sleep: clock.sleep,
+      random: sequenceRandom([0.5]),
+      onGuildDisabled: (g, r) => {
+        disabled.push([g, r]);
+      },
+      onFatal: (r) => fatal.push(r),
+      ...options,
+      ...extra,
+    });
+  const plan = (event: FactEvent = factEvent()) => planDeliveries(event, guilds, outbox, { now: clock.now });
+  return { clock, outbox, guildStore, discord, disabled, fatal, worker: makeWorker(), makeWorker, plan };
+}
+
+/** Runs rounds, moving the clock on between them, until nothing is pending or the limit is hit. */
+async function drainAll(worker: DeliveryWorker, clock: FakeClock, outbox: MemoryOutbox, rounds = 20): Promise<void> {
+  for (let i = 0; i < rounds; i += 1) {
+    await worker.drainOnce();
+    if (!outbox.all().some((d) => d.state === 'pending') || worker.haltReason) return;
+    clock.advance(60_000);
+  }
+}
+
+function releaseEvent(n: number): FactEvent {
+  return factEvent({ value: `2027-0${n}`, previous: null, reason: 'new', sources: [source('Seoul Screen Daily', `story-${n}`)], at: `2026-02-12T10:0${n}:00.000Z` });
+}
+
+describe('DeliveryWorker', () => {
+  test('posts each pending delivery once and records the message before moving on', async () => {
+    const g = guild({ pingRoleId: '555555555555555555' });
+    const { worker, discord, outbox, plan } = setup([g]);
+    const [planned] = await plan();
+    await worker.drainOnce();
+    const messages = discord.messages(g.alertChannelId ?? '');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.nonce).toBe(planned?.nonce);
+    expect(messages[0]?.message.content).toBe('<@&555555555555555555> 📰 Release window: first half of 2027');
+    expect(messages[0]?.message.allowed_mentions).toEqual({ parse: [], roles: ['555555555555555555'] });
+    expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'sent', messageId: messages[0]?.id, attempts: 1 });
+    expect(worker.metrics).toMatchObject({ sent: 1, retried: 0, failed: 0 });
+    await worker.drainOnce();
+    expect(discord.calls).toHaveLength(1);
+  });
+
+  test('429 then success: waits Retry-After, resends the same nonce, one message, not a failure', async () => {
+    const g = guild();
+    const { worker, discord, outbox, clock, plan } = setup([g]);
+    const [planned] = await plan();
+    discord.failNext(g.alertChannelId ?? '', new DeliveryError('rate-limited', 'You are being rate limited.', { retryAfterMs: 1_500 }));
+    const before = clock.now().getTime();
+    await worker.drainOnce();
+    const calls = discord.callsTo(g.alertChannelId ?? '');
+    expect(calls.map((c) => c.nonce)).toEqual([planned?.nonce, planned?.nonce]);
+    expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(1_500);
+    expect(clock.now().getTime() - before).toBeGreaterThanOrEqual(1_500);
+    expect(discord.messages(g.alertChannelId ?? '')).toHaveLength(1);
+    expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(worker.metrics).toMatchObject({ sent: 1, rateLimited: 1, retried: 0, failed: 0, invalidRequests: 1 });
+  });
+
+  test('a burst of 500s then success: backs off between tries, same nonce, one message', async () => {
+    const g = guild();
+    const { worker, discord, outbox, clock, plan } = setup([g]);
+    const [planned] = await plan();
+    const server = () => new DeliveryError('server', '502 Bad Gateway');
+    discord.failNext(g.alertChannelId ?? '', server(), server(), server());
+    const waits: number[] = [];
+    for (let round = 0; round < 4; round += 1) {
+      await worker.drainOnce();
+      const d = await outbox.get(planned?.id ?? '');
+      if (d?.state !== 'pending') break;
+      const wait = Date.parse(d.nextAttemptAt) - clock.now().getTime();
+      waits.push(wait);
+      // Not due yet: a round now sends nothing.
+      const callsBefore = discord.calls.length;
+      await worker.drainOnce();
+      expect(discord.calls.length).toBe(callsBefore);
+      clock.advance(wait);
+    }
+    expect(waits).toHaveLength(3);
+    expect(waits[1]).toBeGreaterThan(waits[0] ?? Infinity);
+    expect(waits[2]).toBeGreaterThan(waits[1] ?? Infinity);
+    expect(new Set(discord.calls.map((c) => c.nonce))).toEqual(new Set([planned?.nonce]));
+    expect(discord.calls).toHaveLength(4);
+    expect(discord.messages(g.alertChannelId ?? '')).toHaveLength(1);
+    expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'sent', attempts: 4 });
+    expect(worker.metrics).toMatchObject({ sent: 1, retried: 3, failed: 0 });
+  });
+
+  test('gives up after the configured attempts without touching the server settings', async () => {
+    const g = guild();
+    const { worker, discord, outbox, clock, guildStore, disabled, plan } = setup([g], { maxAttempts: 3 });
+    const [planned] = await plan();
+    const server = () => new DeliveryError('server', '500 Internal Server Error');
+    discord.failNext(g.alertChannelId ?? '', server(), server(), server(), server());
+    await drainAll(worker, clock, outbox);
+    expect(discord.calls).toHaveLength(3);
+    expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'failed', attempts: 3 });
+    expect((await guildStore.get(g.guildId))?.disabledReason).toBeUndefined();
+    expect(disabled).toEqual([]);
+    expect(worker.metrics).toMatchObject({ failed: 1, retried: 3 });
+  });
+
+  test('a timeout after Discord accepted the post is retried with the same nonce and yields one message', async () => {
+    const g = guild();
+    const { worker, discord, outbox, clock, plan } = setup([g]);
+    const [planned] = await plan();
+    discord.failNext(g.alertChannelId ?? '', 'lost-answer');
+    await drainAll(worker, clock, outbox);
+    const messages = discord.messages(g.alertChannelId ?? '');
+    expect(discord.calls.map((c) => c.nonce)).toEqual([planned?.nonce, planned?.nonce]);
+    expect(messages).toHaveLength(1);
+    expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'sent', messageId: messages[0]?.id });
+    expect(worker.metrics).toMatchObject({ sent: 1, retried: 1 });
+  });
+
+  test('403: the delivery fails, the server is disabled with a reason, its other alerts are dropped, admins are told once', async () => {
+    const lost = guild();
+    const fine = guild();
+    const { worker, discord, outbox, clock, guildStore, disabled, plan } = setup([lost, fine]);
+    await plan(releaseEvent(1));
+    await plan(releaseEvent(2));
+    await plan(releaseEvent(3));
+    discord.failNext(lost.alertChannelId ?? '', new DeliveryError('forbidden', 'Missing Access'));
+    await drainAll(worker, clock, outbox);
+    await worker.drainOnce();
+    expect(discord.callsTo(lost.alertChannelId ?? '')).toHaveLength(1);
+    expect(discord.messages(fine.alertChannelId ?? '')).toHaveLength(3);
+    const reason = `Hyosan can no longer post in <#${lost.alertChannelId}> (missing access). An admin can fix the permission and run /alerts channel again.`;
+    expect((await guildStore.get(lost.guildId))?.disabledReason).toBe(reason);
+    expect(disabled).toEqual([[lost.guildId, reason]]);
+    const states = outbox.all().filter((d) => d.guildId === lost.guildId).map((d) => d.state);
+    expect(states.sort()).toEqual(['dropped', 'dropped', 'failed']);
+    expect(worker.metrics).toMatchObject({ failed: 1, dropped: 2, sent: 3, invalidRequests: 1 });
+    // The disabled server is no longer planned for.
+    const settings = await guildStore.list();
+    expect(await planDeliveries(releaseEvent(4), settings, outbox, { now: clock.now })).toHaveLength(1);
+  });
+
+  test('404 on the channel disables the server; 404 on an edit only fails that edit', async () => {
+    const g = guild();
+    const { worker, discord, outbox, clock, guildStore, disabled, plan } = setup([g]);
+    await plan();
+    await worker.drainOnce();
+    const [posted] = discord.messages(g.alertChannelId ?? '');
+    // A moderator deleted the alert; a later corroboration cannot edit it.
+    discord.channels.set(g.alertChannelId ?? '', []);
+    await plan(factEvent({ type: 'corroboration', previous: '2027-H1', sources: [source('Hangul Herald', 'h1')], at: '2026-02-12T11:00:00.000Z' }));
+    await drainAll(worker, clock, outbox);
+    expect(discord.calls.at(-1)).toMatchObject({ op: 'edit', messageId: posted?.id });
+    expect(outbox.all().find((d) => d.action === 'edit')).toMatchObject({ state: 'failed', lastError: 'the alert to edit was deleted' });
+    expect((await guildStore.get(g.guildId))?.disabledReason).toBeUndefined();
+
+    await plan(releaseEvent(5));
+    discord.failNext(g.alertChannelId ?? '', new DeliveryError('not-found', 'Unknown Channel'));
+    await drainAll(worker, clock, outbox);
+    expect((await guildStore.get(g.guildId))?.disabledReason).toMatch(/can no longer post in .* \(the channel was deleted or cannot be found\)/);
+    expect(disabled).toHaveLength(1);
+  });
+
+  test('a refusal from a channel the server has since moved away from fails only that channel', async () => {
+    const g = guild();
+    const { worker, discord, outbox, clock, guildStore, disabled, plan } = setup([g]);
+    await plan(releaseEvent(1));
+    await plan(releaseEvent(2));
+    const oldChannel = g.alertChannelId ?? '';
+    await guildStore.put({ ...g, alertChannelId: '666666666666666666' });
+    discord.failNext(oldChannel, new DeliveryError('forbidden', 'Missing Access'));
+    await drainAll(worker, clock, outbox);
+    expect(discord.callsTo(oldChannel)).toHaveLength(1);
+    expect(outbox.all().map((d) => d.state)).toEqual(['failed', 'failed']);
+    expect((await guildStore.get(g.guildId))?.disabledReason).toBeUndefined();
+    expect(disabled).toEqual([]);
+  });
+
+  test('401: the worker stops, says the token was refused, and sends nothing more', async () => {
+    const g1 = guild();
+    const g2 = guild();
+    const { worker, discord, outbox, fatal, plan } = setup([g1, g2]);
+    await plan(releaseEvent(1));
+    await plan(releaseEvent(2));
+    discord.failNext(g1.alertChannelId ?? '', new DeliveryError('unauthorized', '401: Unauthorized'));
+    discord.failNext(g2.alertChannelId ?? '', new DeliveryError('unauthorized', '401: Unauthorized'));
+    const result = await worker.drainOnce();
+    expect(result.halted).toBe(true);
+    expect(worker.haltReason).toBe(TOKEN_REFUSED);
+    expect(fatal).toEqual([TOKEN_REFUSED]);
+    const calls = discord.calls.length;
+    expect(calls).toBeLessThanOrEqual(2);
+    await worker.drainOnce();
+    worker.start();
+    expect(worker.running).toBe(false);
+    expect(discord.calls.length).toBe(calls);
+    expect(outbox.all().every((d) => d.state === 'pending')).toBe(true);
+  });
+
+  test('keeps order within a channel: a failed first alert holds back the ones after it, other channels go on', async () => {
+    const slow = guild();
+    const other = guild();
+    const { worker, discord, outbox, clock, plan } = setup([slow, other]);
+    for (const n of [1, 2, 3, 4]) await plan(releaseEvent(n));
+    discord.failNext(slow.alertChannelId ?? '', new DeliveryError('server', '503 Service Unavailable'));
+    await worker.drainOnce();
+    expect(discord.messages(slow.alertChannelId ?? '')).toHaveLength(0);
+    expect(discord.messages(other.alertChannelId ?? '')).toHaveLength(4);
+    await drainAll(worker, clock, outbox);
+    const values = (ch: string) => discord.messages(ch).map((m) => m.message.embeds[0]?.description);
+    const expected = ['January 2027', 'February 2027', 'March 2027', 'April 2027'].map((v) => `Release window: **${v}**`);
+    expect(values(slow.alertChannelId ?? '')).toEqual(expected);
+    expect(values(other.alertChannelId ?? '')).toEqual(expected);
+    expect(discord.maxInFlightPerChannel).toBe(1);
+    expect(discord.maxInFlightTotal).toBeGreaterThan(1);
+  });
+
+  test('respects the global budget: never more than rate + burst requests in any second', async () => {
+    const guilds = Array.from({ length: 6 }, () => guild());
+    const { worker, discord, outbox, clock, plan } = setup(guilds, { ratePerSecond: 40, burst: 5 });
+    for (let n = 1; n <= 9; n += 1) await plan(releaseEvent(n));
+    for (let n = 10; n <= 30; n += 1) {
+      await plan(factEvent({ value: `${2000 + n}`, previous: null, sources: [source('Wire', `w${n}`)], at: `2026-02-12T11:${n}:00.000Z` }));
+    }
+    const start = clock.now().getTime();
+    await drainAll(worker, clock, outbox);
+    const times = discord.calls.map((c) => c.at).sort((a, b) => a - b);
+    expect(times).toHaveLength(180);
+    for (let i = 0; i < times.length; i += 1) {
+      const inWindow = times.filter((t) => t >= (times[i] ?? 0) && t < (times[i] ?? 0) + 1_000).length;
+      expect(inWindow).toBeLessThanOrEqual(45);
+    }
+    expect((times.at(-1) ?? 0) - start).toBeGreaterThanOrEqual(((180 - 5) / 40) * 1_000 - 1);
+    expect(worker.metrics.sent).toBe(180);
+  });
+
+  test('a restart mid-round resumes pending deliveries with the same nonces and posts nothing twice', async () => {
+    const g = guild();
+    const { worker, discord, outbox, makeWorker, plan } = setup([g]);
+    for (const n of [1, 2, 3]) await plan(releaseEvent(n));
+    // The second post reaches Discord, then the process dies before the answer is recorded.
+    discord.failNext(g.alertChannelId ?? '', 'ok', 'hang');
+    void worker.drainOnce();
+    await vi.waitFor(() => expect(discord.hanging).toHaveLength(1));
+    expect(outbox.all().map((d) => d.state)).toEqual(['sent', 'pending', 'pending']);
+
+    const restarted = makeWorker();
+    await restarted.drainOnce();
+    const messages = discord.messages(g.alertChannelId ?? '');
+    expect(messages).toHaveLength(3);
+    expect(outbox.all().map((d) => d.state)).toEqual(['sent', 'sent', 'sent']);
+    expect(outbox.all().map((d) => d.messageId)).toEqual(messages.map((m) => m.id));
+    const nonces = discord.calls.map((c) => c.nonce);
+    expect(nonces).toHaveLength(4);
+    expect(nonces[1]).toBe(nonces[2]);
+  });
+
+  test('corroborations edit the original alert with every source so far, without pinging again', async () => {
+    const g = guild({ pingRoleId: '555555555555555555' });
+    const { worker, discord, outbox, clock, plan } = setup([g]);
+    await plan();
+    await worker.drainOnce();
+    const corroborate = (outlet: string, n: number) =>
+      plan(factEvent({ type: 'corroboration', previous: '2027-H1', sources: [source(outlet, `c${n}`, `2026-02-1${n}T08:00:00Z`)], at: `2026-02-1${n}T08:05:00.000Z` }));
+    await corroborate('Hangul Herald', 3);
+    await drainAll(worker, clock, outbox);
+    await corroborate('K-Wave Wire', 4);
+    await drainAll(worker, clock, outbox);
+    const [message] = discord.messages(g.alertChannelId ?? '');
+    expect(discord.messages(g.alertChannelId ?? '')).toHaveLength(1);
+    expect(message?.edits).toHaveLength(2);
+    const embed = message?.message.embeds[0];
+    expect(embed?.description).toContain('Also reported by Hangul Herald, K-Wave Wire.');
+    expect(embed?.fields.find((f) => f.name.startsWith('Sources'))?.name).toBe('Sources (3)');
+    expect(message?.message.allowed_mentions).toEqual({ parse: [] });
+    expect(worker.metrics).toMatchObject({ sent: 1, edited: 2 });
+  });
+
+  test('stop() lets the request in flight finish and be recorded, then starts nothing new', async () => {
+    const g = guild();
+    const { worker, discord, outbox, plan } = setup([g]);
+    for (const n of [1, 2]) await plan(releaseEvent(n));
+    discord.failNext(g.alertChannelId ?? '', 'hang');
+    worker.start();
+    await vi.waitFor(() => expect(discord.hanging).toHaveLength(1));
+    const stopped = worker.stop();
+    discord.hanging[0]?.();
+    await stopped;
+    expect(worker.running).toBe(false);
+    expect(outbox.all().map((d) => d.state)).toEqual(['sent', 'pending']);
+    expect(discord.calls).toHaveLength(1);
+  });
+
+  test('start() keeps draining new deliveries until stopped', async () => {
+    const g = guild();
+    const { worker, discord, plan } = setup([g], { pollIntervalMs: 50 });
+    worker.start();
+    await plan(releaseEvent(1));
+    await vi.waitFor(() => expect(discord.messages(g.alertChannelId ?? '')).toHaveLength(1));
+    await plan(releaseEvent(2));
+    await vi.waitFor(() => expect(discord.messages(g.alertChannelId ?? '')).toHaveLength(2));
+    await worker.stop();
+    expect(worker.running).toBe(false);
+  });
+});
