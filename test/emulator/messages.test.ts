@@ -113,6 +113,24 @@ describe('messages, permissions and faults through discord.js', () => {
     expect(statuses).toEqual([429, 200]);
   });
 
+  it('a global 429 carries X-RateLimit-Global and blocks until retry_after; injected 403s use Discord\'s body', async () => {
+    const fault = emulator.injectFault({ path: '/users/@me', status: 429, global: true, retryAfter: 0.2 });
+    const raw = await fetch(`${emulator.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${emulator.token}` } });
+    expect(raw.status).toBe(429);
+    expect(raw.headers.get('x-ratelimit-global')).toBe('true');
+    expect(await raw.json()).toEqual({ message: 'You are being rate limited.', retry_after: 0.2, global: true });
+    expect(fault.hits).toBe(1);
+
+    emulator.injectFault({ path: '/users/@me', status: 429, global: true, retryAfter: 0.2 });
+    const rest = new REST({ api: emulator.apiUrl, offset: 0 }).setToken(emulator.token);
+    const started = Date.now();
+    await expect(rest.get(Routes.user())).resolves.toMatchObject({ id: emulator.botUserId });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(180);
+
+    emulator.injectFault({ method: 'GET', path: `/guilds/${guildId}`, status: 403 });
+    await expect(rest.get(Routes.guild(guildId))).rejects.toMatchObject({ status: 403, code: 50013 });
+  });
+
   it('500/502 bursts are retried by discord.js; the message arrives once', async () => {
     const before = emulator.messages(generalId).length;
     emulator.injectFault({ method: 'POST', path: /\/channels\/\d+\/messages$/, status: 502, times: 1 });
