@@ -1,0 +1,222 @@
+/**
+ * The real discord.js client, our router and commands, against the local Discord emulator:
+ * what fans and admins actually see when they run the commands.
+ */
+import type { Client } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDiscordClient, loginDiscordClient, wireDiscordClient } from '../../src/discord/client.ts';
+import { commands } from '../../src/discord/command-list.ts';
+import { deployCommands } from '../../src/discord/deploy-commands.ts';
+import { percentile } from '../../src/discord/latency.ts';
+import type { InteractionRouter } from '../../src/discord/interaction-router.ts';
+import { startEmulator, Permission, type Emulator, type InteractionHandle } from '../emulator/index.ts';
+import { RELEASE_UNIX } from './helpers/fixtures.ts';
+import { populatedWorld } from './helpers/fixtures.ts';
+import { createMemoryServices, loadTestPack, type MemoryWorld } from './helpers/memory-services.ts';
+
+const EPHEMERAL = 1 << 6;
+
+function text(h: InteractionHandle): string {
+  const m = h.original();
+  if (!m) return '';
+  const embeds = m.embeds.map((e) => [e.title, e.description, ...((e.fields as { name: string; value: string }[] | undefined) ?? []).flatMap((f) => [f.name, f.value])].join('\n'));
+  return [m.content, ...embeds].join('\n');
+}
+
+describe('slash commands through discord.js and the emulator', () => {
+  let emulator: Emulator;
+  let client: Client;
+  let router: InteractionRouter;
+  let world: MemoryWorld;
+  let guildId: string;
+  let adminId: string;
+  let viewerId: string;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    world = populatedWorld();
+    world.fetchDelayMs = 50;
+    const services = createMemoryServices(await loadTestPack(), world);
+    client = createDiscordClient({ token: emulator.token, apiUrl: emulator.apiUrl, restTimeoutMs: 5000 });
+    router = wireDiscordClient(client, { services, commands });
+    await loginDiscordClient(client, emulator.token);
+    const guild = emulator.guilds()[0]!;
+    guildId = guild.id;
+    adminId = guild.members.find((m) => m.user.username === 'admin0')!.user.id;
+    viewerId = guild.members.find((m) => m.user.username === 'viewer0')!.user.id;
+    await deployCommands({ token: emulator.token, applicationId: emulator.applicationId, apiUrl: emulator.apiUrl, guildId });
+  });
+
+  afterAll(async () => {
+    await client?.destroy();
+    await emulator?.close();
+  });
+
+  it('/release answers publicly with the date, countdown, confidence and source links', async () => {
+    const h = emulator.invokeCommand({ name: 'release', guildId, userId: viewerId });
+    const cb = await h.response();
+    expect(cb.type).toBe(4);
+    expect(h.original()!.flags & EPHEMERAL).toBe(0);
+    const body = text(h);
+    expect(body).toContain(`<t:${RELEASE_UNIX}:D>`);
+    expect(body).toContain(`<t:${RELEASE_UNIX}:R>`);
+    expect(body).toContain('✅ Official');
+    expect(body).toContain('[Hallyu Wire](<https://hallyuwire.example/aouad-s2-date>)');
+    expect(body).toContain('Other outlets say');
+    expect(h.original()!.pings).toEqual({ everyone: false, here: false, users: [], roles: [] });
+  });
+
+  it('/cast autocomplete finds Park Ji-hu when a fan types "ji hoo"', async () => {
+    const h = emulator.invokeAutocomplete({ name: 'cast', guildId, userId: viewerId, options: { person: 'ji hoo' }, focused: 'person' });
+    const cb = await h.response();
+    expect(cb.type).toBe(8);
+    const choices = (cb.data?.choices ?? []) as { name: string; value: string }[];
+    expect(choices[0]).toEqual({ name: 'Park Ji-hu — cast · Nam On-jo', value: 'Park Ji-hu' });
+  });
+
+  it('/cast with a person in another spelling shows that person', async () => {
+    const h = emulator.invokeCommand({ name: 'cast', guildId, userId: viewerId, options: { person: 'Park Ji-hoo' } });
+    await h.response();
+    expect(text(h)).toContain('**returning** as **Nam On-jo** — ✅ Official');
+  });
+
+  it('/cast lists returning, new and departed cast', async () => {
+    const h = emulator.invokeCommand({ name: 'cast', guildId, userId: viewerId });
+    await h.response();
+    const body = text(h);
+    expect(body).toContain('Returning (1)');
+    expect(body).toContain('**Lee Min-jae** as Yong Ma-ru — 📰 Reported');
+  });
+
+  it('/status shows the timeline with its progress bar', async () => {
+    const h = emulator.invokeCommand({ name: 'status', guildId, userId: viewerId });
+    await h.response();
+    const body = text(h);
+    expect(body).toMatch(/^▰+▱+ 3\/5$/m);
+    expect(body).toContain('✅ **Filming wrapped**');
+  });
+
+  it('/news honours the count and /history filters by kind', async () => {
+    const n = emulator.invokeCommand({ name: 'news', guildId, userId: viewerId, options: { count: 1 } });
+    await n.response();
+    expect(text(n)).toContain('All of Us Are Dead season 2 gets a March date');
+    expect(text(n)).not.toContain('eyes early 2027');
+    const h = emulator.invokeCommand({ name: 'history', guildId, userId: viewerId, options: { kind: 'production' } });
+    await h.response();
+    expect(text(h)).toContain('filming → **filming wrapped**');
+    expect(text(h)).not.toContain('Renewal');
+  });
+
+  it('refuses /feeds add to a member without Manage Server even when the command reaches them', async () => {
+    const before = world.feeds.length;
+    const h = emulator.invokeCommand({ name: 'feeds', subcommand: 'add', guildId, userId: viewerId, options: { url: 'https://kdramaledger.example/feed.xml' } });
+    const cb = await h.response();
+    expect(cb.type).toBe(4);
+    expect(h.original()!.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(text(h)).toContain('You need the **Manage Server** permission to use /feeds.');
+    expect(world.feeds.length).toBe(before);
+  });
+
+  it('/feeds add defers, then adds the feed; /feeds list shows health', async () => {
+    const h = emulator.invokeCommand({ name: 'feeds', subcommand: 'add', guildId, userId: adminId, options: { url: 'https://kdramaledger.example/feed.xml' } });
+    const cb = await h.response();
+    expect(cb.type).toBe(5);
+    await h.waitFor((x) => (x.original()?.content ?? '').startsWith('Now following'));
+    expect(h.original()!.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(world.feeds.some((f) => f.url === 'https://kdramaledger.example/feed.xml' && f.addedBy.includes(guildId))).toBe(true);
+
+    const list = emulator.invokeCommand({ name: 'feeds', subcommand: 'list', guildId, userId: adminId });
+    await list.response();
+    expect(text(list)).toContain('🟠 failing');
+    expect(text(list)).toContain('last error: The server answered 503');
+
+    const ac = emulator.invokeAutocomplete({ name: 'feeds', subcommand: 'remove', guildId, userId: adminId, options: { url: 'ledger' }, focused: 'url' });
+    const acb = await ac.response();
+    expect((acb.data?.choices as { value: string }[]).map((c) => c.value)).toEqual(['https://kdramaledger.example/feed.xml']);
+  });
+
+  it('a user-facing failure after deferring replaces the placeholder', async () => {
+    const h = emulator.invokeCommand({ name: 'feeds', subcommand: 'add', guildId, userId: adminId, options: { url: 'https://nowhere.example/feed' } });
+    expect((await h.response()).type).toBe(5);
+    await h.waitFor((x) => (x.original()?.content ?? '').includes('Could not read a feed'));
+    expect(h.attempts().length).toBe(1);
+  });
+
+  it('/alerts channel names exactly what the bot is missing in a channel it cannot post in', async () => {
+    const guild = emulator.guild(guildId);
+    const readOnly = guild.channels.find((c) => c.name === 'read-only')!;
+    const h = emulator.invokeCommand({ name: 'alerts', subcommand: 'channel', guildId, userId: adminId, options: { channel: readOnly.id } });
+    await h.response();
+    expect(text(h)).toContain(`I can't post alerts in <#${readOnly.id}>: I'm missing **Send Messages** there.`);
+    expect(world.settings.get(guildId)?.alertChannelId).toBeUndefined();
+
+    const announcements = guild.channels.find((c) => c.name === 'announcements')!;
+    emulator.setChannelPermission(announcements.id, { id: emulator.botUserId, type: 'member', deny: Permission.EmbedLinks | Permission.SendMessages });
+    await emulator.until(() => {
+      const cached = client.guilds.cache.get(guildId)?.channels.cache.get(announcements.id);
+      return cached !== undefined && cached.permissionOverwrites.cache.has(emulator.botUserId);
+    });
+    const h2 = emulator.invokeCommand({ name: 'alerts', subcommand: 'channel', guildId, userId: adminId, options: { channel: announcements.id } });
+    await h2.response();
+    expect(text(h2)).toContain("I'm missing **Send Messages**, **Embed Links** there.");
+
+    const general = guild.channels.find((c) => c.name === 'general')!;
+    const ok = emulator.invokeCommand({ name: 'alerts', subcommand: 'channel', guildId, userId: adminId, options: { channel: general.id } });
+    await ok.response();
+    expect(text(ok)).toBe(`Alerts will be posted in <#${general.id}>.`);
+    expect(world.settings.get(guildId)?.alertChannelId).toBe(general.id);
+  });
+
+  it('/alerts kinds, confidence, pause and show change and report the settings', async () => {
+    const run = async (subcommand: string, options: Record<string, string> = {}) => {
+      const h = emulator.invokeCommand({ name: 'alerts', subcommand, guildId, userId: adminId, options });
+      await h.response();
+      return text(h);
+    };
+    expect(await run('kinds', { 'kind-1': 'release', 'kind-2': 'cast' })).toBe('Alerts about: release, cast.');
+    expect(await run('confidence', { min: 'official' })).toBe('Alerts for facts at least ✅ Official.');
+    await run('pause');
+    const shown = await run('show');
+    expect(shown).toContain('Kinds: release, cast');
+    expect(shown).toContain('⏸️ paused');
+    const preview = emulator.invokeCommand({ name: 'alerts', subcommand: 'preview', guildId, userId: adminId });
+    await preview.response();
+    expect(preview.original()!.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(text(preview)).toContain('Alert settings');
+  });
+
+  it('a bug is answered with an apology and an error id, ephemeral, once', async () => {
+    const original = world.facts;
+    world.facts = null as unknown as MemoryWorld['facts'];
+    try {
+      const h = emulator.invokeCommand({ name: 'release', guildId, userId: viewerId });
+      await h.response();
+      expect(text(h)).toMatch(/^Sorry, something went wrong on Hyosan's side \(error id `[0-9a-f]{8}`\)/);
+      expect(h.original()!.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(h.attempts()).toEqual([{ type: 4, status: 200 }]);
+    } finally {
+      world.facts = original;
+    }
+  });
+
+  it('joining and leaving a server reaches the alert settings', async () => {
+    const added = emulator.addGuild({ name: 'New Fans', channels: [{ name: 'lobby' }] });
+    await emulator.until(() => world.settings.has(added.id));
+    emulator.removeGuild(added.id);
+    await emulator.until(() => !world.settings.has(added.id));
+  });
+
+  it('reports /release latency from dispatch to callback over 100 runs', async () => {
+    const samples: number[] = [];
+    for (let i = 0; i < 100; i += 1) {
+      const cb = await emulator.invokeCommand({ name: 'release', guildId, userId: viewerId }).response();
+      samples.push(cb.latencyMs);
+    }
+    samples.sort((a, b) => a - b);
+    console.log(`/release latency over ${samples.length} runs: p50 ${percentile(samples, 0.5).toFixed(1)} ms, p99 ${percentile(samples, 0.99).toFixed(1)} ms`);
+    const handler = router.latency.summary('release');
+    console.log(`/release handler time (router): p50 ${handler?.p50.toFixed(1)} ms, p99 ${handler?.p99.toFixed(1)} ms over ${handler?.count}`);
+    expect(samples.length).toBe(100);
+    expect(handler?.count).toBeGreaterThanOrEqual(100);
+  });
+});
