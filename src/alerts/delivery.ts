@@ -183,14 +183,19 @@ export class DeliveryWorker {
     const now = this.#o.now();
     const due = await this.#o.outbox.due(now, this.#o.batchSize);
     const lanes = new Map<string, Delivery[]>();
+    const held: Delivery[] = [];
     for (const delivery of due) {
       const blocked = this.#blockedUntil.get(delivery.channelId);
-      if (blocked !== undefined && blocked > now.getTime()) continue;
+      if (blocked !== undefined && blocked > now.getTime()) {
+        held.push(delivery);
+        continue;
+      }
       const lane = lanes.get(delivery.channelId) ?? [];
       lane.push(delivery);
       lanes.set(delivery.channelId, lane);
     }
     for (const channelId of lanes.keys()) this.#blockedUntil.delete(channelId);
+    await this.#holdBack(held);
     await Promise.all([...lanes.values()].map((lane) => this.#runLane(lane.sort(byAge), result)));
     result.halted = Boolean(this.#haltReason);
     return result;
@@ -211,6 +216,7 @@ export class DeliveryWorker {
         result.processed += 1;
         if (outcome === 'deferred') {
           result.deferred += 1;
+          await this.#holdBack(lane.slice(lane.indexOf(delivery) + 1));
           return;
         }
         if (typeof outcome === 'object') lostChannel = outcome.channelLost;
@@ -219,6 +225,19 @@ export class DeliveryWorker {
         this.#log.error({ err: error, deliveryId: delivery.id }, 'could not record a delivery; will retry next round');
         return;
       }
+    }
+  }
+
+  /**
+   * Moves deliveries queued behind a deferred one in their channel to the same retry time. They
+   * keep their order (createdAt decides among equals) and stop filling the batch, so a channel in
+   * backoff cannot starve the others, and the order also survives a restart.
+   */
+  async #holdBack(deliveries: Delivery[]): Promise<void> {
+    for (const delivery of deliveries) {
+      const until = this.#blockedUntil.get(delivery.channelId);
+      if (until === undefined || Date.parse(delivery.nextAttemptAt) >= until) continue;
+      await this.#settle(delivery.id, { nextAttemptAt: new Date(until).toISOString() });
     }
   }
 

@@ -236,6 +236,22 @@ describe('DeliveryWorker', () => {
     expect(discord.maxInFlightTotal).toBeGreaterThan(1);
   });
 
+  test('a channel in backoff does not starve the others, even when its backlog fills the batch', async () => {
+    const stuck = guild();
+    const later = guild({ joinedAt: '2026-02-12T10:04:30.000Z' });
+    const { worker, discord, outbox, clock, plan } = setup([stuck, later], { batchSize: 3 });
+    for (const n of [1, 2, 3, 4, 5]) await plan(releaseEvent(n));
+    discord.failNext(stuck.alertChannelId ?? '', new DeliveryError('timeout', 'no answer'));
+    for (let round = 0; round < 4; round += 1) await worker.drainOnce();
+    expect(discord.messages(stuck.alertChannelId ?? '')).toHaveLength(0);
+    // "later" joined after events 1–4, so it only gets event 5, which sits behind stuck's backlog.
+    expect(discord.messages(later.alertChannelId ?? '')).toHaveLength(1);
+    clock.advance(60_000);
+    await drainAll(worker, clock, outbox);
+    const values = discord.messages(stuck.alertChannelId ?? '').map((m) => m.message.embeds[0]?.description);
+    expect(values).toEqual(['January', 'February', 'March', 'April', 'May'].map((m) => `Release window: **${m} 2027**`));
+  });
+
   test('respects the global budget: never more than rate + burst requests in any second', async () => {
     const guilds = Array.from({ length: 6 }, () => guild());
     const { worker, discord, outbox, clock, plan } = setup(guilds, { ratePerSecond: 40, burst: 5 });
