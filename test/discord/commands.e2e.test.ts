@@ -154,7 +154,7 @@ describe('slash commands through discord.js and the emulator', () => {
     emulator.setChannelPermission(announcements.id, { id: emulator.botUserId, type: 'member', deny: Permission.EmbedLinks | Permission.SendMessages });
     await emulator.until(() => {
       const cached = client.guilds.cache.get(guildId)?.channels.cache.get(announcements.id);
-      return cached !== undefined && cached.permissionOverwrites.cache.has(emulator.botUserId);
+      return cached !== undefined && 'permissionOverwrites' in cached && cached.permissionOverwrites.cache.has(emulator.botUserId);
     });
     const h2 = emulator.invokeCommand({ name: 'alerts', subcommand: 'channel', guildId, userId: adminId, options: { channel: announcements.id } });
     await h2.response();
