@@ -99,7 +99,7 @@ function distance(r: ShowRef, pos: number): number {
 const TRACKED_WORDS = (n: number): RegExp => {
   const word = NUMBER_WORDS[n] ?? String(n);
   const ordinal = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth'][n] ?? `${n}th`;
-  return new RegExp(`\\b(?:(?:season|part|series)\\s*(?:${n}|${word})\\b|${ordinal}\\s+(?:season|instal?lment|part|series)|s0?${n}\\b|the\\s+sequel|new\\s+season|next\\s+season|upcoming\\s+season|returning\\s+season|시즌\\s*${n})`, 'i');
+  return new RegExp(`\\b(?:(?:season|part|series)\\s*(?:${n}|${word})\\b|${ordinal}\\s+(?:season|instal?lment|part|series)|s0?${n}\\b|the\\s+sequel|new\\s+season|next\\s+season|upcoming\\s+season|returning\\s+season)|시즌\\s*${n}`, 'i');
 };
 
 export function earlierPattern(pack: ShowPack): RegExp {
@@ -121,8 +121,13 @@ export function earlierPattern(pack: ShowPack): RegExp {
 }
 
 /** The season a stretch of text talks about, from explicit markers only. */
+/** "All of Us Are Dead 2" names the season by a number after the title. */
+function numberedTitle(text: string, pack: ShowPack): boolean {
+  return titleMentions(text, pack).some((m) => new RegExp(`\\s${pack.season}$`).test(text.slice(m.start, m.end)) || new RegExp(`^\\s*:?\\s*${pack.season}\\b`).test(text.slice(m.end)));
+}
+
 export function seasonOf(text: string, pack: ShowPack): SeasonScope {
-  const tracked = TRACKED_WORDS(pack.season).test(text);
+  const tracked = TRACKED_WORDS(pack.season).test(text) || numberedTitle(text, pack);
   const earlier = pack.earlierSeasons.length > 0 && earlierPattern(pack).test(text);
   if (tracked && !earlier) return 'tracked';
   if (earlier && !tracked) return 'earlier';
@@ -135,7 +140,7 @@ export function hasEarlierMarker(text: string, pack: ShowPack): boolean {
 }
 
 export function hasTrackedMarker(text: string, pack: ShowPack): boolean {
-  return TRACKED_WORDS(pack.season).test(text);
+  return TRACKED_WORDS(pack.season).test(text) || numberedTitle(text, pack);
 }
 
 export { plainKey };

@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { describeClaim, extractClaims } from '../../src/facts/extract.ts';
+import { assessRelevance } from '../../src/facts/relevance.ts';
+import { loadShowPack, type ShowPack } from '../../src/facts/show-pack.ts';
+import type { FeedItem } from '../../src/feeds/types.ts';
+
+let pack: ShowPack;
+beforeAll(async () => {
+  pack = await loadShowPack(new URL('../../config/shows/all-of-us-are-dead.json', import.meta.url).pathname);
+});
+
+const item = (title: string, text: string, published: string): FeedItem => ({ feedUrl: 'f', id: title, link: 'https://news.example/x', title, text, published: `${published}T06:00:00Z`, outlet: 'news.example' });
+const summary = (i: FeedItem): string[] => extractClaims(i, pack).map((c) => `${c.kind}|${c.subject ?? ''}|${c.value}|${c.confidence}`).sort();
+
+describe('whole articles', () => {
+  test('a headline saying "official" does not beat a body that only suggests', () => {
+    const a = item('All of Us Are Dead season 2 release date officially confirmed for December',
+      'A new report suggests that season 2 of All of Us Are Dead could arrive in December 2026. Netflix has not commented.', '2026-01-05');
+    expect(summary(a)).toEqual(['release||2026-12|speculation']);
+  });
+
+  test('a headline alone is at most a rumour, unless Netflix is named as the source', () => {
+    expect(summary(item('All of Us Are Dead season 2 to premiere in early 2027', 'Fans of the zombie series have waited a long time.', '2026-03-01')))
+      .toEqual(['release||2027-H1|rumor']);
+    expect(summary(item('Netflix confirms All of Us Are Dead season 2 premieres in January 2027', 'The streamer shared a teaser poster.', '2026-09-01')))
+      .toEqual(['release||2027-01|official']);
+  });
+
+  test('a season 1 retrospective yields nothing about season 2', () => {
+    const a = item('Why All of Us Are Dead still matters', 'All of Us Are Dead premiered on January 28, 2022 and ran for 12 episodes. Park Ji-hu plays Nam On-jo and Lomon plays Lee Su-hyeok. Director Lee Jae-kyoo shot it in 2020.', '2023-03-01');
+    expect(summary(a)).toEqual([]);
+  });
+
+  test('an article about another show lends none of its facts', () => {
+    const a = item('Beauty in the Beast begins filming with Lomon',
+      "Lomon, who played Lee Su-hyeok in All of Us Are Dead, has been cast in Beauty in the Beast. The drama began filming in January and is expected to premiere in late 2026. Squid Game season 3 arrives June 27.", '2026-01-20');
+    expect(assessRelevance(a, pack).relevant).toBe(false);
+    expect(summary(a)).toEqual([]);
+  });
+
+  test('the cast list inherits the cue of the sentence before it', () => {
+    const a = item('All of Us Are Dead season 2 cast', 'Netflix confirmed that four stars of season 1 are coming back. These include Park Ji-hoo, Yoon Chan-young, Cho Yi-hyun and Lomon.', '2025-07-23');
+    expect(summary(a)).toEqual([
+      'cast|Cho Yi-hyun|returning|official', 'cast|Lomon|returning|official', 'cast|Park Ji-hu|returning|official', 'cast|Yoon Chan-young|returning|official',
+    ]);
+  });
+
+  test('duplicates within one article keep the strongest wording', () => {
+    const a = item('Season 2 of All of Us Are Dead wraps',
+      'Filming on season 2 has reportedly wrapped. Netflix confirmed that season 2 wrapped filming on February 19. Season 2 has wrapped filming.', '2026-02-22');
+    const claims = extractClaims(a, pack);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ kind: 'production', value: 'wrapped', confidence: 'official', date: '2026-02-19' });
+    expect(claims[0]?.evidence).toMatchObject({ itemUrl: 'https://news.example/x', outlet: 'news.example', title: a.title });
+    expect(describeClaim(claims[0]!)).toBe('production wrapped on 2026-02-19 (official) — "Netflix confirmed that season 2 wrapped filming on February 19."');
+  });
+});
+
+describe('relevance', () => {
+  test.each([
+    ['All of Us Are Dead season 2 wraps filming', 'The zombie series is done shooting.', true, 'tracked'],
+    ['ALL OF US ARE DEAD 2: new stills', 'Netflix shared stills.', true, 'tracked'],
+    ['지금 우리 학교는 시즌2 촬영 종료', '넷플릭스 시리즈', true, 'tracked'],
+    ['Ten K-dramas to binge', 'Shows like Squid Game, All of Us Are Dead and Sweet Home keep Netflix busy.', false, 'unknown'],
+    ['Squid Game season 3 review', 'Unlike All of Us Are Dead, Squid Game has no zombies.', false, 'unknown'],
+    ['Park Ji-hu talks about her new film', 'The All of Us Are Dead star opened up. She said All of Us Are Dead changed her life.', true, 'unknown'],
+    ['All of Us Are Dead tops charts in 2022', 'The first season was watched by millions.', true, 'earlier'],
+  ])('%s', (title, text, relevant, season) => {
+    const r = assessRelevance(item(title, text, '2026-01-01'), pack);
+    expect(r.relevant).toBe(relevant);
+    expect(r.season).toBe(season);
+    expect(r.reason).toMatch(/mentions 'All of Us Are Dead'|never mentions/);
+  });
+
+  test('the reason is written for people', () => {
+    const r = assessRelevance(item('All of Us Are Dead season 2 update', 'All of Us Are Dead is back. Filming of All of Us Are Dead ended.', '2026-02-22'), pack);
+    expect(r.reason).toBe("mentions 'All of Us Are Dead' 3 times, in the headline, season 2 in the headline");
+  });
+});
