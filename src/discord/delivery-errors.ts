@@ -36,6 +36,10 @@ export function toDeliveryError(error: unknown): DeliveryError {
   if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
     return new DeliveryError('timeout', 'Discord did not answer in time', { cause: error });
   }
+  // After a 401 discord.js drops the token and refuses every later request before sending it.
+  if (error instanceof Error && error.message.startsWith('Expected token to be set')) {
+    return new DeliveryError('unauthorized', 'the bot token was refused earlier', { cause: error });
+  }
   // Connection refused or reset: transient, and the nonce makes a retried post safe.
   const message = error instanceof Error ? error.message : String(error);
   return new DeliveryError('server', `request failed: ${message}`, { cause: error });
