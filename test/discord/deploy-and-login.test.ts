@@ -1,0 +1,147 @@
+/**
+ * Deploying commands, logging in with a missing or refused token, and the admin notice, against
+ * the emulator.
+ */
+import { spawn } from 'node:child_process';
+import { ChannelType, Client, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDiscordClient, loginDiscordClient } from '../../src/discord/client.ts';
+import { commands } from '../../src/discord/command-list.ts';
+import { deployCommands, describeDeployment, parseDeployArgs } from '../../src/discord/deploy-commands.ts';
+import { createAdminNotifier } from '../../src/discord/notify-admins.ts';
+import { UserFacingError } from '../../src/shared/errors.ts';
+import { Permission, startEmulator, type Emulator, type StoredCommand } from '../emulator/index.ts';
+
+const KOREAN_NAME = /^[-_\p{Script=Hangul}\p{Ll}\p{N}]{1,32}$/u;
+
+function everyLocalisedPart(cmd: RESTPostAPIChatInputApplicationCommandsJSONBody | StoredCommand): { name: string; ko?: string; dko?: string }[] {
+  type Node = { name: string; name_localizations?: Record<string, string> | null; description_localizations?: Record<string, string> | null; options?: Node[] };
+  const out: { name: string; ko?: string; dko?: string }[] = [];
+  const walk = (n: Node) => {
+    out.push({ name: n.name, ko: n.name_localizations?.ko, dko: n.description_localizations?.ko });
+    for (const o of n.options ?? []) walk(o);
+  };
+  walk(cmd as unknown as Node);
+  return out;
+}
+
+function runDeployScript(env: Record<string, string>, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['src/discord/deploy-commands.ts', ...args], {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env }, cwd: new URL('../..', import.meta.url).pathname,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
+    child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('deploying commands', () => {
+  let emulator: Emulator;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+
+  afterAll(async () => {
+    await emulator?.close();
+  });
+
+  it('registers every command globally, each with Korean names and descriptions Discord accepts', async () => {
+    const result = await deployCommands({ token: emulator.token, applicationId: emulator.applicationId, apiUrl: emulator.apiUrl });
+    expect(result.map((c) => c.name).sort()).toEqual(commands.map((c) => c.data.name).sort());
+    const stored = emulator.globalCommands();
+    expect(stored).toHaveLength(8);
+    for (const cmd of stored) {
+      for (const part of everyLocalisedPart(cmd)) {
+        expect(part.ko, `${cmd.name} › ${part.name} has a Korean name`).toMatch(KOREAN_NAME);
+        expect(part.dko, `${cmd.name} › ${part.name} has a Korean description`).toBeTruthy();
+      }
+    }
+    const admin = stored.filter((c) => c.default_member_permissions === String(Permission.ManageGuild));
+    expect(admin.map((c) => c.name).sort()).toEqual(['alerts', 'feeds']);
+    for (const c of admin) expect(c.contexts).toEqual([0]);
+    expect(describeDeployment(result, undefined)).toContain('/release (ko: /공개일)');
+  });
+
+  it('the npm run deploy script registers to one server with --guild and prints what it did', async () => {
+    const guildId = emulator.guilds()[1]!.id;
+    const run = await runDeployScript({
+      DISCORD_TOKEN: emulator.token, DISCORD_APPLICATION_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl,
+    }, ['--guild', guildId]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Registered 8 command(s) for server ${guildId}:`);
+    expect(emulator.guildCommands(guildId).map((c) => c.name)).toContain('cast');
+  });
+
+  it('the script says which variable is missing', async () => {
+    const run = await runDeployScript({ DISCORD_APPLICATION_ID: emulator.applicationId }, []);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('DISCORD_TOKEN is not set');
+  });
+
+  it('reads --guild in both spellings and refuses a bad id', () => {
+    expect(parseDeployArgs(['--guild', '123456789012345678'])).toEqual({ guildId: '123456789012345678' });
+    expect(parseDeployArgs(['--guild=123456789012345678'])).toEqual({ guildId: '123456789012345678' });
+    expect(parseDeployArgs([])).toEqual({});
+    expect(() => parseDeployArgs(['--guild', 'abc'])).toThrow(UserFacingError);
+  });
+});
+
+describe('logging in', () => {
+  let emulator: Emulator;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+
+  afterAll(async () => {
+    for (const c of clients) await c.destroy();
+    await emulator?.close();
+  });
+
+  it('explains a missing token', () => {
+    expect(() => createDiscordClient({ token: undefined })).toThrow(/^DISCORD_TOKEN is not set: /);
+    expect(() => createDiscordClient({ token: '  ' })).toThrow(UserFacingError);
+  });
+
+  it('explains a refused token', async () => {
+    const client = createDiscordClient({ token: 'wrong-token-for-this-test', apiUrl: emulator.apiUrl });
+    clients.push(client);
+    await expect(loginDiscordClient(client, 'wrong-token-for-this-test')).rejects.toThrow(/^Discord refused the bot token: /);
+  });
+
+  it('connects with only the Guilds intent, keeps just the bot among members, and never parses mentions', async () => {
+    const client = createDiscordClient({ token: emulator.token, apiUrl: emulator.apiUrl });
+    clients.push(client);
+    await loginDiscordClient(client, emulator.token);
+    expect(client.options.intents.bitfield).toBe(1);
+    expect(client.options.allowedMentions).toEqual({ parse: [], repliedUser: false });
+    const guild = client.guilds.cache.get(emulator.guilds()[0]!.id)!;
+    expect(guild.members.cache.map((m) => m.id)).toEqual([emulator.botUserId]);
+    expect(guild.channels.cache.size).toBe(emulator.guilds()[0]!.channels.length);
+  });
+
+  it('posts an admin notice in the system channel, else in the first channel it can write in', async () => {
+    const client = createDiscordClient({ token: emulator.token, apiUrl: emulator.apiUrl });
+    clients.push(client);
+    await loginDiscordClient(client, emulator.token);
+    const notify = createAdminNotifier(client);
+    const guild = emulator.guilds()[1]!;
+    const [general, announcements] = guild.channels;
+    expect(await notify(guild.id, 'Alerts stopped @everyone')).toBe(general!.id);
+    expect(emulator.messages(general!.id).at(-1)?.pings.everyone).toBe(false);
+
+    emulator.setChannelPermission(general!.id, { id: emulator.botUserId, type: 'member', deny: Permission.SendMessages });
+    await emulator.until(() => {
+      const c = client.channels.cache.get(general!.id);
+      return c?.type === ChannelType.GuildText && c.permissionOverwrites.cache.has(emulator.botUserId);
+    });
+    expect(await notify(guild.id, 'Alerts stopped')).toBe(announcements!.id);
+    expect(await notify('999999999999999999', 'nobody')).toBeUndefined();
+  });
+});
