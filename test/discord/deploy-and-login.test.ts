@@ -3,7 +3,7 @@
  * the emulator.
  */
 import { spawn } from 'node:child_process';
-import { ChannelType, Client, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ChannelType, type Client, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordClient, loginDiscordClient } from '../../src/discord/client.ts';
 import { commands } from '../../src/discord/command-list.ts';
