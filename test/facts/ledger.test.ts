@@ -150,8 +150,7 @@ describe('ledger rules', () => {
   });
 
   test('events name their cause first and carry the previous value', () => {
-    let fact: Fact | undefined;
-    fact = applyClaim(fact, claim('release', '2026-12', 'rumor', '2026-01-10T00:00:00Z', 'https://a.example/1'), { now: NOW }).fact;
+    const fact = applyClaim(undefined, claim('release', '2026-12', 'rumor', '2026-01-10T00:00:00Z', 'https://a.example/1'), { now: NOW }).fact;
     const outcome = applyClaim(fact, claim('release', '2027-02-26', 'official', '2026-09-01T00:00:00Z', 'https://netflix.example/2'), { now: NOW });
     expect(outcome.event).toMatchObject({ type: 'fact-change', value: '2027-02-26', previous: '2026-12', previousConfidence: 'rumor' });
     expect(outcome.event.sources[0]?.itemUrl).toBe('https://netflix.example/2');
