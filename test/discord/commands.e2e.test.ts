@@ -135,6 +135,23 @@ describe('slash commands through discord.js and the emulator', () => {
     expect((acb.data?.choices as { value: string }[]).map((c) => c.value)).toEqual(['https://kdramaledger.example/feed.xml']);
   });
 
+  it('/feeds test reads a feed without storing it and shows what it found', async () => {
+    const before = world.feeds.length;
+    const h = emulator.invokeCommand({ name: 'feeds', subcommand: 'test', guildId, userId: adminId, options: { url: 'https://kdramaledger.example/feed.xml' } });
+    expect((await h.response()).type).toBe(5);
+    await h.waitFor((x) => text(x).includes('Feed test (nothing stored)'));
+    expect(text(h)).toContain('1 item(s), 1 about the show');
+    expect(text(h)).toContain('release 2027-03-12 ✅ Official');
+    expect(world.feeds.length).toBe(before);
+  });
+
+  it('/help lists the commands and the confidence legend', async () => {
+    const h = emulator.invokeCommand({ name: 'help', guildId, userId: viewerId });
+    await h.response();
+    expect(text(h)).toContain('Hyosan — All of Us Are Dead (지금 우리 학교는)');
+    expect(text(h)).toContain('✅ Official · 📰 Reported · 💬 Rumor · 🔮 Speculation');
+  });
+
   it('a user-facing failure after deferring replaces the placeholder', async () => {
     const h = emulator.invokeCommand({ name: 'feeds', subcommand: 'add', guildId, userId: adminId, options: { url: 'https://nowhere.example/feed' } });
     expect((await h.response()).type).toBe(5);
