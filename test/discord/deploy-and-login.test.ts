@@ -9,7 +9,9 @@ import { createDiscordClient, loginDiscordClient } from '../../src/discord/clien
 import { commands } from '../../src/discord/command-list.ts';
 import { deployCommands, describeDeployment, parseDeployArgs } from '../../src/discord/deploy-commands.ts';
 import { createAdminNotifier } from '../../src/discord/notify-admins.ts';
+import { startDiscordBot } from '../../src/discord/start-bot.ts';
 import { UserFacingError } from '../../src/shared/errors.ts';
+import { createMemoryServices, emptyWorld, loadTestPack } from './helpers/memory-services.ts';
 import { Permission, startEmulator, type Emulator, type StoredCommand } from '../emulator/index.ts';
 
 const KOREAN_NAME = /^[-_\p{Script=Hangul}\p{Ll}\p{N}]{1,32}$/u;
@@ -107,6 +109,17 @@ describe('logging in', () => {
   it('explains a missing token', () => {
     expect(() => createDiscordClient({ token: undefined })).toThrow(/^DISCORD_TOKEN is not set: /);
     expect(() => createDiscordClient({ token: '  ' })).toThrow(UserFacingError);
+  });
+
+  it('startDiscordBot logs in, routes commands and gives a notifier; a refused token leaves nothing running', async () => {
+    const world = emptyWorld();
+    const bot = await startDiscordBot({ token: emulator.token, apiUrl: emulator.apiUrl, services: createMemoryServices(await loadTestPack(), world) });
+    clients.push(bot.client);
+    expect(bot.router.commands.size).toBe(8);
+    expect(bot.client.guilds.cache.size).toBe(emulator.guilds().length);
+    await expect(startDiscordBot({ token: 'refused-token-for-this-test', apiUrl: emulator.apiUrl, services: createMemoryServices(await loadTestPack(), world) }))
+      .rejects.toThrow(/^Discord refused the bot token/);
+    await bot.stop();
   });
 
   it('explains a refused token', async () => {
