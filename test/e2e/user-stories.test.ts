@@ -1,0 +1,161 @@
+/**
+ * Real user stories, end to end: the real discord.js client and the whole bot against the local
+ * Discord emulator, with feeds served from 127.0.0.1.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startEmulator, type Emulator } from '../emulator/index.ts';
+import type { Guild } from '../emulator/state.ts';
+import { deployToEmulator, emptyFeedsFile, makeFeedsDue, startBot, until, type RunningBot } from './bot-harness.ts';
+import { startFeedServer, type FeedServer } from './feed-server.ts';
+
+const EPHEMERAL = 64;
+const DAY = 86_400_000;
+
+function textOf(data: unknown): string {
+  return JSON.stringify(data ?? {});
+}
+
+function channel(guild: Guild, name: string): string {
+  const found = guild.channels.find((c) => c.name === name);
+  if (!found) throw new Error(`no #${name} in ${guild.name}`);
+  return found.id;
+}
+
+function member(guild: Guild, prefix: string): string {
+  const found = guild.members.find((m) => m.user.username.startsWith(prefix));
+  if (!found) throw new Error(`no ${prefix} in ${guild.name}`);
+  return found.user.id;
+}
+
+const alertsIn = (emulator: Emulator, channelId: string) => emulator.messages(channelId).filter((m) => m.source === 'rest' && !m.deleted);
+
+describe('Hyosan on Discord, end to end', () => {
+  let emulator: Emulator;
+  let feeds: FeedServer;
+  let bot: RunningBot;
+  let guilds: Guild[];
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    feeds = await startFeedServer();
+    // An outlet's feed with old news only: adding it must not post anything.
+    feeds.set('/kdrama.xml', 'K-Drama Desk', [
+      {
+        guid: 'old-wrap',
+        title: 'All of Us Are Dead season 2 wraps filming',
+        body: 'Filming on All of Us Are Dead season 2 wrapped on February 19, according to the production company, and the series is now in post-production.',
+        published: new Date(Date.now() - 200 * DAY),
+      },
+    ]);
+    await deployToEmulator(emulator);
+    bot = await startBot(emulator, 'sqlite://:memory:', await emptyFeedsFile());
+    guilds = emulator.guilds();
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await feeds?.close();
+    await emulator?.close();
+  });
+
+  test('deploy registered every command, with Korean names', () => {
+    const names = emulator.globalCommands().map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['release', 'cast', 'status', 'news', 'history', 'help', 'feeds', 'alerts']));
+    expect(emulator.globalCommands().every((c) => (c as { name_localizations?: Record<string, string> }).name_localizations?.ko)).toBe(true);
+  });
+
+  test("a fan's /release answers publicly from the shipped facts, with confidence and sources", async () => {
+    const g = guilds[0]!;
+    const reply = await emulator.invokeCommand({ name: 'release', guildId: g.id, userId: member(g, 'viewer') }).response();
+    expect(reply.type).toBe(4);
+    const data = reply.data as { flags?: number };
+    expect((data.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(textOf(data)).toMatch(/2027/);
+    expect(textOf(data)).toMatch(/speculation/i);
+    expect(reply.latencyMs).toBeLessThan(3000);
+  });
+
+  test('a member without Manage Server is refused by /feeds add', async () => {
+    const g = guilds[0]!;
+    const reply = await emulator.invokeCommand({ name: 'feeds', subcommand: 'add', options: { url: feeds.url('/kdrama.xml') }, guildId: g.id, userId: member(g, 'viewer') }).response();
+    expect(textOf(reply.data)).toMatch(/Manage Server/);
+    expect(((reply.data as { flags?: number }).flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(await bot.app.stores.feeds.list()).toEqual([]);
+  });
+
+  test('admins choose alert channels, and one adds a feed served from 127.0.0.1 without a flood of old news', async () => {
+    for (const g of guilds.slice(0, 2)) {
+      const reply = await emulator.invokeCommand({ name: 'alerts', subcommand: 'channel', options: { channel: channel(g, 'announcements') }, guildId: g.id, userId: member(g, 'admin') }).response();
+      expect(textOf(reply.data)).toMatch(/announcements|<#/);
+      expect((await bot.app.stores.guilds.get(g.id))?.alertChannelId).toBe(channel(g, 'announcements'));
+    }
+    const g = guilds[0]!;
+    const handle = emulator.invokeCommand({ name: 'feeds', subcommand: 'add', options: { url: feeds.url('/kdrama.xml') }, guildId: g.id, userId: member(g, 'admin') });
+    await handle.response();
+    const final = await until(() => {
+      const original = handle.original();
+      return original?.editedAt ? original : undefined;
+    }, 'the /feeds add reply');
+    expect(textOf(final)).toMatch(/K-Drama Desk|kdrama/);
+    await until(async () => (await bot.app.stores.feeds.get(feeds.url('/kdrama.xml')))?.baselined, 'the first fetch of the new feed');
+    expect(alertsIn(emulator, channel(guilds[0]!, 'announcements'))).toEqual([]);
+  });
+
+  test('a new fact in that feed posts one alert in each subscribed server, and a second outlet edits it', async () => {
+    feeds.add('/kdrama.xml', {
+      guid: 'date-announced',
+      title: 'Netflix sets March 12, 2027 premiere for All of Us Are Dead season 2',
+      body: 'Netflix announced on Monday that All of Us Are Dead season 2 will premiere on March 12, 2027.',
+      published: new Date(),
+      outlet: 'K-Drama Desk',
+    });
+    await makeFeedsDue(bot.app);
+    await bot.app.pollNow();
+    const [c1, c2, c3] = [channel(guilds[0]!, 'announcements'), channel(guilds[1]!, 'announcements'), channel(guilds[2]!, 'announcements')];
+    await until(() => alertsIn(emulator, c1).length === 1 && alertsIn(emulator, c2).length === 1, 'one alert in each subscribed channel');
+    const alert = alertsIn(emulator, c1)[0]!;
+    expect(textOf(alert.embeds)).toMatch(/2027/);
+    expect(textOf(alert.embeds)).toMatch(/official/i);
+    expect(alert.pings).toMatchObject({ everyone: false, here: false, roles: [], users: [] });
+    expect(alertsIn(emulator, c3)).toEqual([]);
+
+    feeds.set('/second.xml', 'Seoul Screen', [
+      {
+        guid: 'date-confirmed-2',
+        title: "All of Us Are Dead returns March 12, 2027, Netflix confirms",
+        body: 'Netflix confirmed that season 2 of All of Us Are Dead premieres on March 12, 2027.',
+        published: new Date(Date.now() + 1000),
+      },
+    ]);
+    const g = guilds[0]!;
+    const added = emulator.invokeCommand({ name: 'feeds', subcommand: 'add', options: { url: feeds.url('/second.xml') }, guildId: g.id, userId: member(g, 'admin') });
+    await added.response();
+    await until(async () => (await bot.app.stores.feeds.get(feeds.url('/second.xml')))?.baselined, 'the second feed fetched');
+    await until(() => alertsIn(emulator, c1)[0]?.editedAt && alertsIn(emulator, c2)[0]?.editedAt, 'the alerts edited');
+    expect(alertsIn(emulator, c1)).toHaveLength(1);
+    expect(alertsIn(emulator, c2)).toHaveLength(1);
+    expect(textOf(alertsIn(emulator, c1)[0]!.embeds)).toMatch(/second\.xml|Seoul Screen|127\.0\.0\.1/);
+  });
+
+  test('a deleted alert channel disables that server with a notice, while others keep receiving', async () => {
+    const [g1, g2] = [guilds[0]!, guilds[1]!];
+    emulator.deleteChannel(channel(g2, 'announcements'));
+    feeds.add('/kdrama.xml', {
+      guid: 'episodes',
+      title: 'All of Us Are Dead season 2 will have eight episodes',
+      body: 'Netflix confirmed that All of Us Are Dead season 2 will have eight episodes.',
+      published: new Date(Date.now() + 2000),
+    });
+    await makeFeedsDue(bot.app);
+    await bot.app.pollNow();
+    await until(() => alertsIn(emulator, channel(g1, 'announcements')).length === 2, 'the second alert in the healthy server');
+    const settings = await until(async () => {
+      const s = await bot.app.stores.guilds.get(g2.id);
+      return s?.disabledReason ? s : undefined;
+    }, 'the broken server to be disabled');
+    expect(settings.disabledReason).toMatch(/can no longer post|missing|unknown/i);
+    await until(() => emulator.messages(channel(g2, 'general')).some((m) => /alerts/i.test(m.content + textOf(m.embeds))), 'a notice for the admins');
+    const status = await emulator.invokeCommand({ name: 'alerts', subcommand: 'show', guildId: g2.id, userId: member(g2, 'admin') }).response();
+    expect(textOf(status.data)).toMatch(/Stopped|disabled|can no longer/i);
+  });
+});
