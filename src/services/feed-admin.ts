@@ -52,16 +52,19 @@ export function createFeedAdmin(deps: FeedAdminDeps): FeedAdmin {
     async add(guildId, input) {
       const url = await vetUrl(input, deps.guard);
       const mine = (await deps.feeds.list()).filter((f) => f.addedBy.includes(guildId));
-      if (mine.some((f) => f.url === url)) throw new UserFacingError('feed-exists', 'This server already follows that feed.');
-      if (mine.length >= MAX_FEEDS_PER_GUILD) {
+      const already = mine.find((f) => f.url === url);
+      // Adding a disabled feed again is how an admin switches it back on once it works.
+      if (already && already.health !== 'disabled') throw new UserFacingError('feed-exists', 'This server already follows that feed.');
+      if (!already && mine.length >= MAX_FEEDS_PER_GUILD) {
         throw new UserFacingError('feed-limit', `This server already has ${MAX_FEEDS_PER_GUILD} feeds of its own; remove one with /feeds remove first.`);
       }
       const report = await checkFeed(url, deps.pack, deps.check);
       if (report.error) throw new UserFacingError('feed-unusable', `That feed can't be used: ${report.error}`);
 
       const existing = await deps.feeds.get(url);
+      const revived = existing?.health === 'disabled' ? { health: 'new' as const, failures: 0, nextDueAt: clock().toISOString() } : {};
       const feed: FeedRecord = existing
-        ? { ...existing, addedBy: [...new Set([...existing.addedBy, guildId])] }
+        ? { ...existing, ...revived, addedBy: [...new Set([...existing.addedBy, guildId])] }
         : newFeedRecord(url, clock(), { isDefault: false, addedBy: [guildId], ...(report.feedTitle ? { title: report.feedTitle } : {}) });
       await deps.feeds.put(feed);
       const settings = await deps.guilds.get(guildId);
