@@ -9,6 +9,7 @@ import { planDeliveries } from './alerts/fan-out.ts';
 import type { DiscordPort } from './alerts/types.ts';
 import type { Config } from './config/env.ts';
 import { processItems } from './engine/process-items.ts';
+import { createExclusive } from './engine/serial.ts';
 import { FactLedger } from './facts/ledger-store.ts';
 import { baselineClaims, loadShowPack, type ShowPack } from './facts/show-pack.ts';
 import type { FactEvent } from './facts/types.ts';
@@ -106,9 +107,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (queued > 0 && delivery?.running) void delivery.drainOnce().catch((error: unknown) => log.warn({ err: error }, 'immediate delivery round failed'));
   }
 
+  const exclusive = createExclusive();
   async function onItems(feed: FeedRecord, items: FeedItem[]): Promise<void> {
     const silentBefore = feed.baselined ? undefined : new Date(Date.parse(feed.createdAt) - FIRST_FETCH_GRACE_MS).toISOString();
-    await processItems(items, { pack, ledger, items: stores.items, onEvents: enqueueAlerts, clock, ...(readArticle ? { readArticle } : {}) }, silentBefore ? { silentBefore } : {});
+    await processItems(items, { pack, ledger, items: stores.items, onEvents: enqueueAlerts, clock, exclusive, ...(readArticle ? { readArticle } : {}) }, silentBefore ? { silentBefore } : {});
   }
 
   const kinds = new Map<string, FeedKind>(feedsConfig.feeds.map((f) => [f.url, f.kind]));

@@ -15,6 +15,7 @@ import type { FeedItem } from '../feeds/types.ts';
 import { logger } from '../shared/logger.ts';
 import type { ItemStore, ProcessedItem } from '../store/types.ts';
 import { analyseItemReadingPage, oldestFirst, type ArticleReader, type ItemAnalysis } from './analyse-item.ts';
+import { createExclusive, type Exclusive } from './serial.ts';
 
 const log = logger.child({ module: 'engine' });
 
@@ -26,6 +27,11 @@ export interface ItemProcessorDeps {
   /** Persists what must not be lost (alert deliveries). Runs before the facts are saved. */
   onEvents?: (events: FactEvent[]) => Promise<void>;
   clock?: () => Date;
+  /**
+   * Serialises the ledger section across concurrent callers (the poller reads several feeds at
+   * once). Share one between every caller that writes the same facts.
+   */
+  exclusive?: Exclusive;
 }
 
 export interface ProcessOptions {
@@ -70,15 +76,21 @@ export async function processItems(items: readonly FeedItem[], deps: ItemProcess
   const fresh = oldestFirst(dedupeById(items.filter((i) => !seen.has(i.id))));
   const report: ProcessReport = { processed: 0, relevant: 0, events: [] };
 
+  const exclusive = deps.exclusive ?? createExclusive();
   for (const item of fresh) {
+    // Reading the article (maybe its linked page) needs no lock; judging it against the facts does.
     const analysis = await analyseItemReadingPage(item, deps.pack, deps.readArticle);
-    if (analysis.claims.length > 0) {
-      const batch = await deps.ledger.evaluate(analysis.claims, { silent: isSilent(item, options) });
-      if (deps.onEvents) await deps.onEvents(batch.events);
-      await batch.commit();
-      report.events.push(...batch.events);
-    }
-    await deps.items.record([toProcessed(analysis, clock().toISOString())]);
+    await exclusive(async () => {
+      // Another feed may have carried the same article meanwhile.
+      if ((await deps.items.seen([item.id])).has(item.id)) return;
+      if (analysis.claims.length > 0) {
+        const batch = await deps.ledger.evaluate(analysis.claims, { silent: isSilent(item, options) });
+        if (deps.onEvents) await deps.onEvents(batch.events);
+        await batch.commit();
+        report.events.push(...batch.events);
+      }
+      await deps.items.record([toProcessed(analysis, clock().toISOString())]);
+    });
     report.processed++;
     if (analysis.relevance.relevant) report.relevant++;
   }
