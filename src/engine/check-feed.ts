@@ -20,7 +20,8 @@ export interface CheckOptions {
 }
 
 async function isFile(input: string): Promise<boolean> {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !input.startsWith('file:')) return false;
+  // Anything with a scheme is a URL for the guard to judge (file: included: it will refuse it).
+  if (/^[a-z][a-z0-9+.-]*:/i.test(input)) return false;
   try {
     return (await stat(input)).isFile();
   } catch {
