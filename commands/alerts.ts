@@ -39,9 +39,13 @@ const handlers: Record<string, Handler> = {
   async channel(interaction, services, guildId) {
     const picked = interaction.options.getChannel('channel', true, [ChannelType.GuildText, ChannelType.GuildAnnouncement]);
     const guild = guildOf(interaction);
-    const channel = guild.channels.cache.get(picked.id) ?? (await guild.channels.fetch(picked.id));
+    const channel = guild.channels.cache.get(picked.id) ?? (await guild.channels.fetch(picked.id).catch(() => null));
     if (!channel) throw new UserFacingError('unknown-channel', 'That channel could not be found. Pick it again from the list.');
     const missing = await missingAlertPermissions(guild, channel);
+    if (missing === undefined) {
+      await services.alerts.update(guildId, { alertChannelId: channel.id });
+      return `Alerts will be posted in <#${channel.id}>. I could not check my own permissions there: if no alert arrives, make sure I have **View Channel**, **Send Messages** and **Embed Links** in it.`;
+    }
     if (missing.length > 0) {
       throw new UserFacingError('missing-permissions',
         `I can't post alerts in <#${channel.id}>: I'm missing ${missing.map((m) => `**${m}**`).join(', ')} there. ` +

@@ -30,7 +30,7 @@ import type { FeedRecord, Stores } from './store/types.ts';
 const log = logger.child({ module: 'app' });
 
 /** On a feed's first fetch, articles older than this before it was added are caught up on silently. */
-export const FIRST_FETCH_GRACE_MS = 3 * 24 * 3600 * 1000;
+export const FIRST_FETCH_GRACE_MS = 30 * 24 * 3600 * 1000;
 
 export interface AppOptions {
   /** Where alerts go; without one the app polls and learns but sends nothing. */

@@ -10,9 +10,15 @@ export const ALERT_PERMISSIONS = [
   { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links' },
 ] as const;
 
-/** Names of the permissions the bot lacks in `channel`; empty when it can post alerts there. */
-export async function missingAlertPermissions(guild: Guild, channel: GuildBasedChannel): Promise<string[]> {
-  const me = guild.members.me ?? (await guild.members.fetchMe());
+/**
+ * Names of the permissions the bot lacks in `channel`; empty when it can post alerts there;
+ * undefined when its own permissions cannot be worked out (its member could not be read). Then
+ * the choice is accepted and delivery itself reports a refusal, rather than an admin being blocked
+ * by a check that could not run.
+ */
+export async function missingAlertPermissions(guild: Guild, channel: GuildBasedChannel): Promise<string[] | undefined> {
+  const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
+  if (!me) return undefined;
   const perms = channel.permissionsFor(me) ?? new PermissionsBitField(0n);
   return ALERT_PERMISSIONS.filter((p) => !perms.has(p.flag, true)).map((p) => p.name);
 }
