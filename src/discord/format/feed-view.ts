@@ -24,6 +24,9 @@ export function feedLine(feed: FeedRecord): string {
   parts.push(success ? `last success ${success}` : 'no success yet');
   let line = parts.join(' · ');
   if (feed.health !== 'ok' && feed.lastError) line += `\n  ↳ last error: ${safeInline(feed.lastError, 200)}`;
+  // A failing feed backs off; say when it will be tried again so an admin knows whether to wait.
+  const nextTry = feed.health === 'failing' ? timestampOf(feed.nextDueAt, 'R') : undefined;
+  if (nextTry) line += ` · next try ${nextTry}`;
   return line;
 }
 
