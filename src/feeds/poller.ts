@@ -13,6 +13,8 @@ import { createGuardedAgent, type GuardOptions } from './url-guard.ts';
 const log = logger.child({ module: 'feeds.poller' });
 
 export const DEFAULT_CONCURRENCY = 4;
+export const NOT_MODIFIED_WITHOUT_VALIDATORS =
+  'the site answered 304 Not Modified to a request without validators, so it never sent the feed; its server is misconfigured and the feed cannot be read';
 export const TICK_CRON = '*/30 * * * * *';
 
 /** The fact pipeline. The feed's new validators are saved only after this resolves. */
@@ -133,6 +135,10 @@ export class FeedPoller {
     if (!unconditional && feed.lastModified) fetchOptions.lastModified = feed.lastModified;
 
     const result = await (this.options.fetch ?? fetchFeed)(feed.url, fetchOptions);
+    if (result.status === 'not-modified' && !fetchOptions.etag && !fetchOptions.lastModified) {
+      // Nothing to be "not modified" against: taking this as success would show a feed that is never read as healthy.
+      return { status: 'error', kind: 'http', httpStatus: 304, message: NOT_MODIFIED_WITHOUT_VALIDATORS };
+    }
     if (result.status !== 'ok') return result;
 
     let items: FeedItem[];

@@ -30,7 +30,7 @@ export function backoffCeilingSeconds(failures: number, intervalSeconds: number)
 
 /**
  * Exponential backoff with full jitter (a uniform draw below the ceiling), never sooner than the
- * floor, and never sooner than the server's own Retry-After.
+ * floor, and never sooner than the server's own Retry-After (itself capped at 24 h).
  */
 export function nextDueAfterFailure(
   now: Date,
@@ -40,7 +40,9 @@ export function nextDueAfterFailure(
 ): Date {
   const random = options.random ?? Math.random;
   const drawn = random() * backoffCeilingSeconds(failures, intervalSeconds);
-  const delay = Math.max(drawn, Math.min(MIN_RETRY_SECONDS, intervalSeconds), options.retryAfterSeconds ?? 0);
+  // A Retry-After is honoured up to the backoff cap: a server asking for years would otherwise switch the feed off silently.
+  const retryAfter = Math.min(options.retryAfterSeconds ?? 0, MAX_BACKOFF_SECONDS);
+  const delay = Math.max(drawn, Math.min(MIN_RETRY_SECONDS, intervalSeconds), retryAfter);
   return new Date(now.getTime() + Math.round(delay * 1000));
 }
 
