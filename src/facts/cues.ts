@@ -7,9 +7,9 @@ import type { ProductionStage } from './types.ts';
 export const PRODUCTION_CUES: Array<{ stage: ProductionStage; re: RegExp }> = [
   { stage: 'released', re: /\b(?:is\s+now\s+streaming|now\s+streaming|(?:is|are)\s+(?:now\s+)?(?:out|available)\s+(?:now\s+)?(?:on|to\s+stream)|(?:has|have)\s+(?:finally\s+|officially\s+)?(?:premiered|been\s+released|dropped|arrived|landed)|premiered\s+(?:on|today|this|worldwide|globally)|(?:was|were)\s+released\s+(?:on|today|this|worldwide|globally)|released\s+(?:today|worldwide|globally))\b/gi },
   { stage: 'post-production', re: /\bpost[-\s]?production\b|\b(?:editing|the\s+edit)\s+(?:stage|phase|process|is\s+underway)\b/gi },
-  { stage: 'wrapped', re: /\b(?:(?:filming|shooting|production)\s+(?:on|for|of)\s+[^,.;]{1,60}?\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:wrapped|ended|concluded|finished|completed|came\s+to\s+an\s+end)|wrap(?:ped|s)?\s+(?:up\s+)?(?:the\s+|its\s+)?(?:filming|shooting|production|principal\s+photography)|(?:filming|shooting|production|principal\s+photography)\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:wrapped|ended|concluded|finished|completed|come\s+to\s+an\s+end|came\s+to\s+an\s+end|wrapped\s+up)|(?:completed|finished|concluded|ended|wrapped)\s+(?:all\s+)?(?:its\s+|the\s+|their\s+)?(?:filming|shooting|production|principal\s+photography)|(?:has|have|had|officially|finally)\s+wrapped|filming\s+wrap|(?:filming|shooting)\s+(?:is|was)\s+(?:now\s+|officially\s+)?(?:complete|completed|over|done|finished)|cameras\s+(?:have\s+|had\s+)?stopped\s+rolling|it['’]s\s+a\s+wrap|wrap(?:ped)?[-\s]party)\b/gi },
-  { stage: 'filming', re: /\b(?:(?:filming|shooting|production)\s+(?:on|for|of)\s+[^,.;]{1,60}?\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:began|begun|started|commenced|kicked\s+off|is\s+underway|is\s+ongoing)|(?:began|begun|begins|start(?:ed|s)?|commenced|kicked\s+off|kicks\s+off|resumed|entered|enters|went\s+into|goes\s+into)\s+(?:filming|shooting|production|principal\s+photography)|(?:filming|shooting|production|principal\s+photography)\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:began|begun|begins|started|starts|commenced|kicked\s+off|is\s+underway|underway|is\s+ongoing|ongoing|(?:is\s+)?in\s+full\s+swing|is\s+progressing|continues|continued|was\s+underway)|(?:is|are|was|were|been)\s+(?:currently\s+|now\s+|still\s+)?(?:filming|shooting|in\s+production|under\s+production)|(?:currently|now)\s+(?:filming|shooting|in\s+production)|(?:went|gone|going)\s+on\s+(?:the\s+)?floors|cameras?\s+(?:are\s+|began\s+|started\s+)?rolling|final\s+stages?\s+of\s+(?:filming|shooting|production)|(?:nearing|near)\s+the\s+end\s+of\s+(?:filming|shooting)|commencement\s+of\s+(?:its\s+)?(?:production|filming|shooting))\b/gi },
-  { stage: 'pre-production', re: /\b(?:pre[-\s]?production|script\s+reading|table\s+read(?:ing)?|script\s+read|casting\s+(?:is\s+)?(?:underway|ongoing|in\s+progress|has\s+begun|began|started)|in\s+the\s+casting\s+(?:stage|process)|scripts?\s+(?:is|are)\s+being\s+written)\b/gi },
+  { stage: 'wrapped', re: /\b(?:(?:filming|shooting|production)\s+(?:on|for|of)\s+[^,.;]{1,100}?\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:wrapped|ended|concluded|finished|completed|came\s+to\s+an\s+end)|wrap(?:ped|s)?\s+(?:up\s+)?(?:the\s+|its\s+)?(?:filming|shooting|production|principal\s+photography)|(?:filming|shooting|production|principal\s+photography)\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:wrapped|ended|concluded|finished|completed|come\s+to\s+an\s+end|came\s+to\s+an\s+end|wrapped\s+up)|(?:completed|finished|concluded|ended|wrapped)\s+(?:all\s+)?(?:its\s+|the\s+|their\s+)?(?:filming|shooting|production|principal\s+photography)|(?:has|have|had|officially|finally)\s+wrapped|filming\s+wrap|(?:filming|shooting)\s+(?:is|was)\s+(?:now\s+|officially\s+)?(?:complete|completed|over|done|finished)|cameras\s+(?:have\s+|had\s+)?stopped\s+rolling|it['’]s\s+a\s+wrap|wrap(?:ped)?[-\s]party)\b/gi },
+  { stage: 'filming', re: /\b(?:(?:filming|shooting|production)\s+(?:on|for|of)\s+[^,.;]{1,100}?\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:began|begun|started|commenced|kicked\s+off|is\s+under\s?way|is\s+ongoing)|(?:began|begun|begins|start(?:ed|s)?|commenced|kicked\s+off|kicks\s+off|resumed|entered|enters|went\s+into|goes\s+into)\s+(?:filming|shooting|production|principal\s+photography)|(?:filming|shooting|production|principal\s+photography)\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:began|begun|begins|started|starts|commenced|kicked\s+off|is\s+under\s?way|under\s?way|is\s+ongoing|ongoing|(?:is\s+)?in\s+full\s+swing|is\s+progressing|continues|continued|was\s+underway)|(?:is|are|was|were|been)\s+(?:currently\s+|now\s+|still\s+)?(?:filming|shooting|in\s+production|under\s+production)|(?:currently|now)\s+(?:filming|shooting|in\s+production)|(?:went|gone|going)\s+on\s+(?:the\s+)?floors|cameras?\s+(?:are\s+|began\s+|started\s+)?rolling|final\s+stages?\s+of\s+(?:filming|shooting|production)|(?:nearing|near)\s+the\s+end\s+of\s+(?:filming|shooting)|commencement\s+of\s+(?:its\s+)?(?:production|filming|shooting))\b/gi },
+  { stage: 'pre-production', re: /\b(?:pre[-\s]?production|script\s+reading|table\s+read(?:ing)?|script\s+read|casting\s+(?:is\s+|was\s+|has\s+been\s+)?(?:underway|under\s+way|ongoing|in\s+progress|has\s+begun|began|started)|in\s+the\s+casting\s+(?:stage|process)|scripts?\s+(?:is|are|was|were)\s+being\s+(?:written|developed|finali[sz]ed|polished)|(?:is|are|was|were)\s+being\s+prepared\s+for\s+(?:a\s+|the\s+|its\s+)?(?:shoot|filming|production)|preparing\s+(?:for\s+)?(?:the\s+|a\s+)?(?:shoot|filming)|location\s+scouting)\b/gi },
 ];
 
 /** A plan, not an event: "will begin filming", "set to start shooting", "expected to wrap". */
@@ -31,19 +31,40 @@ export const RELEASE_CUE = /\b(?:releas(?:e|es|ed|ing)|premier(?:e|es|ed|ing)|ar
 
 export const CAST_CUES: Array<{ status: 'exited' | 'returning' | 'new' | 'generic'; re: RegExp }> = [
   { status: 'exited', re: /\b(?:exit(?:ed|s|ing)?|left\s+the\s+(?:project|series|show|cast|drama)|leav(?:es|ing)\s+the\s+(?:project|series|show|cast|drama)|depart(?:ed|s|ure)|dropped\s+out|drops\s+out|withdr(?:ew|awn|aws)|pulled\s+out|bowed\s+out|step(?:ped|s)?\s+(?:down|away)|will\s+not\s+(?:return|be\s+returning|appear|reprise)|won['’]t\s+(?:return|be\s+returning|appear|reprise)|(?:is|are)(?:\s+not|n['’]t)\s+(?:returning|coming\s+back|part\s+of)|not\s+(?:be\s+)?returning|no\s+longer\s+(?:part\s+of|in|with))\b/gi },
-  { status: 'returning', re: /\b(?:return(?:s|ing|ed)?|reprise[sd]?|reprising|back\s+as|come\s+back|comes\s+back|coming\s+back|reunite[sd]?|familiar\s+faces|original\s+cast|survivors?)\b/gi },
-  { status: 'new', re: /\b(?:join(?:s|ed|ing)?|new\s+(?:cast|faces|cast\s+members?|additions?|members?|characters?|actors?|actress(?:es)?)|newcomers?|cast\s+(?:as|in)|(?:has|have|had)\s+been\s+cast|been\s+cast|(?:was|were)\s+cast|add(?:ed|s)\s+to\s+the\s+cast|boards?|boarded|land(?:s|ed)?\s+(?:a\s+|the\s+)?(?:role|part)|in\s+talks|offered|confirmed\s+to\s+(?:appear|star)|will\s+(?:also\s+)?(?:star|appear|play|feature|portray)|to\s+(?:star|appear|play|portray)|set\s+to\s+(?:star|appear)|rounds?\s+out|fresh\s+faces)\b/gi },
+  { status: 'returning', re: /\b(?:return(?:s|ing|ed)?|reprise[sd]?|reprising|back\s+as|(?:is|are|will\s+be)\s+(?:all\s+)?back\b|come\s+back|comes\s+back|coming\s+back|reunite[sd]?|familiar\s+faces|original\s+cast|survivors?)\b/gi },
+  { status: 'new', re: /\b(?:join(?:s|ed|ing)?|new\s+(?:cast|faces|cast\s+members?|additions?|members?|characters?|actors?|actress(?:es)?)|newcomers?|cast\s+(?:as|in)|(?:has|have|had)\s+been\s+cast|been\s+cast|(?:was|were)\s+cast|add(?:ed|s)\s+to\s+the\s+cast|boards?|boarded|land(?:s|ed)?\s+(?:a\s+|the\s+)?(?:role|part)|confirmed\s+to\s+(?:appear|star)|will\s+(?:also\s+)?(?:star|appear|play|feature|portray)|to\s+(?:star|appear|play|portray)|set\s+to\s+(?:star|appear)|rounds?\s+out|fresh\s+faces)\b/gi },
   { status: 'generic', re: /\b(?:cast|line-?up|starring|stars|plays|playing|portrays|portraying|ensemble|featuring)\b/gi },
 ];
 
-/** Casting still being negotiated is a rumour at most, whoever reports it. */
-export const NEGOTIATION = /\b(?:in\s+talks|offered|considering|positively\s+reviewing|reviewing\s+the\s+offer|in\s+discussions?)\b/i;
+/**
+ * Casting still being negotiated is no casting at all: an offer, talks, an agency "reviewing" it.
+ * Leaving those talks is still news (an exit).
+ */
+export const NEGOTIATION = /\b(?:in\s+talks|(?:been\s+|was\s+|were\s+)?offered|(?:received|receiving|got)\s+(?:an?\s+|the\s+)?offer|considering|positively\s+reviewing|reviewing\s+(?:the\s+|an?\s+)?(?:offer|it|the\s+project|the\s+role)|in\s+discussions?|approached|linked\s+(?:with|to)|being\s+eyed|in\s+the\s+running)\b/i;
+
+/** "Nothing has been decided": an agency's non-answer about a casting. */
+export const UNDECIDED = /\b(?:nothing\s+(?:has\s+been\s+|is\s+|was\s+)?(?:decided|confirmed|finali[sz]ed|set)|no\s+decision|not\s+(?:yet\s+)?(?:been\s+)?(?:decided|finali[sz]ed)|undecided)\b/i;
+
+/** "X's agency responds to reports": the report is what is being answered, not a fact. */
+export const RESPONSE_TO_REPORTS = /\b(?:respond(?:s|ed|ing)?|comment(?:s|ed|ing)?|react(?:s|ed|ing)?|address(?:es|ed|ing)?|clarif(?:y|ies|ied))\s+(?:to\s+|on\s+)?(?:the\s+)?(?:recent\s+)?(?:reports?|rumou?rs?|speculation|news)\b/i;
+
+/** "best known as Su-hyeok": a past credit that introduces a person, not a casting. */
+export const KNOWN_FOR_BEFORE = /\b(?:known|famous|remembered|recogni[sz]ed|beloved|loved|popular)\s+(?:\w+\s+){0,2}(?:as|for)\s+(?:playing\s+)?$/i;
 
 export const CREW_CUES: Array<{ role: string; re: RegExp }> = [
   { role: 'director', re: /\b(?:direct(?:ed|s|ing|or|ors)|co-?direct(?:ed|s|or|ors)?|helm(?:ed|s|ing)?|at\s+the\s+helm|behind\s+the\s+camera|megaphone)\b/gi },
   { role: 'writer', re: /\b(?:written|writer|writers|writes|wrote|writing|screenwriter|scriptwriter|penned|pens|scripted|screenplay)\b/gi },
   { role: 'showrunner', re: /\bshowrunner\b/gi },
 ];
+
+/** A job title right before a name ("director Lee Jae-kyoo") only describes the person. */
+export const CREW_TITLE = /^(?:co-?)?(?:director|directors|writer|writers|screenwriter|scriptwriter|showrunner|pd|producer)$/i;
+
+/** What makes a titled name an assignment for the new season: a return, a verb of taking it on. */
+export const CREW_ASSIGNMENT = /\b(?:return(?:s|ing|ed)?|back|again|helm\w*|direct(?:s|ed|ing)?|writ(?:es|ing|ten)|pen(?:s|ned|ning)|will|join(?:s|ed|ing)?|lead(?:s|ing)?|on\s+board|attached|tapped|set\s+to|chair|reunite\w*|confirmed)\b/i;
+
+/** "the webtoon written by …": the source work's author, not the series' writer. */
+export const SOURCE_WORK_BEFORE = /\b(?:webtoon|web\s*comic|comic|manhwa|novel|book|source\s+material|original\s+(?:work|story|comic))\s*(?:["“”'‘’][^"“”'‘’]{1,60}["“”'‘’]\s*)?,?\s*(?:(?:that\s+|which\s+)?(?:was\s+)?(?:originally\s+)?)?$/i;
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, twenty: 20 };
 

@@ -4,12 +4,14 @@ import type { Claim, Confidence, Evidence } from './types.ts';
 import { confidenceRank } from './types.ts';
 import { clauseAt, splitClauses, splitSentences, type Clause } from './sentences.ts';
 import { clockOf, findDates, latestDayOf, type ArticleClock } from './dates.ts';
-import { IRREALIS, NEGATION, clauseConfidence, frameConfidence, isQuestion, weakest } from './confidence.ts';
-import { hasEarlierMarker, hasTrackedMarker, ownerOf, seasonOf, type SeasonScope } from './scope.ts';
+import { IRREALIS, NEGATION, NOT_CONFIRMED, clauseConfidence, frameConfidence, isBareStatement, isQuestion, onlyScheduleHedge, weakest } from './confidence.ts';
+import { hasEarlierMarker, hasTrackedMarker, otherShowMentions, ownerOf, seasonOf, titleMentions, type SeasonScope } from './scope.ts';
+import { stripDateline } from './dateline.ts';
+import { PRODUCTION_STAGES } from './types.ts';
 import { findCharacters, findPeople, type PersonMention } from './names.ts';
 import {
-  ACTOR_LEVEL, CANCEL_CUE, CAST_CUES, CREW_CUES, EPISODE_CUE, FUTURE_BEFORE_CUE, NEGOTIATION, PLATFORM_CUE, PLATFORM_VERB,
-  PRODUCTION_CUES, RELEASE_CUE, episodeCount, renewalCue,
+  ACTOR_LEVEL, CANCEL_CUE, CAST_CUES, CREW_ASSIGNMENT, CREW_CUES, CREW_TITLE, EPISODE_CUE, FUTURE_BEFORE_CUE, KNOWN_FOR_BEFORE, NEGOTIATION,
+  PLATFORM_CUE, PLATFORM_VERB, PRODUCTION_CUES, RELEASE_CUE, RESPONSE_TO_REPORTS, SOURCE_WORK_BEFORE, UNDECIDED, episodeCount, renewalCue,
 } from './cues.ts';
 
 /** What a sentence needs to know about its article. */
@@ -41,17 +43,21 @@ function matches(re: RegExp, text: string): Array<Cue & { m: RegExpExecArray }> 
  * ("…, according to Netflix").
  */
 function confidenceFor(sentence: string, clauses: Clause[], clause: Clause): Confidence {
-  let c = clauseConfidence(sentence.slice(clause.start, clause.end));
+  const own = sentence.slice(clause.start, clause.end);
+  let c = clauseConfidence(own);
+  const attributions: Confidence[] = [];
   const frame = frameConfidence(sentence.slice(0, clause.start));
-  if (frame) c = c === 'reported' ? frame : weakest(c, frame);
+  if (frame) attributions.push(frame);
   for (const other of clauses) {
     if (other === clause) continue;
     const t = other.text.trim();
-    if (/^(?:according to|per|as reported by|reports?|sources?|said|reportedly|citing)\b/i.test(t) || (other.start > clause.start && /^(?:\S+\s+){0,4}?(?:said|says|reported|confirmed|announced|stated|revealed)\b/i.test(t))) {
-      const a = clauseConfidence(t);
-      c = c === 'reported' ? a : weakest(c, a);
+    if (/^(?:according to|per|as reported by|reports?|sources?|said|reportedly|citing)\b/i.test(t) || (other.start > clause.start && /^(?:\S+\s+){0,4}?(?:said|says|reported|confirmed|announced|stated|revealed|told)\b/i.test(t))) {
+      attributions.push(clauseConfidence(t));
     }
   }
+  // "According to production reports, it is expected to premiere in 2026" reports the source's plan.
+  if (c === 'speculation' && onlyScheduleHedge(own) && attributions.length > 0 && attributions.every((a) => a === 'reported' || a === 'official')) return 'reported';
+  for (const a of attributions) c = c === 'reported' ? a : weakest(c, a);
   return c;
 }
 
@@ -73,7 +79,12 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     // "Lee Yoo-mi could return for season 2" is about a person, not the show coming back.
     if (/\b(?:return|come\s+back)\b/i.test(cue.m[0]) && findPeople(sentence.slice(clause.start, clause.end), ctx.pack).length > 0) continue;
-    out.push({ kind: 'renewal', subject: null, value: 'renewed', confidence: confidenceFor(sentence, clauses, clause), ...dateOf(clause, sentence, ctx) });
+    const confidence = confidenceFor(sentence, clauses, clause);
+    out.push({ kind: 'renewal', subject: null, value: 'renewed', confidence, ...dateOf(clause, sentence, ctx) });
+    // A renewal is the first production stage: the season is announced. The stage is inferred,
+    // not stated, so it is never held more surely than a report: a later reported start of
+    // pre-production or filming must still be able to move it on.
+    out.push({ kind: 'production', subject: null, value: 'announced', confidence: weakest(confidence, 'reported') });
   }
   for (const cue of matches(CANCEL_CUE, sentence)) {
     const clause = clauseAt(clauses, cue.start);
@@ -116,6 +127,16 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
   return out;
 }
 
+/** A plan the sentence reports only as what used to be said. */
+const SUPERSEDED_PLAN = /\b(?:had\s+(?:earlier\s+|previously\s+|originally\s+|initially\s+|once\s+|also\s+)?(?:spoken|talked|said|planned|targeted|aimed|hoped|promised|mentioned|floated|been\s+(?:expected|slated|planned|set|scheduled|targeted|eyed|floated|mentioned|rumou?red|aiming))|(?:originally|initially|previously|once)\s+(?:planned|slated|set|scheduled|targeted|expected|eyed|aimed)|(?:earlier|previous|original|old|initial)\s+(?:plan|target|schedule|window|release\s+plan))\b/i;
+/** The sentence says the plan it mentions no longer holds. */
+const ABANDONED_PLAN = /\b(?:(?:pushed|moved|set)\s+(?:that|the|this|those)\s+(?:plan|date|target|window|schedule)s?\s+back|(?:scrapped|abandoned|dropped)\s+(?:that|the|this)\s+(?:plan|date|target|window)|no\s+longer\s+(?:the\s+)?(?:plan|target|on\s+track))\b/i;
+/** Cues that move a schedule without saying whose: filming or the release. */
+const SCHEDULE_ONLY_CUE = /^(?:pushed|delayed|slated|set|scheduled)\b/i;
+const PRODUCTION_WORD = /\b(?:filming|shoot|shooting|production|cameras?|principal\s+photography|casting|crank[-\s]?in)\b/i;
+const RELEASE_WORD = /\b(?:releas\w*|premier\w*|debut\w*|stream\w*|air(?:s|ed|ing|date)?|launch\w*|arriv\w*|drop\w*|land\w*|hit\w*|out)\b/i;
+const REJECTED_BEFORE = /\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not)\s+(?:in\s+)?(?:the\s+|a\s+)?$/i;
+
 function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
   if (season !== 'tracked') return [];
   const out: Draft[] = [];
@@ -123,15 +144,22 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
   if (cues.length === 0) return out;
   const lastEarlierYear = Math.max(0, ...ctx.pack.earlierSeasons.map((s) => s.year));
   const monthAgo = new Date(Date.UTC(ctx.clock.year, ctx.clock.month - 1, ctx.clock.day - 31)).toISOString().slice(0, 10);
+  // "had earlier spoken of a release in 2025, but … pushed that plan back": an abandoned plan.
+  const abandoned = ABANDONED_PLAN.test(sentence);
   for (const clause of clauses) {
     const text = sentence.slice(clause.start, clause.end);
     const cue = cues.find((c) => c.start >= clause.start && c.start < clause.end);
     if (!cue) continue;
     if (isNegated(clause) || IRREALIS.test(text.trim()) || hasEarlierMarker(text, ctx.pack)) continue;
+    if (SUPERSEDED_PLAN.test(text) || (abandoned && /\b(?:had|earlier|previously|originally|initially)\b/i.test(text))) continue;
+    // "the shoot was pushed to 2025" moves filming, not the release.
+    if (SCHEDULE_ONLY_CUE.test(cue.m[0]) && PRODUCTION_WORD.test(text) && !RELEASE_WORD.test(text.replace(cue.m[0], ' '))) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     for (const d of findDates(text, ctx.clock, 'future')) {
       if (Number(d.value.slice(0, 4)) <= lastEarlierYear) continue;
       if (latestDayOf(d.value) < monthAgo) continue;
+      // "in early 2027 rather than December 2026": the date set aside is no claim.
+      if (REJECTED_BEFORE.test(text.slice(0, d.start))) continue;
       out.push({ kind: 'release', subject: null, value: d.value, confidence: confidenceFor(sentence, clauses, clause) });
     }
   }
@@ -188,6 +216,29 @@ function characterOf(sentence: string, person: PersonMention, people: PersonMent
   return undefined;
 }
 
+/**
+ * People written as one list ("A, B, C and D"): each maps to the span of its whole list, so
+ * a cue next to the list applies to every name in it.
+ */
+function nameLists(sentence: string, people: PersonMention[]): Map<PersonMention, Cue> {
+  const out = new Map<PersonMention, Cue>();
+  let run: PersonMention[] = [];
+  const close = (): void => {
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (first && last) for (const p of run) out.set(p, { start: first.span.start, end: last.span.end });
+    run = [];
+  };
+  for (const p of people) {
+    const prev = run[run.length - 1];
+    const gap = prev ? sentence.slice(prev.span.end, p.span.start).replace(/\([^)]{0,40}\)/g, ' ') : '';
+    if (prev && !/^[\s,]*(?:(?:and|&|as\s+well\s+as)\s+)?$/i.test(gap)) close();
+    run.push(p);
+  }
+  close();
+  return out;
+}
+
 function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): { drafts: Draft[]; cue?: { status: CastCueStatus; confidence: Confidence } } {
   const people = findPeople(sentence, ctx.pack);
   const actors = people.filter((p) => !p.known || ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('cast'));
@@ -201,9 +252,13 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   }
   // "as Han Du-seok" is a casting statement even without a casting verb.
   for (const ch of findCharacters(sentence, ctx.pack)) {
-    const lead = /\bas\s+$/i.exec(sentence.slice(0, ch.span.start));
-    if (lead) cues.push({ start: lead.index, end: ch.span.start, status: 'generic' });
+    const before = sentence.slice(0, ch.span.start);
+    const lead = /\bas\s+$/i.exec(before);
+    // "best known as Su-hyeok in …" recalls a past role.
+    if (lead && !KNOWN_FOR_BEFORE.test(before)) cues.push({ start: lead.index, end: ch.span.start, status: 'generic' });
   }
+  // An agency answering reports, or saying nothing is decided, confirms no one's casting.
+  const disputed = RESPONSE_TO_REPORTS.test(sentence) || UNDECIDED.test(sentence);
   const drafts: Draft[] = [];
   let inherited: { status: CastCueStatus; confidence: Confidence } | undefined;
   if (cues.length === 0 && /^(?:these|they|those|this)\s+(?:include|includes|are|were|will\s+be)\b|^among\s+them\b/i.test(sentence.trim())) inherited = ctx.previousCast;
@@ -211,10 +266,13 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   const returnsFromEarlier = season === 'earlier' && ctx.articleSeason !== 'earlier' && cues.some((c) => c.status === 'returning' || c.status === 'exited');
   const allowPeople = season === 'tracked' || returnsFromEarlier || !!inherited;
   let sentenceCue: { status: CastCueStatus; confidence: Confidence } | undefined;
+  const groups = nameLists(sentence, actors);
   for (const person of allowPeople ? actors : []) {
     let status: CastCueStatus;
     let confidence: Confidence;
-    const nearest = [...cues].sort((a, b) => distance(a, person.span) - distance(b, person.span))[0];
+    // Names in one list share the cue nearest the list: "survivors A, B and C sit beside newcomers D and E".
+    const group = groups.get(person) ?? person.span;
+    const nearest = [...cues].sort((a, b) => distance(a, group) - distance(b, group))[0];
     if (nearest) {
       const clause = clauseAt(clauses, nearest.start);
       const personClause = clauseAt(clauses, person.span.start);
@@ -226,9 +284,9 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       if (nearest.status !== 'returning' && nearest.status !== 'exited' && hasEarlierMarker(text, ctx.pack) && !hasTrackedMarker(text, ctx.pack)) continue;
       const forward = nearest.status === 'new' || nearest.status === 'exited';
       if (ownerOf(sentence, clause, nearest.start, ctx.pack, forward) === 'other') continue;
+      if (nearest.status !== 'exited' && (disputed || NEGOTIATION.test(text) || NEGOTIATION.test(personClause.text))) continue;
       status = nearest.status;
       confidence = weakest(confidenceFor(sentence, clauses, clause), personClause === clause ? 'official' : clauseConfidence(personClause.text));
-      if (NEGOTIATION.test(text)) confidence = weakest(confidence, 'rumor');
     } else if (inherited) {
       status = inherited.status;
       confidence = inherited.confidence;
@@ -250,7 +308,7 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   if (!sentenceCue && actors.length === 0) {
     const lead = cues.find((c) => c.status !== 'generic');
     const clause = lead ? clauseAt(clauses, lead.start) : undefined;
-    if (lead && clause && !isNegated(clause)) sentenceCue = { status: lead.status, confidence: confidenceFor(sentence, clauses, clause) };
+    if (lead && clause && !isNegated(clause) && !disputed && !NEGOTIATION.test(clause.text)) sentenceCue = { status: lead.status, confidence: confidenceFor(sentence, clauses, clause) };
   }
   return sentenceCue ? { drafts, cue: sentenceCue } : { drafts };
 }
@@ -258,20 +316,28 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
 function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
   if (season !== 'tracked') return [];
   const people = findPeople(sentence, ctx.pack).filter((p) => !p.known || ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('crew'));
-  const cues = CREW_CUES.flatMap(({ role, re }) => matches(re, sentence).map((c) => ({ ...c, role })));
+  // "the webtoon written by …" names the source's author.
+  const cues = CREW_CUES.flatMap(({ role, re }) => matches(re, sentence).map((c) => ({ ...c, role }))).filter((c) => !(c.role === 'writer' && SOURCE_WORK_BEFORE.test(sentence.slice(0, c.start))));
   const out: Draft[] = [];
   for (const person of people) {
     const personClause = clauseAt(clauses, person.span.start);
     const pool = cues.filter((c) => clauseAt(clauses, c.start) === personClause);
-    const nearest = (pool.length ? pool : cues.filter((c) => distance(c, person.span) < 30)).sort((a, b) => distance(a, person.span) - distance(b, person.span))[0];
-    if (!nearest) continue;
-    const clause = clauseAt(clauses, nearest.start);
-    if (!clause) continue;
-    const text = sentence.slice(clause.start, clause.end);
-    if (isNegated(clause) || IRREALIS.test(text.trim())) continue;
-    if (hasEarlierMarker(text, ctx.pack) && !/\b(?:return|back|again|helm|will)\b/i.test(text)) continue;
-    if (ownerOf(sentence, clause, nearest.start, ctx.pack, false) === 'other') continue;
-    out.push({ kind: 'crew', subject: person.canonical, value: nearest.role, confidence: confidenceFor(sentence, clauses, clause) });
+    // A clause of its own ("Chun, who wrote season 1, is said to be writing season 2") is tried
+    // nearest first: the past credit fails and the new one counts.
+    const candidates = (pool.length ? pool : cues.filter((c) => distance(c, person.span) < 80)).sort((a, b) => distance(a, person.span) - distance(b, person.span));
+    for (const cue of candidates) {
+      const clause = clauseAt(clauses, cue.start);
+      if (!clause) continue;
+      const text = sentence.slice(clause.start, clause.end);
+      if (isNegated(clause) || IRREALIS.test(text.trim())) continue;
+      if (hasEarlierMarker(text, ctx.pack) && !/\b(?:return|back|again|helm|will)\b/i.test(text)) continue;
+      // "director Lee Jae-kyoo shared his thoughts": a title, unless the clause gives him the job.
+      const title = CREW_TITLE.test(cue.m[0]) && /^\s*$/.test(sentence.slice(cue.end, person.span.start));
+      if (title && !CREW_ASSIGNMENT.test(sentence.slice(person.span.end, clause.end))) break;
+      if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') break;
+      out.push({ kind: 'crew', subject: person.canonical, value: cue.role, confidence: confidenceFor(sentence, clauses, clause) });
+      break;
+    }
   }
   return out;
 }
@@ -325,12 +391,26 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
     if (better) best.set(keyOf(d), claim);
   };
 
+  // An article headlined about another show speaks of that show wherever it does not name this one.
+  const otherTopic = otherShowMentions(item.title, pack).length > 0 && titleMentions(item.title, pack).length === 0;
+  const paragraphs = item.text.split(/\n+/).map((p) => splitSentences(p)).filter((p) => p.length > 0);
+  const authority = officialAuthority(paragraphs, clock);
   let previousCast: Context['previousCast'];
-  for (const sentence of splitSentences(item.text)) {
-    const r = sentenceClaims(sentence, { pack, clock, articleSeason: season, headline: false, previousCast });
-    previousCast = r.castCue;
-    for (const d of r.drafts) consider(d, sentence);
-  }
+  let first = true;
+  paragraphs.forEach((paragraph, index) => {
+    for (const sentence of paragraph) {
+      const read = first ? stripDateline(sentence) : sentence;
+      first = false;
+      if (otherTopic && titleMentions(read, pack).length === 0) {
+        previousCast = undefined;
+        continue;
+      }
+      const r = sentenceClaims(read, { pack, clock, articleSeason: season, headline: false, previousCast });
+      previousCast = r.castCue;
+      const lifted = authority.article || authority.paragraphs.has(index);
+      for (const d of r.drafts) consider(lifted && LIFTED_KINDS.has(d.kind) && d.confidence === 'reported' && isBareStatement(read) ? { ...d, confidence: 'official' } : d, sentence);
+    }
+  });
 
   const headline = item.title.trim();
   if (headline) {
@@ -341,7 +421,51 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       consider(capHeadline(d, headline), headline);
     }
   }
-  return [...best.values()];
+  return mostAdvancedStage([...best.values()]);
+}
+
+/**
+ * One article states one production stage: the furthest it reports. "Filming began with a
+ * script reading" is filming, and a wrap story's "cameras first rolled in July" is no news.
+ */
+function mostAdvancedStage(claims: Claim[]): Claim[] {
+  const stage = (c: Claim): number => (PRODUCTION_STAGES as readonly string[]).indexOf(c.value);
+  const production = claims.filter((c) => c.kind === 'production');
+  if (production.length < 2) return claims;
+  const top = production.reduce((a, b) => (stage(b) > stage(a) ? b : a));
+  return claims.filter((c) => c.kind !== 'production' || c === top);
+}
+
+/** Kinds an announcement lists: who is in it, who makes it, where it streams. */
+const LIFTED_KINDS: ReadonlySet<Claim['kind']> = new Set(['cast', 'crew', 'platform']);
+
+/** Fresh news: no date in the sentence lies more than two weeks before the article. */
+function isFresh(sentence: string, clock: ArticleClock): boolean {
+  const floor = new Date(Date.UTC(clock.year, clock.month - 1, clock.day - 14)).toISOString().slice(0, 10);
+  return findDates(sentence, clock, 'past').every((d) => latestDayOf(d.value) >= floor);
+}
+
+/** Netflix (or an agency) making an announcement in this sentence, not denying one. */
+function isOfficialAnnouncement(sentence: string, clock: ArticleClock): boolean {
+  return clauseConfidence(sentence) === 'official' && !NOT_CONFIRMED.test(sentence) && !NEGATION.test(sentence.split(/\bthat\b/i)[0] ?? '') && isFresh(sentence, clock);
+}
+
+/**
+ * Where an official announcement lends its authority to plain statements around it: the whole
+ * article when its lead is the announcement ("Netflix officially announced … The cast: …"),
+ * else the paragraph that attributes it. An article that also says nothing is confirmed lends none.
+ */
+function officialAuthority(paragraphs: string[][], clock: ArticleClock): { article: boolean; paragraphs: Set<number> } {
+  const none = { article: false, paragraphs: new Set<number>() };
+  const all = paragraphs.flat();
+  if (all.some((s) => NOT_CONFIRMED.test(s) && !/\b(?:release|premiere|date|window|schedule|timing|when)\b/i.test(s))) return none;
+  const lead = all.slice(0, 2).map((s, i) => (i === 0 ? stripDateline(s) : s));
+  const article = lead.some((s) => isOfficialAnnouncement(s, clock));
+  const withAnnouncement = new Set<number>();
+  paragraphs.forEach((p, i) => {
+    if (p.some((s) => isOfficialAnnouncement(s, clock))) withAnnouncement.add(i);
+  });
+  return { article, paragraphs: withAnnouncement };
 }
 
 /** One line for the command line: `release 2027-H1 (speculation) — "sentence"`. */

@@ -33,7 +33,7 @@ function patterns(pack: ShowPack): { ours: RegExp; others: RegExp | null } {
   const otherTitles = pack.otherShows.flatMap((s) => [s.title, ...s.aliases]).sort((a, b) => b.length - a.length);
   // Another show's own season or part travels with its title ("Squid Game season 3").
   const others = otherTitles.length
-    ? new RegExp(`(?<![\\p{L}])(?:${otherTitles.map(titlePattern).join('|')})(?![\\p{L}])(?:\\s*(?:season|part|class|series)\\s*\\w+|\\s*\\d\\b)?`, 'giu')
+    ? new RegExp(`(?<![\\p{L}])(?:${otherTitles.map(titlePattern).join('|')})(?![\\p{L}])(?:["'”’]?\\s*(?:season|part|class|series)\\s*\\w+|\\s*\\d\\b)?`, 'giu')
     : null;
   const built = { ours, others };
   cache.set(pack, built);
@@ -46,13 +46,13 @@ const OTHER_GENERIC = /\b(?:(?:his|her|their|its|a|another|the)\s+(?:new|next|up
 const OURS_GENERIC = /\b(?:the\s+(?:series|show|sequel|zombie\s+(?:series|drama|show|thriller)|netflix\s+(?:series|original|show|drama)|k-?zombie)|(?:season|part)\s*(?:2|two)|second\s+(?:season|instal?lment|part)|the\s+new\s+season|next\s+season|s2)\b/gi;
 
 export function showRefs(text: string, pack: ShowPack): ShowRef[] {
-  const { ours, others } = patterns(pack);
+  const { ours } = patterns(pack);
   const refs: ShowRef[] = [];
   const push = (start: number, end: number, mine: boolean): void => {
     if (refs.some((r) => start < r.end && r.start < end)) return;
     refs.push({ start, end, ours: mine });
   };
-  if (others) for (const m of text.matchAll(others)) push(m.index, m.index + m[0].length, false);
+  for (const m of otherShowMentions(text, pack)) push(m.start, m.end, false);
   for (const m of text.matchAll(ours)) push(m.index, m.index + m[0].length, true);
   for (const m of text.matchAll(OTHER_GENERIC)) push(m.index, m.index + m[0].length, false);
   for (const m of text.matchAll(OURS_GENERIC)) push(m.index, m.index + m[0].length, true);
@@ -65,9 +65,24 @@ export function titleMentions(text: string, pack: ShowPack): ShowRef[] {
   return [...text.matchAll(ours)].map((m) => ({ start: m.index, end: m.index + m[0].length, ours: true }));
 }
 
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/**
+ * A title that is also an everyday word counts only as a title: capitalised, and for a weekday
+ * ("Wednesday") not where the day is meant ("on Wednesday", "Wednesday night").
+ */
+function isTitleUse(text: string, start: number, matched: string): boolean {
+  if (!/^[\p{Lu}\p{N}#"“‘']/u.test(matched)) return false;
+  const word = matched.trim();
+  if (!WEEKDAY.test(word)) return true;
+  if (/\b(?:on|last|this|next|since|until|till|by|from|every|each|early|late|before|after)\s+$/i.test(text.slice(0, start))) return false;
+  return !/^\s*(?:morning|afternoon|evening|night|,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)/i.test(text.slice(start + matched.length));
+}
+
 export function otherShowMentions(text: string, pack: ShowPack): ShowRef[] {
   const { others } = patterns(pack);
-  return others ? [...text.matchAll(others)].map((m) => ({ start: m.index, end: m.index + m[0].length, ours: false })) : [];
+  if (!others) return [];
+  return [...text.matchAll(others)].filter((m) => isTitleUse(text, m.index, m[0])).map((m) => ({ start: m.index, end: m.index + m[0].length, ours: false }));
 }
 
 /**
@@ -126,7 +141,23 @@ function numberedTitle(text: string, pack: ShowPack): boolean {
   return titleMentions(text, pack).some((m) => new RegExp(`\\s${pack.season}$`).test(text.slice(m.start, m.end)) || new RegExp(`^\\s*:?\\s*${pack.season}\\b`).test(text.slice(m.end)));
 }
 
-export function seasonOf(text: string, pack: ShowPack): SeasonScope {
+/** "the second season of Squid Game" names that show's season before its title. */
+const SEASON_OF_BEFORE = /(?:(?:the\s+)?(?:\w+\s+)?(?:and\s+final\s+)?(?:season|part|instal?lment)\s*(?:\w+\s+)?of\s+(?:netflix['’]s\s+)?["“‘']?)$/i;
+
+/** The text with other shows' titles, and the seasons that travel with them, blanked out. */
+function withoutOtherShows(text: string, pack: ShowPack): string {
+  let out = text;
+  for (const m of otherShowMentions(text, pack)) {
+    const before = SEASON_OF_BEFORE.exec(text.slice(0, m.start));
+    const start = before ? m.start - before[0].length : m.start;
+    out = out.slice(0, start) + ' '.repeat(m.end - start) + out.slice(m.end);
+  }
+  return out;
+}
+
+export function seasonOf(full: string, pack: ShowPack): SeasonScope {
+  // Squid Game's season 2 says nothing about this show's seasons.
+  const text = withoutOtherShows(full, pack);
   const tracked = TRACKED_WORDS(pack.season).test(text) || numberedTitle(text, pack);
   const earlier = pack.earlierSeasons.length > 0 && earlierPattern(pack).test(text);
   if (tracked && !earlier) return 'tracked';

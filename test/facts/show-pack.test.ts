@@ -60,10 +60,11 @@ describe('show pack loader', () => {
     };
     expect(assessRelevance(item, moon).relevant).toBe(true);
     const got = extractClaims(item, moon).map((c) => [c.kind, c.subject, c.value, c.confidence, c.date ?? null, c.character ?? null]);
+    // The paragraph is the streamer's announcement, so its plain cast and crew lines are official too.
     expect(got).toEqual(expect.arrayContaining([
       ['production', null, 'wrapped', 'official', '2026-03-30', null],
-      ['cast', 'Han Seo-yeon', 'returning', 'reported', null, 'Baek Da-in'],
-      ['crew', 'Jung Tae-oh', 'director', 'reported', null, null],
+      ['cast', 'Han Seo-yeon', 'returning', 'official', null, 'Baek Da-in'],
+      ['crew', 'Jung Tae-oh', 'director', 'official', null, null],
     ]));
     expect(got).toHaveLength(3);
   });
