@@ -1,18 +1,15 @@
 /**
- * Runs the real bot (app + discord.js client) in this process against the emulator, the way
- * main.ts composes it, with test-friendly timings.
+ * Runs the real bot (app + discord.js client) in this process against the emulator, through the
+ * same start-up main.ts uses, with test-friendly timings.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Client } from 'discord.js';
-import { createApp, type App } from '../../src/app.ts';
+import type { App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/env.ts';
-import { createDiscordClient, loginDiscordClient, wireDiscordClient } from '../../src/discord/client.ts';
-import { commands } from '../../src/discord/command-list.ts';
 import { deployCommands } from '../../src/discord/deploy-commands.ts';
-import { createAdminNotifier } from '../../src/discord/notify-admins.ts';
-import { createRestPort } from '../../src/discord/rest-port.ts';
+import { startHyosan } from '../../src/start-hyosan.ts';
 import type { Emulator } from '../emulator/index.ts';
 
 export interface RunningBot {
@@ -49,31 +46,9 @@ export async function deployToEmulator(emulator: Emulator): Promise<void> {
 
 export async function startBot(emulator: Emulator, storeUrl: string, feedsFile: string): Promise<RunningBot> {
   const config = loadConfig(botEnv(emulator, storeUrl, feedsFile));
-  const token = emulator.token;
-  const client = createDiscordClient({ token, apiUrl: config.discordApiUrl, restTimeoutMs: 5000 });
-  const app = await createApp(config, {
-    port: createRestPort({ token, apiUrl: config.discordApiUrl, timeoutMs: 3000 }),
-    notifyAdmins: async (guildId, text) => {
-      await createAdminNotifier(client)(guildId, text);
-    },
-    deliveryPollMs: 50,
-    // Ticks are driven by the tests (pollNow); the cron would only add noise.
-    tickCron: '0 0 1 1 *',
-  });
-  wireDiscordClient(client, { services: app.services, commands });
-  const ready = await loginDiscordClient(client, token);
-  for (const guildId of ready.guilds.cache.keys()) {
-    if (!(await app.stores.guilds.get(guildId))) await app.services.alerts.guildJoined(guildId);
-  }
-  app.start();
-  return {
-    app,
-    client: ready,
-    async stop() {
-      await app.stop();
-      await client.destroy();
-    },
-  };
+  // Ticks are driven by the tests (pollNow); the cron would only add noise.
+  const bot = await startHyosan(config, { deliveryPollMs: 50, tickCron: '0 0 1 1 *' });
+  return { app: bot.app, client: bot.discord.client, stop: () => bot.stop() };
 }
 
 /** Makes every stored feed due now, so the next poll round fetches them. */
