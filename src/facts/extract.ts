@@ -459,7 +459,8 @@ function officialAuthority(paragraphs: string[][], clock: ArticleClock): { artic
   const none = { article: false, paragraphs: new Set<number>() };
   const all = paragraphs.flat();
   if (all.some((s) => NOT_CONFIRMED.test(s) && !/\b(?:release|premiere|date|window|schedule|timing|when)\b/i.test(s))) return none;
-  const lead = all.slice(0, 2).map((s, i) => (i === 0 ? stripDateline(s) : s));
+  // The lead: the first paragraph's opening sentences.
+  const lead = (paragraphs[0] ?? []).slice(0, 2).map((s, i) => (i === 0 ? stripDateline(s) : s));
   const article = lead.some((s) => isOfficialAnnouncement(s, clock));
   const withAnnouncement = new Set<number>();
   paragraphs.forEach((p, i) => {

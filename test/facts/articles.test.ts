@@ -56,6 +56,55 @@ describe('whole articles', () => {
   });
 });
 
+describe('what a whole article lends its sentences', () => {
+  test.each([
+    {
+      why: 'an official lead makes the plain cast list under it official',
+      title: 'Netflix unveils the season 2 line-up of All of Us Are Dead',
+      text: 'SEOUL, Aug. 2 -- Netflix officially announced the cast of the second season of "All of Us Are Dead" on Saturday.\nPark Ji-hu and Lomon return. Kang Da-bin joins them.',
+      date: '2025-08-02',
+      want: ['cast|Kang Da-bin|new|official', 'cast|Lomon|returning|official', 'cast|Park Ji-hu|returning|official'],
+    },
+    {
+      why: 'an article that says nothing is confirmed lends no authority, whatever its lead',
+      title: 'All of Us Are Dead season 2 cast taking shape',
+      text: 'Netflix officially announced a second season of All of Us Are Dead in 2022.\nPark Ji-hu returns, according to industry reports. Netflix has yet to confirm the cast.',
+      date: '2025-06-01',
+      want: ['cast|Park Ji-hu|returning|reported', 'production||announced|reported', 'renewal||renewed|official'],
+    },
+    {
+      why: 'the statement in a paragraph covers that paragraph only',
+      title: 'All of Us Are Dead season 2 adds two faces',
+      text: 'Kang Da-bin joins All of Us Are Dead season 2.\nThe streamer said filming on season 2 has started. Seo Ji-hoon joins the cast.',
+      date: '2025-08-10',
+      want: ['cast|Kang Da-bin|new|reported', 'cast|Seo Ji-hoon|new|official', 'production||filming|official'],
+    },
+    {
+      why: 'a story headlined about another show gives nothing from sentences that do not name this one',
+      title: 'Meet the new faces of Sweet Home season 3',
+      text: 'The new season arrives on Netflix on July 19. Newcomers include Kang Da-bin and Seo Ji-hoon. Fans of All of Us Are Dead are still waiting for its second season.',
+      date: '2024-07-01',
+      want: [],
+    },
+    {
+      why: 'one article states one production stage, its furthest',
+      title: 'All of Us Are Dead season 2 moves into post-production',
+      text: 'Filming on All of Us Are Dead season 2 wrapped last week after cameras first rolled in July. The sequel is now in post-production.',
+      date: '2026-02-25',
+      want: ['production||post-production|reported'],
+    },
+    {
+      why: 'a superseded plan next to the new one leaves only the new one',
+      title: 'All of Us Are Dead season 2 now aims for 2027',
+      text: 'The producers had earlier talked of a release in late 2026, but the long shoot has pushed that plan back. According to the production company, season 2 is now expected to premiere in 2027.',
+      date: '2026-03-10',
+      want: ['release||2027|reported'],
+    },
+  ])('$why', ({ title, text, date, want }) => {
+    expect(summary(item(title, text, date))).toEqual(want);
+  });
+});
+
 describe('relevance', () => {
   test.each([
     ['All of Us Are Dead season 2 wraps filming', 'The zombie series is done shooting.', true, 'tracked'],
