@@ -148,12 +148,14 @@ function runCheck(url: string, env: Record<string, string>, deadlineMs = 15_000)
   });
 }
 
+const NO_ENV: Record<string, string> = {};
+
 describe('npm run cli -- check', () => {
-  test.each([
-    { name: 'loopback by decimal address', url: () => `http://2130706433:${p()}/feed.xml`, env: {}, reason: refusedFor('127.0.0.1') },
-    { name: 'metadata address', url: () => 'http://169.254.169.254/latest/meta-data/', env: {}, reason: refusedFor('169.254.169.254') },
-    { name: 'file: URL', url: () => 'file:///etc/passwd', env: {}, reason: /only http and https feeds can be read, not file/ },
-    { name: 'credentials in the URL', url: () => 'https://fan:secret@news.example/feed.xml', env: {}, reason: /contains a user name or password/ },
+  test.each<{ name: string; url: () => string; env: Record<string, string>; reason: RegExp }>([
+    { name: 'loopback by decimal address', url: () => `http://2130706433:${p()}/feed.xml`, env: NO_ENV, reason: refusedFor('127.0.0.1') },
+    { name: 'metadata address', url: () => 'http://169.254.169.254/latest/meta-data/', env: NO_ENV, reason: refusedFor('169.254.169.254') },
+    { name: 'file: URL', url: () => 'file:///etc/passwd', env: NO_ENV, reason: /only http and https feeds can be read, not file/ },
+    { name: 'credentials in the URL', url: () => 'https://fan:secret@news.example/feed.xml', env: NO_ENV, reason: /contains a user name or password/ },
     { name: 'redirect from an allowed host to the metadata address', url: () => server.url('/to-metadata'), env: { FEED_ALLOWED_HOSTS: '127.0.0.1' }, reason: /169\.254\.169\.254 is .*reached through a redirect/ },
     { name: 'a body that drips forever', url: () => server.url('/drip'), env: { FEED_ALLOWED_HOSTS: '127.0.0.1' }, reason: /did not send the whole feed within 1 s/ },
   ])('$name: exits 1 with the reason, before the deadline', async ({ url, env, reason }) => {
