@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Several suites start real servers (HTTP, the Discord emulator, Redis, PostgreSQL); two cores.
     maxWorkers: 2,
+    // The default output, plus one summary line of the fault suite (cases per group, failures).
+    reporters: ['default', './test/faults/summary-reporter.ts'],
   },
 });
