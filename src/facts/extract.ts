@@ -135,6 +135,7 @@ const ABANDONED_PLAN = /\b(?:(?:pushed|moved|set)\s+(?:that|the|this|those)\s+(?
 const SCHEDULE_ONLY_CUE = /^(?:pushed|delayed|slated|set|scheduled)\b/i;
 const PRODUCTION_WORD = /\b(?:filming|shoot|shooting|production|cameras?|principal\s+photography|casting|crank[-\s]?in)\b/i;
 const RELEASE_WORD = /\b(?:releas\w*|premier\w*|debut\w*|stream\w*|air(?:s|ed|ing|date)?|launch\w*|arriv\w*|drop\w*|land\w*|hit\w*|out)\b/i;
+const DISMISSAL = /^(?:but\s+|though\s+|although\s+)?(?:that|this|it|which)\s+(?:looks|seems|appears|is|sounds|feels)\s+(?:very\s+|highly\s+|increasingly\s+|pretty\s+)?(?:unlikely|doubtful|improbable|far-fetched|optimistic|a\s+(?:long\s+)?(?:stretch|shot))\b/i;
 const REJECTED_BEFORE = /\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not)\s+(?:in\s+)?(?:the\s+|a\s+)?$/i;
 
 function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
@@ -152,6 +153,9 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
     if (!cue) continue;
     if (isNegated(clause) || IRREALIS.test(text.trim()) || hasEarlierMarker(text, ctx.pack)) continue;
     if (SUPERSEDED_PLAN.test(text) || (abandoned && /\b(?:had|earlier|previously|originally|initially)\b/i.test(text))) continue;
+    // "Fans hope for a 2023 release, but that looks unlikely": the writer dismisses it.
+    const next = clauses[clauses.indexOf(clause) + 1];
+    if (next && DISMISSAL.test(next.text)) continue;
     // "the shoot was pushed to 2025" moves filming, not the release.
     if (SCHEDULE_ONLY_CUE.test(cue.m[0]) && PRODUCTION_WORD.test(text) && !RELEASE_WORD.test(text.replace(cue.m[0], ' '))) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
@@ -401,7 +405,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
     for (const sentence of paragraph) {
       const read = first ? stripDateline(sentence) : sentence;
       first = false;
-      if (otherTopic && titleMentions(read, pack).length === 0) {
+      if ((otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack)) {
         previousCast = undefined;
         continue;
       }
@@ -434,6 +438,17 @@ function mostAdvancedStage(claims: Claim[]): Claim[] {
   if (production.length < 2) return claims;
   const top = production.reduce((a, b) => (stage(b) > stage(a) ? b : a));
   return claims.filter((c) => c.kind !== 'production' || c === top);
+}
+
+/**
+ * A list or round-up entry labelled with another show ("2. Squid Game: the second season arrives
+ * on December 26") is about that show, whatever generic words it uses.
+ */
+function labelledForOtherShow(sentence: string, pack: ShowPack): boolean {
+  const lead = /^\s*(?:\d{1,2}[.)]\s*)?/.exec(sentence)?.[0].length ?? 0;
+  const first = otherShowMentions(sentence, pack)[0];
+  if (!first || first.start > lead + 1) return false;
+  return /^\s*["”’']?\s*(?:\(\d{4}\))?\s*(?::|–|—|-\s)/.test(sentence.slice(first.end));
 }
 
 /** Kinds an announcement lists: who is in it, who makes it, where it streams. */

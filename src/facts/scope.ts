@@ -1,5 +1,6 @@
 import type { ShowPack } from './show-pack-schema.ts';
 import { plainKey } from './romanization.ts';
+import { splitClauses } from './sentences.ts';
 
 /**
  * What a stretch of text is about: this show's tracked season, an earlier season of it, or
@@ -89,6 +90,8 @@ export function otherShowMentions(text: string, pack: ShowPack): ShowRef[] {
  * Which show a fact cue at `pos` belongs to: the nearest show reference in its clause, else in
  * the sentence. Cues whose object follows them ("joins X", "cast in X") look forward first.
  */
+const PERSON_DESCRIPTION = /^(?:who|whom|whose|best\s+known|known|famous|fresh\s+off)\b/i;
+
 export function ownerOf(sentence: string, clause: { start: number; end: number }, pos: number, pack: ShowPack, lookForward: boolean): 'ours' | 'other' | 'none' {
   const refs = showRefs(sentence, pack);
   const pick = (pool: ShowRef[]): ShowRef | undefined => {
@@ -100,7 +103,11 @@ export function ownerOf(sentence: string, clause: { start: number; end: number }
     return [...pool].sort((a, b) => distance(a, pos) - distance(b, pos))[0];
   };
   const inClause = refs.filter((r) => r.start >= clause.start && r.end <= clause.end);
-  const hit = pick(inClause) ?? pick(refs);
+  // "Lee Min-jae, who rose to fame in Weak Hero Class 2, will join the cast": a show named in a
+  // clause about the person's past describes the person, not the cue.
+  const describing = splitClauses(sentence).filter((c) => PERSON_DESCRIPTION.test(c.text));
+  const elsewhere = refs.filter((r) => !describing.some((c) => r.start >= c.start && r.end <= c.end));
+  const hit = pick(inClause) ?? pick(elsewhere);
   if (!hit) return 'none';
   return hit.ours ? 'ours' : 'other';
 }
@@ -129,7 +136,7 @@ export function earlierPattern(pack: ShowPack): RegExp {
     'original\\s+(?:season|series|run)',
     'when\\s+(?:it|the\\s+(?:show|series))\\s+(?:was\\s+released|premiered|debuted|first\\s+aired|aired|dropped)',
     'since\\s+its\\s+(?:release|premiere|debut)',
-    years.length ? `(?:in|of|since|back\\s+in|on|from)\\s+(?:\\w+\\s+)?(?:\\d{1,2},?\\s+)?(?:${years.join('|')})\\b` : '',
+    years.length ? `(?:in|of|since|back\\s+in|on|from)\\s+(?:\\w+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:${years.join('|')})\\b` : '',
     years.length ? `(?:${years.join('|')})\\s+(?:hit|series|show|original|release|premiere|debut)` : '',
   ].filter(Boolean);
   return new RegExp(`\\b(?:${parts.join('|')})`, 'i');
