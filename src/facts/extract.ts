@@ -81,10 +81,9 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
     if (/\b(?:return|come\s+back)\b/i.test(cue.m[0]) && findPeople(sentence.slice(clause.start, clause.end), ctx.pack).length > 0) continue;
     const confidence = confidenceFor(sentence, clauses, clause);
     out.push({ kind: 'renewal', subject: null, value: 'renewed', confidence, ...dateOf(clause, sentence, ctx) });
-    // A renewal is the first production stage: the season is announced. The stage is inferred,
-    // not stated, so it is never held more surely than a report: a later reported start of
-    // pre-production or filming must still be able to move it on.
-    out.push({ kind: 'production', subject: null, value: 'announced', confidence: weakest(confidence, 'reported') });
+    // A renewal is the first production stage: the season is announced. Later stages move it on
+    // at any confidence above speculation (see the ledger), so it can carry the renewal's own.
+    out.push({ kind: 'production', subject: null, value: 'announced', confidence });
   }
   for (const cue of matches(CANCEL_CUE, sentence)) {
     const clause = clauseAt(clauses, cue.start);

@@ -9,8 +9,9 @@
  * - two equally sure values that disagree are a conflict, shown but not flip-flopped — unless the
  *   current value has gone unrepeated for a while (the news moved on) or the other value has
  *   clearly more outlets behind it;
- * - production stages only move forward at equal confidence (a recap of "filming began" in a
- *   later article is not a regression).
+ * - production stages only move forward (a recap of "filming began" in a later article is not a
+ *   regression), and a newer report of a later stage moves the fact on even when the earlier stage
+ *   was official: the stages are successive events, not rival values.
  */
 import {
   PRODUCTION_STAGES,
@@ -231,6 +232,12 @@ export function applyClaim(current: Fact | undefined, claim: Claim, ctx: ApplyCo
   // "2027" says nothing new about a fact already known as "March 2027".
   if (claim.kind === 'release' && refines(current.value, claim.value)) return ignored(current, claim, ctx, 'less-specific');
 
+  // Stages are successive events, not rival values: "filming" confirmed by Netflix is not
+  // contradicted by a later report that filming wrapped. A newer article moving the stage forward
+  // is news at any confidence above speculation (a guess that filming "could wrap" moves nothing).
+  if (claim.kind === 'production' && stageIndex(claim.value) > stageIndex(current.value) && confidenceRank(claim.confidence) >= confidenceRank('rumor')) {
+    return replaced(current, claim, ctx, 'changed');
+  }
   const rankDiff = confidenceRank(claim.confidence) - confidenceRank(current.confidence);
   if (rankDiff < 0) return ignored(current, claim, ctx, 'weaker');
   if (rankDiff > 0) {

@@ -131,6 +131,16 @@ describe('ledger rules', () => {
     expect(fact?.value).toBe('post-production');
   });
 
+  test('a newer report of a later stage moves an official earlier stage on; a guess does not', () => {
+    const { fact, events } = run([
+      claim('production', 'filming', 'official', '2025-07-23T00:00:00Z', 'https://netflix.example/1'),
+      claim('production', 'wrapped', 'speculation', '2026-01-10T00:00:00Z', 'https://a.example/2'),
+      claim('production', 'wrapped', 'reported', '2026-02-20T00:00:00Z', 'https://b.example/3'),
+    ]);
+    expect(events).toEqual(['fact-change:new', 'ignored:weaker', 'fact-change:changed']);
+    expect(fact).toMatchObject({ value: 'wrapped', confidence: 'reported' });
+  });
+
   test('an actor leaving is a change even right after the casting report', () => {
     const { fact, events } = run([
       claim('cast', 'new', 'reported', '2025-03-01T00:00:00Z', 'https://a.example/1', 'Roh Yoon-seo'),
