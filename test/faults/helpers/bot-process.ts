@@ -1,0 +1,37 @@
+/**
+ * The bot as `npm start` runs it (node src/main.ts), as a child process against the emulator and
+ * a SQLite file, so a test can kill it for real and start it again.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { botEnv } from '../../e2e/bot-harness.ts';
+import type { Emulator } from '../../emulator/index.ts';
+
+export interface BotProcess {
+  child: ChildProcess;
+  stderr(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export function spawnBot(emulator: Emulator, storeUrl: string, feedsFile: string, extraEnv: Record<string, string> = {}): BotProcess {
+  const child = spawn(process.execPath, ['src/main.ts'], {
+    cwd: process.cwd(),
+    env: { PATH: process.env.PATH ?? '', ...botEnv(emulator, storeUrl, feedsFile), ...extraEnv },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return { child, stderr: () => stderr, exited };
+}
+
+/** A small seeded generator, so the kill points are random but the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
