@@ -387,8 +387,11 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   if (item.outlet) base.outlet = item.outlet;
 
   const best = new Map<string, Claim>();
+  const lastMention = new Map<string, number>();
+  let mentions = 0;
   const consider = (d: Draft, sentence: string): void => {
     const claim: Claim = { ...d, evidence: { ...base, sentence } };
+    lastMention.set(keyOf(d), mentions++);
     const prev = best.get(keyOf(d));
     const better = !prev || confidenceRank(d.confidence) > confidenceRank(prev.confidence) || (d.confidence === prev.confidence && ((d.date && !prev.date) || (d.character && !prev.character)));
     if (better) best.set(keyOf(d), claim);
@@ -424,7 +427,29 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       consider(capHeadline(d, headline), headline);
     }
   }
-  return mostAdvancedStage([...best.values()]);
+  return mostAdvancedStage(oneValuePerFact([...best.values()], lastMention));
+}
+
+/**
+ * One article gives one answer per fact. Articles tell the background first and the news last —
+ * "it was said to be December 2026 … many now expect early 2027 instead" — so among values of
+ * equal confidence the one mentioned last is the article's own; a surer value always wins.
+ * Production is left to mostAdvancedStage, which keeps the furthest stage instead.
+ */
+function oneValuePerFact(claims: Claim[], lastMention: ReadonlyMap<string, number>): Claim[] {
+  const chosen = new Map<string, Claim>();
+  for (const claim of claims) {
+    if (claim.kind === 'production') {
+      chosen.set(`${claim.kind}|${claim.value}`, claim);
+      continue;
+    }
+    const fact = `${claim.kind}|${claim.subject ?? ''}`;
+    const prev = chosen.get(fact);
+    const later = (lastMention.get(keyOf(claim)) ?? 0) > (prev ? (lastMention.get(keyOf(prev)) ?? 0) : -1);
+    const rankDiff = prev ? confidenceRank(claim.confidence) - confidenceRank(prev.confidence) : 1;
+    if (rankDiff > 0 || (rankDiff === 0 && later)) chosen.set(fact, claim);
+  }
+  return [...chosen.values()];
 }
 
 /**

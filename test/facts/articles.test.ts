@@ -100,6 +100,20 @@ describe('what a whole article lends its sentences', () => {
       date: '2026-03-10',
       want: ['release||2027|reported'],
     },
+    {
+      why: 'of two equally sure release windows, the article means the one it ends on',
+      title: 'When will All of Us Are Dead season 2 come out?',
+      text: 'A December 2026 date might happen, some outlets said last year. With Netflix leaving the show off its 2026 slate, most watchers now think the zombie drama could land in the first half of 2027 instead.',
+      date: '2026-02-01',
+      want: ['release||2027-H1|speculation'],
+    },
+    {
+      why: 'a surer release value beats a later, vaguer one in the same article',
+      title: 'All of Us Are Dead season 2 gets a date',
+      text: 'Netflix announced on Tuesday that All of Us Are Dead season 2 premieres on March 12, 2027. Some fans had guessed it might come out in early 2027.',
+      date: '2026-10-06',
+      want: ['release||2027-03-12|official'],
+    },
   ])('$why', ({ title, text, date, want }) => {
     expect(summary(item(title, text, date))).toEqual(want);
   });
