@@ -1,0 +1,41 @@
+/** Starting and stopping the bench's own child processes, and waiting on them without hanging the run. */
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function startNode(args: string[], options: SpawnOptions = {}): ChildProcess {
+  return spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+}
+
+/** Resolves with the exit code; after `graceMs` the child is killed, so a stuck child cannot stall the bench. */
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', graceMs = 5000): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+    child.kill(signal);
+  });
+}
+
+/** The next IPC message from `child` that `accept` takes, or an error after `timeoutMs`. */
+export function nextMessage<T>(child: ChildProcess, accept: (message: unknown) => message is T, timeoutMs = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => finish(new Error(`no answer from child ${child.pid} within ${timeoutMs} ms`)), timeoutMs);
+    const onMessage = (message: unknown) => {
+      if (accept(message)) finish(undefined, message);
+    };
+    const onExit = (code: number | null) => finish(new Error(`child ${child.pid} exited (code ${code}) before answering`));
+    function finish(error: Error | undefined, value?: T) {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve(value as T);
+    }
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
