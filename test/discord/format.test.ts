@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
+import type { FactEvent } from '../../src/facts/types.ts';
+import { historyLine } from '../../src/discord/format/history-view.ts';
 import { castView, personView } from '../../src/discord/format/cast-view.ts';
 import { newsLine } from '../../src/discord/format/news-view.ts';
 import { progressBar } from '../../src/discord/format/progress.ts';
@@ -95,5 +97,28 @@ describe('text fitting', () => {
 
   it('lists an article with a link, outlet and date', () => {
     expect(newsLine(news[0]!)).toBe('• [All of Us Are Dead season 2 gets a March date](<https://hallyuwire.example/aouad-s2-date>) — Hallyu Wire · 3 Nov 2026');
+  });
+});
+
+describe('history lines', () => {
+  const base: FactEvent = {
+    type: 'fact-change', reason: 'new', kind: 'release', subject: null, value: '2027-03-12', previous: null, confidence: 'official',
+    sources: [{ itemUrl: 'https://news.example/a', sentence: 's', outlet: 'News', published: '2026-10-06T09:00:00.000Z' }],
+    at: '2026-11-20T00:00:00.000Z',
+  };
+
+  test.each([
+    [{}, 'first reported'],
+    [{ reason: 'changed' as const, previous: '2027-H1' }, 'changed'],
+    [{ reason: 'upgraded' as const }, 'confirmed more surely'],
+    [{ reason: 'refined' as const, previous: '2027-H1' }, 'narrowed down'],
+    [{ silent: true }, 'known'],
+    [{ type: 'conflict' as const }, 'disputed'],
+  ])('%o reads "%s"', (patch, words) => {
+    expect(historyLine({ ...base, ...patch })).toContain(` ${words}: `);
+  });
+
+  test('is dated by the article, not by when it was read', () => {
+    expect(historyLine(base)).toContain(`<t:${Date.parse('2026-10-06T09:00:00.000Z') / 1000}:d>`);
   });
 });
