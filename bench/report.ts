@@ -1,0 +1,89 @@
+/** Turns the sections' results into the report people read; the JSON file keeps the raw numbers. */
+import type { CommandResult } from './command-section.ts';
+import type { Machine } from './machine.ts';
+import type { PipelineResult } from './pipeline-section.ts';
+import type { PollResult } from './poll-section.ts';
+import type { Summary } from './stats.ts';
+
+export function table(rows: string[][], indent = '  '): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) => indent + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('   ').trimEnd());
+}
+
+/** Three significant figures are as many as a noisy machine can stand behind. */
+export function num(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+const spread = (s: Summary) => `±${Math.round(s.spreadPct / 2)}%`;
+const times = (r: number) => `${r >= 0.1 ? r.toFixed(2) : r.toFixed(3)}×`;
+
+export function header(command: string, machine: Machine, startedAt: string): string[] {
+  return [
+    'Hyosan benchmarks',
+    `  command:  ${command}`,
+    `  machine:  ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}`,
+    `  commit:   ${machine.commit}    started ${startedAt}    load average ${machine.loadAverage.join(' ')}`,
+    '  Medians over repeated runs; ±x% is half the range (max − min) over the median.',
+    '  Ratios are measured against a baseline in the same run: compare those across machines, not the absolute figures.',
+  ];
+}
+
+export function pipelineReport(r: PipelineResult): string[] {
+  const rows = [['input', 'items', 'parser alone', 'replay pipeline', 'vs parser', 'processItems', 'vs parser']];
+  for (const i of r.inputs) {
+    rows.push([
+      `${i.label}, ${i.documents} doc(s)`,
+      String(i.parseOnly.items),
+      `${num(i.parseOnly.itemsPerSecond.median)} ${spread(i.parseOnly.itemsPerSecond)}`,
+      `${num(i.replay.itemsPerSecond.median)} ${spread(i.replay.itemsPerSecond)}`,
+      times(i.replayVsParse),
+      `${num(i.processItems.itemsPerSecond.median)} ${spread(i.processItems.itemsPerSecond)}`,
+      times(i.processVsParse),
+    ]);
+  }
+  const g = r.ledgerGrowth;
+  return [
+    `1. Pipeline vs parse — items/s, median of ${r.runs} runs after ${r.warmups} warm-up`,
+    ...table(rows),
+    `  Ledger growth (one ledger, the same news again and again): ${g.smallCopies} timeline copies ${num(g.smallClaimsPerSecond)} claims/s,`,
+    `  ${g.largeCopies} copies ${num(g.largeClaimsPerSecond)} claims/s (busiest fact: ${g.largestSourceCount} sources) → ${times(g.slowdown)}`,
+  ];
+}
+
+export function pollReport(r: PollResult): string[] {
+  const row = (name: string, k: PollResult['unchanged']) => [
+    name,
+    `${num(k.msPerRound.median)} ${spread(k.msPerRound)}`,
+    num(k.msPerFeed),
+    `${num(k.cpuMsPerRound.median)} ${spread(k.cpuMsPerRound)}`,
+    `${k.served.ok} × 200, ${k.served.notModified} × 304`,
+  ];
+  return [
+    `2. Poll round — ${r.feeds} feeds of ${r.itemsPerFeed} items on 127.0.0.1, ${r.unchanged.rounds} rounds each, ${r.concurrency}`,
+    ...table([['round', 'ms/round', 'ms/feed', 'CPU ms/round', 'answers over all rounds'], row('unchanged (304)', r.unchanged), row('changed (1 new item each)', r.changed)]),
+    `  changed / unchanged: ${times(r.wallRatio)} wall time, ${times(r.cpuRatio)} CPU time`,
+  ];
+}
+
+export function commandReport(r: CommandResult): string[] {
+  const m = r.memory;
+  const mem = (name: string, rss: number, extra = '') => [name, num(rss), times(rss / m.bareNode.rssMiB), extra];
+  const half = r.warmupPerCommand * 3 + (r.invocationsPerCommand / 2) * 3;
+  const total = (r.warmupPerCommand + r.invocationsPerCommand) * 3;
+  return [
+    `3. Commands — the bot (node src/main.ts) as a child process against the emulator; ${r.invocationsPerCommand} of each after ${r.warmupPerCommand} warm-up, started in ${num(r.startupMs)} ms`,
+    ...table([['command', 'p50 ms', 'p99 ms', 'max ms', 'not an immediate reply'], ...r.latency.map((l) => [`/${l.command}`, num(l.p50Ms), num(l.p99Ms), num(l.maxMs), String(l.otherCallbacks)])]),
+    ...table([
+      ['memory (VmRSS)', 'MiB', '× bare node', ''],
+      mem('bare `node -e`', m.bareNode.rssMiB),
+      mem('bot after start', m.botAfterStart.rssMiB),
+      mem(`bot after ${half} commands`, m.botAfterHalf.rssMiB),
+      mem(`bot after ${total} commands`, m.botAfterLoad.rssMiB, `peak (VmHWM) ${num(m.botAfterLoad.hwmMiB)} MiB, ${times(m.peakRatio)}`),
+    ]),
+  ];
+}
