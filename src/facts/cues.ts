@@ -6,7 +6,9 @@ import type { ProductionStage } from './types.ts';
 
 export const PRODUCTION_CUES: Array<{ stage: ProductionStage; re: RegExp }> = [
   { stage: 'released', re: /\b(?:is\s+now\s+streaming|now\s+streaming|(?:is|are)\s+(?:now\s+)?(?:out|available)\s+(?:now\s+)?(?:on|to\s+stream)|(?:has|have)\s+(?:finally\s+|officially\s+)?(?:premiered|been\s+released|dropped(?!\s+out)|arrived|landed)|premiered\s+(?:on|today|this|worldwide|globally)|(?:was|were)\s+released\s+(?:on|today|this|worldwide|globally)|released\s+(?:today|worldwide|globally))\b/gi },
-  { stage: 'post-production', re: /\bpost[-\s]?production\b|\b(?:editing|the\s+edit)\s+(?:stage|phase|process|is\s+underway)\b/gi },
+  // Only the show being in, entering or starting post-production: "the typical post-production
+  // timeline" or "post-production takes a year" names the stage without putting the show in it.
+  { stage: 'post-production', re: /\b(?:(?:is|are|was|were|be|been|now|currently|remains?|remained|still|deep|firmly|already)\s+(?:\w+\s+){0,2}?in|(?:mov(?:es|ed|ing|e)|went|gone|goes|going|head(?:s|ed|ing)?|transition(?:s|ed|ing)?|shift(?:s|ed|ing)?)\s+(?:\w+\s+)?(?:in)?to|into|enter(?:s|ed|ing)?|begun|began|started|starts|commenced|reached)\s+(?:the\s+|its\s+)?post[-\s]?production\b|\bpost[-\s]?production\s+(?:has\s+|is\s+|was\s+)?(?:now\s+|officially\s+)?(?:begun|began|started|underway|under\s+way|in\s+progress|kicked\s+off|ongoing)\b|\b(?:editing|the\s+edit)\s+(?:stage|phase|process|is\s+underway)\b/gi },
   { stage: 'wrapped', re: /\b(?:(?:filming|shooting|production)\s+(?:on|for|of)\s+[^,.;]{1,100}?\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:wrapped|ended|concluded|finished|completed|came\s+to\s+an\s+end)|wrap(?:ped|s)?\s+(?:up\s+)?(?:the\s+|its\s+)?(?:filming|shooting|production|principal\s+photography)|(?:filming|shooting|production|principal\s+photography)\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:wrapped|ended|concluded|finished|completed|come\s+to\s+an\s+end|came\s+to\s+an\s+end|wrapped\s+up)|(?:completed|finished|concluded|ended|wrapped)\s+(?:all\s+)?(?:its\s+|the\s+|their\s+)?(?:filming|shooting|production|principal\s+photography)|(?:has|have|had|officially|finally)\s+wrapped|filming\s+wrap|(?:filming|shooting)\s+(?:is|was)\s+(?:now\s+|officially\s+)?(?:complete|completed|over|done|finished)|cameras\s+(?:have\s+|had\s+)?stopped\s+rolling|it['’]s\s+a\s+wrap|wrap(?:ped)?[-\s]party)\b/gi },
   { stage: 'filming', re: /\b(?:(?:filming|shooting|production)\s+(?:on|for|of)\s+[^,.;]{1,100}?\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:began|begun|started|commenced|kicked\s+off|is\s+under\s?way|(?:got|gets|has\s+gotten)\s+under\s?way|is\s+ongoing)|(?:began|begun|begins|start(?:ed|s)?|commenced|kicked\s+off|kicks\s+off|resumed|entered|enters|went\s+into|goes\s+into)\s+(?:filming|shooting|production|principal\s+photography)|(?:filming|shooting|production|principal\s+photography)\s+(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+)*(?:began|begun|begins|started|starts|commenced|kicked\s+off|(?:is\s+|got\s+|gets\s+|has\s+gotten\s+)?(?:now\s+|currently\s+|officially\s+|well\s+)?under\s?way|is\s+ongoing|ongoing|(?:is\s+)?in\s+full\s+swing|is\s+progressing|continues|continued|was\s+underway)|(?:is|are|was|were|been)\s+(?:currently\s+|now\s+|still\s+)?(?:filming|shooting|in\s+production|under\s+production)|(?:currently|now)\s+(?:filming|shooting|in\s+production)|(?:went|gone|going)\s+on\s+(?:the\s+)?floors|cameras?\s+(?:are\s+|began\s+|started\s+)?rolling|final\s+stages?\s+of\s+(?:filming|shooting|production)|(?:nearing|near)\s+the\s+end\s+of\s+(?:filming|shooting)|commencement\s+of\s+(?:its\s+)?(?:production|filming|shooting))\b/gi },
   { stage: 'pre-production', re: /\b(?:pre[-\s]?production|script\s+reading|table\s+read(?:ing)?|script\s+read|casting\s+(?:is\s+|was\s+|has\s+been\s+)?(?:underway|under\s+way|ongoing|in\s+progress|has\s+begun|began|started)|in\s+the\s+casting\s+(?:stage|process)|scripts?\s+(?:is|are|was|were)\s+being\s+(?:written|developed|finali[sz]ed|polished)|(?:is|are|was|were)\s+being\s+prepared\s+for\s+(?:a\s+|the\s+|its\s+)?(?:shoot|filming|production)|preparing\s+(?:for\s+)?(?:the\s+|a\s+)?(?:shoot|filming)|location\s+scouting)\b/gi },
@@ -30,10 +32,10 @@ export const CANCEL_CUE = /\b(?:cancel(?:l?ed|s|lation)|axed|scrapped|shelved)\b
 export const RELEASE_CUE = /\b(?:releas(?:e|es|ed|ing)|premier(?:e|es|ed|ing)|arriv(?:e|es|ed|ing|al)|drop(?:s|ped|ping)?|debut(?:s|ed|ing)?|air(?:s|ed|ing)?|launch(?:es|ed|ing)?|stream(?:s|ed|ing)?|hit(?:s|ting)?\s+(?:netflix|screens|the\s+platform)|land(?:s|ed|ing)?|out\s+(?:in|on|by)|slated\s+for|set\s+for|scheduled\s+for|coming\s+(?:in|on|this|next|out)|(?:return|returns|returning)\s+(?:in|on|this|next|to\s+screens)|back\s+(?:in|on|this|next)|pushed\s+(?:back\s+)?(?:to|until|into)|delayed\s+(?:to|until|into)|come\s+out|comes\s+out|premiere\s+date|release\s+date)\b/gi;
 
 export const CAST_CUES: Array<{ status: 'exited' | 'returning' | 'new' | 'generic'; re: RegExp }> = [
-  { status: 'exited', re: /\b(?:exit(?:ed|s|ing)?|left\s+the\s+(?:project|series|show|cast|drama)|leav(?:es|ing)\s+the\s+(?:project|series|show|cast|drama)|depart(?:ed|s|ure)|dropped\s+out|drops\s+out|withdr(?:ew|awn|aws)|pulled\s+out|bowed\s+out|step(?:ped|s)?\s+(?:down|away)|will\s+not\s+(?:return|be\s+returning|appear|reprise)|won['’]t\s+(?:return|be\s+returning|appear|reprise)|(?:is|are)(?:\s+not|n['’]t)\s+(?:returning|coming\s+back|part\s+of)|not\s+(?:be\s+)?returning|no\s+longer\s+(?:part\s+of|in|with))\b/gi },
-  { status: 'returning', re: /\b(?:return(?:s|ing|ed)?|reprise[sd]?|reprising|back\s+as|(?:is|are|will\s+be)\s+(?:all\s+)?back\b|come\s+back|comes\s+back|coming\s+back|reunite[sd]?|familiar\s+faces|original\s+cast|survivors?)\b/gi },
+  { status: 'exited', re: /\b(?:not\s+(?:all|everyone|everybody)\s+(?:\w+\s+){0,3}?(?:return(?:s|ing)?|(?:is|are)\s+back|come\s+back|make\s+the\s+cut)|(?:will\s+not|won['’]t|wo\s+not)\s+be\s+(?:back|joining|part\s+of)|(?:decided|chose|chosen|opted|elected)\s+not\s+to\s+(?:join|return|participate|appear|take\s+part)|opt(?:ed|s)?\s+out|pull(?:s|ing)?\s+out|no\s+longer\s+(?:be\s+)?(?:a\s+)?part\s+of|rules?\s+out\s+(?:her|his|their)\s+(?:involvement|return|participation)|exit(?:ed|s|ing)?|left\s+the\s+(?:project|series|show|cast|drama)|leav(?:es|ing)\s+the\s+(?:project|series|show|cast|drama)|depart(?:ed|s|ure)|dropped\s+out|drops\s+out|withdr(?:ew|awn|aws)|pulled\s+out|bowed\s+out|step(?:ped|s)?\s+(?:down|away)|will\s+not\s+(?:return|be\s+returning|appear|reprise)|won['’]t\s+(?:return|be\s+returning|appear|reprise)|(?:is|are)(?:\s+not|n['’]t)\s+(?:returning|coming\s+back|part\s+of)|not\s+(?:be\s+)?returning|no\s+longer\s+(?:part\s+of|in|with))\b/gi },
+  { status: 'returning', re: /\b(?:return(?:s|ing|ed)?|reprise[sd]?|reprising|back\s+as|(?:is|are|will\s+be)\s+(?:all\s+)?back\b|come\s+back|comes\s+back|coming\s+back|reunite[sd]?|familiar\s+faces|original\s+cast(?!\s+members?\b)|survivors?(?!['’]))\b/gi },
   { status: 'new', re: /\b(?:join(?:s|ed|ing)?|new\s+(?:cast|faces|cast\s+members?|additions?|members?|characters?|actors?|actress(?:es)?)|newcomers?|cast\s+(?:as|in)|(?:has|have|had)\s+been\s+cast|been\s+cast|(?:was|were)\s+cast|add(?:ed|s)\s+to\s+the\s+cast|boards?|boarded|land(?:s|ed)?\s+(?:a\s+|the\s+)?(?:role|part)|confirmed\s+to\s+(?:appear|star)|will\s+(?:also\s+)?(?:star|appear|play|feature|portray)|to\s+(?:star|appear|play|portray)|set\s+to\s+(?:star|appear)|rounds?\s+out|fresh\s+faces)\b/gi },
-  { status: 'generic', re: /\b(?:cast|line-?up|starring|stars|plays|playing|portrays|portraying|ensemble|featuring)\b/gi },
+  { status: 'generic', re: /\b(?:read(?:s|ing)?\s+(?:their|the|his|her)\s+(?:\w+\s+){0,3}?scripts?|(?:script[-\s]reading|table[-\s]read(?:ing)?)\s+(?:session|pics|photos|video|clip)|cast|line-?up|starring|stars|plays|playing|portrays|portraying|ensemble|featuring)\b/gi },
 ];
 
 /**
@@ -53,7 +55,7 @@ export const KNOWN_FOR_BEFORE = /\b(?:known|famous|remembered|recogni[sz]ed|belo
 
 export const CREW_CUES: Array<{ role: string; re: RegExp }> = [
   { role: 'director', re: /\b(?:direct(?:ed|s|ing|or|ors)|(?:will|to|would|again|also)\s+(?:also\s+|again\s+|once\s+again\s+)?direct\b|co-?direct(?:ed|s|or|ors)?|helm(?:ed|s|ing)?|at\s+the\s+helm|behind\s+the\s+camera|megaphone)\b/gi },
-  { role: 'writer', re: /\b(?:written|writer|writers|writes|wrote|writing|screenwriter|scriptwriter|penned|pens|scripted|screenplay)\b/gi },
+  { role: 'writer', re: /\b(?:(?:to|will|again|also)\s+(?:also\s+|again\s+)?write\b|written|writer|writers|writes|wrote|writing|screenwriter|scriptwriter|penned|pens|scripted|screenplay)\b/gi },
   { role: 'showrunner', re: /\bshowrunner\b/gi },
 ];
 
@@ -77,3 +79,33 @@ export function episodeCount(word: string): number | undefined {
 
 export const PLATFORM_CUE = /\b(?:on|exclusively\s+on|via|to|only\s+on)\s+(Netflix|Disney\+|Disney Plus|TVING|Tving|Coupang\s+Play|Apple\s+TV\+?|Prime\s+Video|Amazon\s+Prime|Wavve|Viki|Viu)\b/g;
 export const PLATFORM_VERB = /\b(?:stream\w*|releas\w*|premier\w*|arriv\w*|drop\w*|debut\w*|air\w*|launch\w*|available|land\w*|hit\w*|exclusively)\b/i;
+
+/**
+ * "The series stars …", "the show starred …", "boasts a cast including …": a description of the
+ * show as it exists (the earlier season), not a casting for the new one.
+ */
+export const SHOW_DESCRIPTION = /\b(?:(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:series|show|drama|k-?drama|hit|original)|it)\s+(?:also\s+)?(?:stars|starred|starring|features|featured|boasts|boasted|included|includes|had|has)\b|\bstarred\b|\b(?:famous|known|praised|remembered|beloved)\s+for\s+(?:its|the)\s+cast\b|\b(?:performances|portrayals?)\s+(?:have|has|had)\s+(?:received|earned|drawn|won)\b/i;
+
+/**
+ * A credit in the past ("Lee directed the series", "was written by", "directed the first
+ * season"): who made the show, not who makes the new season.
+ */
+export const PAST_CREDIT = /\b(?:(?:k-?drama|drama|series|show|thriller)\s*,?\s+(?:co-?)?(?:directed|written|penned|helmed)\s+by|(?:was|were|had\s+been)\s+(?:co-?)?(?:directed|written|penned|scripted|helmed)|(?:co-?)?(?:directed|wrote|penned|scripted|helmed)\s+(?:the\s+|all\s+|every\s+)?(?:series|show|drama|first|original|episodes|earlier|previous)|(?:a\s+|the\s+)?script\s+written\s+by|who\s+(?:co-?)?(?:directed|wrote|penned|helmed)|were\s+at\s+the\s+helm|crafted\s+all)\b/i;
+
+/** Casting dreamed up by fans or a writer: no claim about anyone. */
+export const FAN_CASTING = /\b(?:imaginary|fan[-\s]?made|fan[-\s]?cast(?:ing)?|dream\s+cast(?:ing)?|wish[-\s]?list|hypothetical|virtual\s+casting)\b/i;
+
+/** "the webcomic Now at Our School by Joo Dong-geun": the person right after is the source's author. */
+export const SOURCE_AUTHOR_BEFORE = /\b(?:webtoon|web\s*comic|comic|manhwa|novel|book|source\s+material)\b[^.;,]{0,60}?\bby\s+$/i;
+
+/** What a streamer drops or releases that is not the season itself. */
+export const PROMO_OBJECT = /^\s*(?:(?:a|an|the|its|their|his|her|new|first|official|brief|short|thrilling|creative|special|\w+-\w+)\s+){0,4}(?:teasers?|trailers?|videos?|clips?|posters?|stills?|photos?|pics|images?|first\s+looks?|footage|synopsis|logline|announcement|behind-the-scenes)\b/i;
+
+/** A release that has already happened: the earlier season's, not the one tracked. */
+export const PAST_RELEASE = /\b(?:(?:was|were|had\s+been)\s+(?:first\s+|originally\s+|initially\s+|officially\s+)?(?:released|launched)|(?:first\s+|originally\s+)?(?:premiered|debuted)\b(?!\s+date)|(?:initial|original|first)\s+(?:release|premiere|debut|run))\b/i;
+
+/**
+ * A sentence that looks back ("Back in January 2024, whispers of … had started"): the state of
+ * things then, since overtaken, not news.
+ */
+export const RECAP = /^(?:back\s+in|previously|earlier|at\s+the\s+time)\b|^in\s+(?:early\s+|late\s+|mid-?)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?\d{4}\s*,|\bhad\s+(?:\w+\s+)?(?:started|begun|surfaced|circulated|floated|gained)\b/i;

@@ -71,7 +71,7 @@ const RULES: Rule[] = [
   { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b(?!\\s*,?\\s*20\\d\\d)`, 'gi'), value: (m, c, d) => { const mo = month(m[2]); const day = Number(m[1]); return `${yearFor(mo, day, c, d)}-${pad(mo)}-${pad(day)}`; } },
   { re: /\b(?:Q([1-4])\s*(?:of\s+)?(20\d\d)|(20\d\d)\s*Q([1-4]))\b/gi, value: (m) => (m[1] ? `${m[2]}-Q${m[1]}` : `${m[3]}-Q${m[4]}`) },
   { re: /\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(20\d\d)|(this|next)\s+year)\b/gi, value: (m, c) => `${m[2] ?? (m[3]?.toLowerCase() === 'next' ? c.year + 1 : c.year)}-Q${ORD[(m[1] ?? '').toLowerCase()]}` },
-  { re: /\b(first|second|1st|2nd|latter)\s+half\s+of\s+(?:(20\d\d)|(this|next)\s+year)\b/gi, value: (m, c) => `${m[2] ?? (m[3]?.toLowerCase() === 'next' ? c.year + 1 : c.year)}-${/first|1st/i.test(m[1] ?? '') ? 'H1' : 'H2'}` },
+  { re: /\b(first|second|1st|2nd|latter)[-\s]half\s+of\s+(?:(20\d\d)|(this|next)\s+year)\b/gi, value: (m, c) => `${m[2] ?? (m[3]?.toLowerCase() === 'next' ? c.year + 1 : c.year)}-${/first|1st/i.test(m[1] ?? '') ? 'H1' : 'H2'}` },
   { re: /\bH([12])\s*(20\d\d)\b/g, value: (m) => `${m[2]}-H${m[1]}` },
   { re: new RegExp(`\\b(?:early|mid|mid-|late|end of|the end of)[-\\s]*${MONTH}\\s*,?\\s*${YEAR}\\b`, 'gi'), value: (m) => `${m[2]}-${pad(month(m[1]))}` },
   { re: new RegExp(`\\b${MONTH}\\s*,?\\s+${YEAR}\\b`, 'gi'), value: (m) => `${m[2]}-${pad(month(m[1]))}` },

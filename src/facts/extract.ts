@@ -5,13 +5,14 @@ import { confidenceRank } from './types.ts';
 import { clauseAt, splitClauses, splitSentences, type Clause } from './sentences.ts';
 import { clockOf, findDates, latestDayOf, type ArticleClock } from './dates.ts';
 import { IRREALIS, NEGATION, NOT_CONFIRMED, clauseConfidence, frameConfidence, isBareStatement, isQuestion, onlyScheduleHedge, weakest } from './confidence.ts';
-import { hasEarlierMarker, hasTrackedMarker, otherShowMentions, ownerOf, seasonOf, titleMentions, type SeasonScope } from './scope.ts';
+import { hasEarlierMarker, hasTrackedMarker, otherShowMentions, ownerOf, seasonOf, showRefs, titleMentions, type SeasonScope } from './scope.ts';
 import { stripDateline } from './dateline.ts';
 import { PRODUCTION_STAGES } from './types.ts';
 import { findCharacters, findPeople, type PersonMention } from './names.ts';
 import {
-  ACTOR_LEVEL, CANCEL_CUE, CAST_CUES, CREW_ASSIGNMENT, CREW_CUES, CREW_TITLE, EPISODE_CUE, FUTURE_BEFORE_CUE, KNOWN_FOR_BEFORE, NEGOTIATION,
-  PLATFORM_CUE, PLATFORM_VERB, PRODUCTION_CUES, RELEASE_CUE, RESPONSE_TO_REPORTS, SOURCE_WORK_BEFORE, UNDECIDED, episodeCount, renewalCue,
+  ACTOR_LEVEL, CANCEL_CUE, CAST_CUES, CREW_ASSIGNMENT, CREW_CUES, CREW_TITLE, EPISODE_CUE, FAN_CASTING, FUTURE_BEFORE_CUE, KNOWN_FOR_BEFORE, NEGOTIATION,
+  PAST_CREDIT, PAST_RELEASE, PLATFORM_CUE, PLATFORM_VERB, PRODUCTION_CUES, PROMO_OBJECT, RECAP, RELEASE_CUE, RESPONSE_TO_REPORTS, SHOW_DESCRIPTION, SOURCE_AUTHOR_BEFORE,
+  SOURCE_WORK_BEFORE, UNDECIDED, episodeCount, renewalCue,
 } from './cues.ts';
 
 /** What a sentence needs to know about its article. */
@@ -51,15 +52,20 @@ function confidenceFor(sentence: string, clauses: Clause[], clause: Clause): Con
   for (const other of clauses) {
     if (other === clause) continue;
     const t = other.text.trim();
-    if (/^(?:according to|per|as reported by|reports?|sources?|said|reportedly|citing)\b/i.test(t) || (other.start > clause.start && /^(?:\S+\s+){0,4}?(?:said|says|reported|confirmed|announced|stated|revealed|told)\b/i.test(t))) {
+    if (/^(?:according to|per|as (?:reported|announced|confirmed|revealed) by|reports?|sources?|said|reportedly|citing)\b/i.test(t) || (other.start > clause.start && /^(?:\S+\s+){0,4}?(?:said|says|reported|confirmed|announced|stated|revealed|told)\b/i.test(t))) {
       attributions.push(clauseConfidence(t));
     }
   }
   // "According to production reports, it is expected to premiere in 2026" reports the source's plan.
   if (c === 'speculation' && onlyScheduleHedge(own) && attributions.length > 0 && attributions.every((a) => a === 'reported' || a === 'official')) return 'reported';
   for (const a of attributions) c = c === 'reported' ? a : weakest(c, a);
+  // "If filming starts in August, …, delaying the release until mid-2024": the whole sentence
+  // hangs on its condition.
+  if (CONDITIONAL_SENTENCE.test(sentence.trim()) && clause.start > 0) c = 'speculation';
   return c;
 }
+
+const CONDITIONAL_SENTENCE = /^(?:if|unless|assuming|presuming|provided|supposing|should\s+\w+\s+(?:start|begin|wrap|finish))\b/i;
 
 function isNegated(clause: Clause): boolean {
   return NEGATION.test(clause.text);
@@ -115,6 +121,8 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
       if (!clause) continue;
       const clauseText = sentence.slice(clause.start, clause.end);
       if (isNegated(clause) || IRREALIS.test(clauseText.trim()) || ACTOR_LEVEL.test(clauseText)) continue;
+      // "Lomon has already wrapped up filming the second season": one actor's part, not the show's.
+      if ((stage === 'wrapped' || stage === 'filming') && personSubject(sentence, cue.start, ctx.pack)) continue;
       if (hasEarlierMarker(clauseText, ctx.pack)) continue;
       if (FUTURE_BEFORE_CUE.test(sentence.slice(clause.start, cue.start))) continue;
       // A release is only this season's when the sentence says so; "premiered in 2022" is the first.
@@ -126,8 +134,16 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
   return out;
 }
 
+/** A person named before the cue with no mention of the show ahead of them: the person is the subject. */
+function personSubject(sentence: string, pos: number, pack: ShowPack): boolean {
+  const before = sentence.slice(0, pos);
+  const first = findPeople(before, pack)[0];
+  if (!first) return false;
+  return !showRefs(before, pack).some((r) => r.ours && r.start < first.span.start);
+}
+
 /** A plan the sentence reports only as what used to be said. */
-const SUPERSEDED_PLAN = /\b(?:had\s+(?:earlier\s+|previously\s+|originally\s+|initially\s+|once\s+|also\s+)?(?:spoken|talked|said|planned|targeted|aimed|hoped|promised|mentioned|floated|been\s+(?:expected|slated|planned|set|scheduled|targeted|eyed|floated|mentioned|rumou?red|aiming))|(?:originally|initially|previously|once)\s+(?:planned|slated|set|scheduled|targeted|expected|eyed|aimed)|(?:earlier|previous|original|old|initial)\s+(?:plan|target|schedule|window|release\s+plan))\b/i;
+const SUPERSEDED_PLAN = /\b(?:had\s+(?:earlier\s+|previously\s+|originally\s+|initially\s+|once\s+|also\s+)?(?:spoken|talked|said|planned|targeted|aimed|hoped|promised|mentioned|floated|announced|stated|revealed|reported|suggested|claimed|indicated|been\s+(?:expected|slated|planned|set|scheduled|targeted|eyed|floated|mentioned|rumou?red|aiming))|(?:originally|initially|previously|once)\s+(?:planned|slated|set|scheduled|targeted|expected|eyed|aimed)|(?:earlier|previous|original|old|initial)\s+(?:plan|target|schedule|window|release\s+plan))\b/i;
 /** The sentence says the plan it mentions no longer holds. */
 const ABANDONED_PLAN = /\b(?:(?:pushed|moved|set)\s+(?:that|the|this|those)\s+(?:plan|date|target|window|schedule)s?\s+back|(?:scrapped|abandoned|dropped)\s+(?:that|the|this)\s+(?:plan|date|target|window)|no\s+longer\s+(?:the\s+)?(?:plan|target|on\s+track))\b/i;
 /** Cues that move a schedule without saying whose: filming or the release. */
@@ -135,7 +151,7 @@ const SCHEDULE_ONLY_CUE = /^(?:pushed|delayed|slated|set|scheduled)\b/i;
 const PRODUCTION_WORD = /\b(?:filming|shoot|shooting|production|cameras?|principal\s+photography|casting|crank[-\s]?in)\b/i;
 const RELEASE_WORD = /\b(?:releas\w*|premier\w*|debut\w*|stream\w*|air(?:s|ed|ing|date)?|launch\w*|arriv\w*|drop\w*|land\w*|hit\w*|out)\b/i;
 const DISMISSAL = /^(?:but\s+|though\s+|although\s+)?(?:that|this|it|which)\s+(?:looks|seems|appears|is|sounds|feels)\s+(?:very\s+|highly\s+|increasingly\s+|pretty\s+)?(?:unlikely|doubtful|improbable|far-fetched|optimistic|a\s+(?:long\s+)?(?:stretch|shot))\b/i;
-const REJECTED_BEFORE = /\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not)\s+(?:in\s+)?(?:the\s+|a\s+)?$/i;
+const REJECTED_BEFORE = /\b(?:(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not)\s+(?:in\s+)?(?:the\s+|a\s+)?|before\s+(?:the\s+end\s+of\s+)?)$/i;
 
 function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
   if (season !== 'tracked') return [];
@@ -151,13 +167,22 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
     const cue = cues.find((c) => c.start >= clause.start && c.start < clause.end);
     if (!cue) continue;
     if (isNegated(clause) || IRREALIS.test(text.trim()) || hasEarlierMarker(text, ctx.pack)) continue;
-    if (SUPERSEDED_PLAN.test(text) || (abandoned && /\b(?:had|earlier|previously|originally|initially)\b/i.test(text))) continue;
+    // "X had previously announced …, with a planned release in 2025": the frame governs the
+    // clauses after it, unless one turns to what holds now.
+    const governed = SUPERSEDED_PLAN.test(sentence.slice(0, clause.start)) && !/^(?:but|now|however|instead|yet|though|although|while)\b/i.test(text.trim());
+    if (governed || SUPERSEDED_PLAN.test(text) || (abandoned && /\b(?:had|earlier|previously|originally|initially)\b/i.test(text))) continue;
     // "Fans hope for a 2023 release, but that looks unlikely": the writer dismisses it.
     const next = clauses[clauses.indexOf(clause) + 1];
     if (next && DISMISSAL.test(next.text)) continue;
     // "the shoot was pushed to 2025" moves filming, not the release.
     if (SCHEDULE_ONLY_CUE.test(cue.m[0]) && PRODUCTION_WORD.test(text) && !RELEASE_WORD.test(text.replace(cue.m[0], ' '))) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
+    // "would be a late 2023 release if filming had started": a counterfactual.
+    if (/\bif\s+(?:\w+\s+){1,3}had\b/i.test(text)) continue;
+    // "The drama was released in January": the earlier season's release, told in the past.
+    if (PAST_RELEASE.test(text) && !hasTrackedMarker(text, ctx.pack)) continue;
+    // "Netflix dropped a teaser on July 23": a promotional item, not the season.
+    if (PROMO_OBJECT.test(sentence.slice(cue.end, clause.end))) continue;
     for (const d of findDates(text, ctx.clock, 'future')) {
       if (Number(d.value.slice(0, 4)) <= lastEarlierYear) continue;
       if (latestDayOf(d.value) < monthAgo) continue;
@@ -179,6 +204,10 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season
     if (isNegated(clause) || IRREALIS.test(text.trim()) || hasEarlierMarker(text, ctx.pack)) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     const n = episodeCount(cue.m[1] ?? '');
+    // "over the 12 episodes", "consisted of 12 episodes": the earlier season's count, unless the
+    // sentence puts it on the new season.
+    if (n !== undefined && ctx.pack.earlierSeasons.some((s) => s.episodes === n) && !hasTrackedMarker(sentence, ctx.pack)) continue;
+    if (n !== undefined && /\b(?:consisted|comprised|ran|spanned|had|featured)\b/i.test(text) && !hasTrackedMarker(text, ctx.pack)) continue;
     if (n !== undefined) out.push({ kind: 'episodes', subject: null, value: String(n), confidence: confidenceFor(sentence, clauses, clause) });
   }
   return out;
@@ -242,6 +271,25 @@ function nameLists(sentence: string, people: PersonMention[]): Map<PersonMention
   return out;
 }
 
+/** A clause holding only names from the list and joining words. */
+function isListItem(clause: Clause, people: PersonMention[]): boolean {
+  let rest = clause.text;
+  for (const p of people) {
+    if (p.span.start >= clause.start && p.span.end <= clause.end) {
+      const a = p.span.start - clause.start;
+      const b = p.span.end - clause.start;
+      rest = rest.slice(0, a) + ' '.repeat(b - a) + rest.slice(b);
+    }
+  }
+  return /^[\s,]*(?:(?:and|&)\s+)?(?:\([^)]{0,40}\))?[\s.,]*$/i.test(rest);
+}
+
+/** A clause that names another show and not this one. */
+function belongsToOtherShow(sentence: string, clause: Clause, pack: ShowPack): boolean {
+  const refs = showRefs(sentence, pack).filter((r) => r.start >= clause.start && r.end <= clause.end);
+  return refs.some((r) => !r.ours) && !refs.some((r) => r.ours);
+}
+
 function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): { drafts: Draft[]; cue?: { status: CastCueStatus; confidence: Confidence } } {
   const people = findPeople(sentence, ctx.pack);
   const actors = people.filter((p) => !p.known || ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('cast'));
@@ -270,6 +318,10 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   const allowPeople = season === 'tracked' || returnsFromEarlier || !!inherited;
   let sentenceCue: { status: CastCueStatus; confidence: Confidence } | undefined;
   const groups = nameLists(sentence, actors);
+  // "The series stars …" with no word of the new season describes the show as it was.
+  const describesShow = SHOW_DESCRIPTION.test(sentence) && !hasTrackedMarker(sentence, ctx.pack);
+  // "Back in January 2024, whispers of X joining had started": a look back, since overtaken.
+  const recap = RECAP.test(sentence.trim());
   for (const person of allowPeople ? actors : []) {
     let status: CastCueStatus;
     let confidence: Confidence;
@@ -284,12 +336,18 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       if (/\b(?:denied|denies|deny|refuted|dismissed|false|rumou?rs? (?:are|were) untrue)\b/i.test(sentence)) continue;
       if (nearest.status !== 'exited' && (isNegated(clause) || isNegated(personClause))) continue;
       if (IRREALIS.test(text.trim())) continue;
+      if (nearest.status !== 'exited' && (recap || (nearest.status === 'generic' && describesShow))) continue;
+      // "Following Lee Jung-jae's Squid Game 2 in December, …": a person named with another show
+      // in a clause of their own belongs to that show.
+      if (personClause !== clause && belongsToOtherShow(sentence, personClause, ctx.pack)) continue;
       if (nearest.status !== 'returning' && nearest.status !== 'exited' && hasEarlierMarker(text, ctx.pack) && !hasTrackedMarker(text, ctx.pack)) continue;
       const forward = nearest.status === 'new' || nearest.status === 'exited';
       if (ownerOf(sentence, clause, nearest.start, ctx.pack, forward) === 'other') continue;
       if (nearest.status !== 'exited' && (disputed || NEGOTIATION.test(text) || NEGOTIATION.test(personClause.text))) continue;
       status = nearest.status;
-      confidence = weakest(confidenceFor(sentence, clauses, clause), personClause === clause ? 'official' : clauseConfidence(personClause.text));
+      // A list item ("…, Park Ji-hoo, …") has no wording of its own: the list's clause speaks for it.
+      const ownWords = personClause === clause || isListItem(personClause, actors);
+      confidence = weakest(confidenceFor(sentence, clauses, clause), ownWords ? 'official' : clauseConfidence(personClause.text));
     } else if (inherited) {
       status = inherited.status;
       confidence = inherited.confidence;
@@ -323,15 +381,26 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   const cues = CREW_CUES.flatMap(({ role, re }) => matches(re, sentence).map((c) => ({ ...c, role }))).filter((c) => !(c.role === 'writer' && SOURCE_WORK_BEFORE.test(sentence.slice(0, c.start))));
   const out: Draft[] = [];
   for (const person of people) {
+    // "the webcomic Now at Our School by Joo Dong-geun" names the source's author.
+    if (SOURCE_AUTHOR_BEFORE.test(sentence.slice(0, person.span.start))) continue;
     const personClause = clauseAt(clauses, person.span.start);
     const pool = cues.filter((c) => clauseAt(clauses, c.start) === personClause);
     // A clause of its own ("Chun, who wrote season 1, is said to be writing season 2") is tried
     // nearest first: the past credit fails and the new one counts.
     const candidates = (pool.length ? pool : cues.filter((c) => distance(c, person.span) < 80)).sort((a, b) => distance(a, person.span) - distance(b, person.span));
+    let pastRole: string | undefined;
     for (const cue of candidates) {
       const clause = clauseAt(clauses, cue.start);
       if (!clause) continue;
       const text = sentence.slice(clause.start, clause.end);
+      // After a past credit ("was directed by Lee, from a script written by Chun who returns to
+      // write season 2") only a later cue for the same job can still give the person the new season.
+      if (pastRole && cue.role !== pastRole) continue;
+      const around = sentence.slice(Math.max(0, cue.start - 25), Math.min(clause.end, cue.end + 30));
+      if (PAST_CREDIT.test(around)) {
+        pastRole = cue.role;
+        continue;
+      }
       if (isNegated(clause) || IRREALIS.test(text.trim())) continue;
       if (hasEarlierMarker(text, ctx.pack) && !/\b(?:return|back|again|helm|will)\b/i.test(text)) continue;
       // "director Lee Jae-kyoo shared his thoughts": a title, unless the clause gives him the job.
@@ -427,7 +496,10 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       consider(capHeadline(d, headline), headline);
     }
   }
-  return mostAdvancedStage(oneValuePerFact([...best.values()], lastMention));
+  // A fan-made or imagined line-up ("imaginary casting", "dream cast") casts nobody.
+  const imagined = FAN_CASTING.test(item.title) || FAN_CASTING.test((paragraphs[0] ?? []).join(' '));
+  const claims = [...best.values()].filter((c) => !(imagined && c.kind === 'cast'));
+  return mostAdvancedStage(oneValuePerFact(claims, lastMention));
 }
 
 /**

@@ -28,7 +28,8 @@ interface Token {
 /** Words with their offsets; edge punctuation and a possessive "'s" are not part of the word. */
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of sentence.matchAll(/\S+/g)) {
+  // Dashes join clauses, not words: "return—Roh Yoon Seo".
+  for (const m of sentence.matchAll(/[^\s—–]+/g)) {
     let text = m[0];
     let start = m.index;
     const lead = /^[("“‘'[«]+/.exec(text)?.[0].length ?? 0;
@@ -135,7 +136,7 @@ function discover(sentence: string, taken: Span[]): PersonMention[] {
     if (taken.some((t) => overlaps(t, span))) return;
     const before = sentence.slice(Math.max(0, span.start - 24), span.start);
     if (ROLE_LEAD.test(before) || /\(\s*$/.test(before)) return;
-    out.push({ canonical: written, span, known: false });
+    out.push({ canonical: canonicalDiscovered(written), span, known: false });
     taken.push(span);
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -164,6 +165,19 @@ function discover(sentence: string, taken: Span[]): PersonMention[] {
     }
   }
   return out;
+}
+
+/**
+ * One spelling for a name nobody listed, whichever order and casing the outlet used:
+ * "Ji-Hoon Seo", "Seo Ji Hoon" and "Seo Ji-hoon" are all "Seo Ji-hoon".
+ */
+function canonicalDiscovered(written: string): string {
+  const words = written.split(/\s+/);
+  const familyFirst = isDiscoveryFamilyName(words[0] ?? '') && !(words.length === 2 && (words[0] ?? '').includes('-'));
+  const family = familyFirst ? (words[0] ?? '') : (words[words.length - 1] ?? '');
+  const given = (familyFirst ? words.slice(1) : words.slice(0, -1)).join('-').toLowerCase();
+  const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+  return given ? `${cap(family)} ${cap(given)}` : written;
 }
 
 /** An unhyphenated given name is trusted only when punctuation or a conjunction closes the name. */

@@ -50,7 +50,7 @@ describe('findPeople in sentences', () => {
     ['Lee Min-jae met director Lee Jae-kyoo.', ['Lee Min-jae', 'Lee Jae-kyoo']],
     ["Lomon's co-star Park Ji-hoo smiled.", ['Lomon', 'Park Ji-hu']],
     ['Newcomers Kim Se-yoon and Seo Ji-hoon join the cast.', ['Kim Se-yoon', 'Seo Ji-hoon']],
-    ['Se-yoon Kim joins the cast.', ['Se-yoon Kim']],
+    ['Se-yoon Kim joins the cast.', ['Kim Se-yoon']],
     ['Roh Jae-won plays Han Du-seok, an intelligence agent.', ['Roh Jae-won']],
     ['Nam On-jo (Park Ji-hu) survives.', ['Park Ji-hu']],
     ['The Han River scenes were shot in Seoul.', []],
