@@ -137,9 +137,14 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
 /** A person named before the cue with no mention of the show ahead of them: the person is the subject. */
 function personSubject(sentence: string, pos: number, pack: ShowPack): boolean {
   const before = sentence.slice(0, pos);
-  const first = findPeople(before, pack)[0];
-  if (!first) return false;
-  return !showRefs(before, pack).some((r) => r.ours && r.start < first.span.start);
+  const people = findPeople(before, pack);
+  const first = people[0];
+  const last = people[people.length - 1];
+  if (!first || !last) return false;
+  // "… Lee Min-jae … before Netflix announces that the new season is shooting": the show is named
+  // between the person and the cue, so the show is the subject.
+  const refs = showRefs(before, pack).filter((r) => r.ours);
+  return !refs.some((r) => r.start < first.span.start || r.start >= last.span.end);
 }
 
 /** A plan the sentence reports only as what used to be said. */
@@ -409,6 +414,13 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') break;
       out.push({ kind: 'crew', subject: person.canonical, value: cue.role, confidence: confidenceFor(sentence, clauses, clause) });
       break;
+    }
+    // "… written by Chun Sung-il, who comes back to write season 2": the credit in the person's own
+    // clause was the past; the same job taken up again just after it is the new season's.
+    if (pastRole && pool.length && !out.some((d) => d.subject === person.canonical)) {
+      const later = cues.find((c) => c.role === pastRole && !pool.includes(c) && c.start > person.span.end && c.start - person.span.end < 80 && !PAST_CREDIT.test(sentence.slice(Math.max(0, c.start - 25), c.end + 30)));
+      const clause = later ? clauseAt(clauses, later.start) : undefined;
+      if (later && clause && !isNegated(clause) && !IRREALIS.test(clause.text.trim())) out.push({ kind: 'crew', subject: person.canonical, value: later.role, confidence: confidenceFor(sentence, clauses, clause) });
     }
   }
   return out;
