@@ -37,12 +37,22 @@ export interface MemoryResult {
   peakRatio: number;
 }
 
+/** The same load on a bot whose V8 old space is capped: tells garbage V8 has not collected yet from memory still held. */
+export interface CappedHeapResult {
+  maxOldSpaceMiB: number;
+  afterStart: ProcessMemory;
+  afterHalf: ProcessMemory;
+  afterLoad: ProcessMemory;
+  loadRatio: number;
+}
+
 export interface CommandResult {
   invocationsPerCommand: number;
   warmupPerCommand: number;
   startupMs: number;
   latency: CommandLatency[];
   memory: MemoryResult;
+  cappedHeap: CappedHeapResult;
 }
 
 const COMMANDS = ['release', 'cast', 'status'] as const;
@@ -50,6 +60,8 @@ const INVOCATIONS = 300;
 const WARMUP = 20;
 /** Memory settles for this long before it is read: start-up garbage is still being collected. */
 const SETTLE_MS = 1500;
+/** Small enough that V8 must collect as it goes, large enough for the bot's live data. */
+const CAPPED_OLD_SPACE_MIB = 128;
 
 /** A bare Node process, idle, measured the same way as the bot: the floor any Node program pays. */
 async function bareNodeMemory(): Promise<ProcessMemory> {
@@ -79,75 +91,112 @@ async function waitUntilAnswering(emulator: Emulator, bot: ChildProcess, guildId
   throw new Error(`the bot did not answer /status within ${timeoutMs} ms`);
 }
 
+interface BotRun {
+  startupMs: number;
+  afterStart: ProcessMemory;
+  afterHalf: ProcessMemory;
+  afterLoad: ProcessMemory;
+  samples: Map<string, number[]>;
+  otherCallbacks: Map<string, number>;
+}
+
+interface Target {
+  emulator: Emulator;
+  guildId: string;
+  userId: string;
+}
+
+/** Starts `node [nodeArgs] src/main.ts`, loads it with the commands, reads its memory, stops it. */
+async function loadBot(target: Target, env: NodeJS.ProcessEnv, nodeArgs: string[]): Promise<BotRun> {
+  const { emulator, guildId, userId } = target;
+  const started = Date.now();
+  const bot = startNode([...nodeArgs, 'src/main.ts'], { env, cwd: process.cwd() });
+  try {
+    await waitUntilAnswering(emulator, bot, guildId, userId);
+    const startupMs = Date.now() - started;
+    const memory = async () => {
+      await sleep(SETTLE_MS);
+      return readProcessMemory(bot.pid as number);
+    };
+    const afterStart = await memory();
+    const samples = new Map<string, number[]>(COMMANDS.map((c) => [c, []]));
+    const otherCallbacks = new Map<string, number>(COMMANDS.map((c) => [c, 0]));
+    const half = WARMUP + INVOCATIONS / 2;
+    let afterHalf: ProcessMemory | undefined;
+    for (let i = 0; i < WARMUP + INVOCATIONS; i++) {
+      if (i === half) afterHalf = await memory();
+      // Round-robin, so the three commands share the same conditions.
+      for (const command of COMMANDS) {
+        const cb = await emulator.invokeCommand({ name: command, guildId, userId }).response();
+        if (i < WARMUP) continue;
+        samples.get(command)?.push(cb.latencyMs);
+        if (cb.type !== 4) otherCallbacks.set(command, (otherCallbacks.get(command) ?? 0) + 1);
+      }
+    }
+    const afterLoad = await memory();
+    if (!afterHalf) throw new Error('the half-way memory reading was skipped');
+    return { startupMs, afterStart, afterHalf, afterLoad, samples, otherCallbacks };
+  } finally {
+    await stopChild(bot);
+  }
+}
+
+function latencyOf(run: BotRun): CommandLatency[] {
+  return COMMANDS.map((command): CommandLatency => {
+    const sorted = [...(run.samples.get(command) ?? [])].sort((a, b) => a - b);
+    return {
+      command,
+      samples: sorted.length,
+      p50Ms: percentile(sorted, 0.5),
+      p99Ms: percentile(sorted, 0.99),
+      maxMs: sorted[sorted.length - 1] ?? 0,
+      otherCallbacks: run.otherCallbacks.get(command) ?? 0,
+    };
+  });
+}
+
 export async function runCommandBench(): Promise<CommandResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'hyosan-bench-bot-'));
   const emulator = await startEmulator();
-  let bot: ChildProcess | undefined;
   try {
     await deployToEmulator(emulator);
     const guild = emulator.guilds()[0];
     if (!guild) throw new Error('the emulator has no guild');
     const viewer = guild.members.find((m) => m.user.username.startsWith('viewer'));
     if (!viewer) throw new Error('the emulator guild has no viewer member');
+    const target: Target = { emulator, guildId: guild.id, userId: viewer.user.id };
     const bare = await bareNodeMemory();
-
-    const env = { ...process.env, ...botEnv(emulator, `sqlite://${path.join(dir, 'bench.sqlite')}`, await emptyFeedsFile()), LOG_LEVEL: 'silent' };
-    const started = Date.now();
-    bot = startNode(['src/main.ts'], { env, cwd: process.cwd() });
-    await waitUntilAnswering(emulator, bot, guild.id, viewer.user.id);
-    const startupMs = Date.now() - started;
-    await sleep(SETTLE_MS);
-    const afterStart = await readProcessMemory(bot.pid as number);
-
-    const samples = new Map<string, number[]>(COMMANDS.map((c) => [c, []]));
-    const other = new Map<string, number>(COMMANDS.map((c) => [c, 0]));
-    const half = WARMUP + INVOCATIONS / 2;
-    let afterHalf: ProcessMemory | undefined;
-    for (let i = 0; i < WARMUP + INVOCATIONS; i++) {
-      if (i === half) {
-        await sleep(SETTLE_MS);
-        afterHalf = await readProcessMemory(bot.pid as number);
-      }
-      // Round-robin, so the three commands share the same conditions.
-      for (const command of COMMANDS) {
-        const cb = await emulator.invokeCommand({ name: command, guildId: guild.id, userId: viewer.user.id }).response();
-        if (i < WARMUP) continue;
-        samples.get(command)?.push(cb.latencyMs);
-        if (cb.type !== 4) other.set(command, (other.get(command) ?? 0) + 1);
-      }
-    }
-    await sleep(SETTLE_MS);
-    const afterLoad = await readProcessMemory(bot.pid as number);
-    if (!afterHalf) throw new Error('the half-way memory reading was skipped');
-
-    const latency = COMMANDS.map((command): CommandLatency => {
-      const sorted = [...(samples.get(command) ?? [])].sort((a, b) => a - b);
-      return {
-        command,
-        samples: sorted.length,
-        p50Ms: percentile(sorted, 0.5),
-        p99Ms: percentile(sorted, 0.99),
-        maxMs: sorted[sorted.length - 1] ?? 0,
-        otherCallbacks: other.get(command) ?? 0,
-      };
+    const envFor = async (name: string) => ({
+      ...process.env,
+      ...botEnv(emulator, `sqlite://${path.join(dir, `${name}.sqlite`)}`, await emptyFeedsFile()),
+      LOG_LEVEL: 'silent',
     });
+
+    const run = await loadBot(target, await envFor('default'), []);
+    const capped = await loadBot(target, await envFor('capped'), [`--max-old-space-size=${CAPPED_OLD_SPACE_MIB}`]);
     return {
       invocationsPerCommand: INVOCATIONS,
       warmupPerCommand: WARMUP,
-      startupMs,
-      latency,
+      startupMs: run.startupMs,
+      latency: latencyOf(run),
       memory: {
         bareNode: bare,
-        botAfterStart: afterStart,
-        botAfterHalf: afterHalf,
-        botAfterLoad: afterLoad,
-        startRatio: ratio(afterStart.rssMiB, bare.rssMiB),
-        loadRatio: ratio(afterLoad.rssMiB, bare.rssMiB),
-        peakRatio: ratio(afterLoad.hwmMiB, bare.rssMiB),
+        botAfterStart: run.afterStart,
+        botAfterHalf: run.afterHalf,
+        botAfterLoad: run.afterLoad,
+        startRatio: ratio(run.afterStart.rssMiB, bare.rssMiB),
+        loadRatio: ratio(run.afterLoad.rssMiB, bare.rssMiB),
+        peakRatio: ratio(run.afterLoad.hwmMiB, bare.rssMiB),
+      },
+      cappedHeap: {
+        maxOldSpaceMiB: CAPPED_OLD_SPACE_MIB,
+        afterStart: capped.afterStart,
+        afterHalf: capped.afterHalf,
+        afterLoad: capped.afterLoad,
+        loadRatio: ratio(capped.afterLoad.rssMiB, bare.rssMiB),
       },
     };
   } finally {
-    if (bot) await stopChild(bot);
     await emulator.close();
     await rm(dir, { recursive: true, force: true });
   }

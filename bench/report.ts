@@ -72,6 +72,7 @@ export function pollReport(r: PollResult): string[] {
 
 export function commandReport(r: CommandResult): string[] {
   const m = r.memory;
+  const c = r.cappedHeap;
   const mem = (name: string, rss: number, extra = '') => [name, num(rss), times(rss / m.bareNode.rssMiB), extra];
   const half = r.warmupPerCommand * 3 + (r.invocationsPerCommand / 2) * 3;
   const total = (r.warmupPerCommand + r.invocationsPerCommand) * 3;
@@ -84,6 +85,9 @@ export function commandReport(r: CommandResult): string[] {
       mem('bot after start', m.botAfterStart.rssMiB),
       mem(`bot after ${half} commands`, m.botAfterHalf.rssMiB),
       mem(`bot after ${total} commands`, m.botAfterLoad.rssMiB, `peak (VmHWM) ${num(m.botAfterLoad.hwmMiB)} MiB, ${times(m.peakRatio)}`),
+      mem(`same, --max-old-space-size=${c.maxOldSpaceMiB}: start`, c.afterStart.rssMiB),
+      mem(`  after ${half} commands`, c.afterHalf.rssMiB),
+      mem(`  after ${total} commands`, c.afterLoad.rssMiB, `peak (VmHWM) ${num(c.afterLoad.hwmMiB)} MiB`),
     ]),
   ];
 }
