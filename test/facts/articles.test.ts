@@ -114,6 +114,34 @@ describe('what a whole article lends its sentences', () => {
       date: '2026-10-06',
       want: ['release||2027-03-12|official'],
     },
+    {
+      why: 'a renewal story that recaps who made and starred in the first season casts and credits nobody for the second',
+      title: 'Netflix orders a second season of All of Us Are Dead',
+      text: 'The high-school zombie thriller has been renewed for season 2, as announced by Netflix during its Tudum fan event.\nThe first season arrived in January and spent weeks in the global top 10.\nThe show starred Park Ji-hu, Lomon and Yoo In-soo. Kim Nam-su and Lee Jae-kyoo directed the show, which was scripted by Chun Sung-il.',
+      date: '2022-06-08',
+      want: ['production||announced|official', 'renewal||renewed|official'],
+    },
+    {
+      why: 'a fan-imagined line-up casts nobody, even with season 2 in every sentence',
+      title: 'Fans pick their dream cast for a grown-up All of Us Are Dead season 2',
+      text: 'A fan-made post imagining an adult season 2 has gone viral.\nIn it, Han Ye-ri plays Nam On-jo (Park Ji-hu) and Kang Ha-neul is cast as Lee Su-hyeok (Lomon) in season 2.',
+      date: '2022-03-01',
+      want: [],
+    },
+    {
+      why: 'a table read shown by Netflix casts everyone reading, new or returning as the pack knows them',
+      title: 'All of Us Are Dead season 2 begins production at Netflix',
+      text: 'Netflix shared a clip on Wednesday of the season 2 table read.\nOn screen, Kim Si-eun, Lomon and Yoon Ga-i read their season 2 scripts before Netflix announces that the new season is now in production.',
+      date: '2025-07-23',
+      want: ['cast|Kim Si-eun|new|official', 'cast|Lomon|returning|official', 'cast|Yoon Ga-i|new|official', 'production||filming|official'],
+    },
+    {
+      why: 'a release guess framed by how long post-production takes is no post-production stage',
+      title: 'When could All of Us Are Dead season 2 arrive?',
+      text: 'Filming for season 2 has been under way since July.\nGiven the long post-production schedule that effects-heavy shows need, a premiere in late 2026 is a realistic estimate.',
+      date: '2025-11-05',
+      want: ['production||filming|reported', 'release||2026-H2|speculation'],
+    },
   ])('$why', ({ title, text, date, want }) => {
     expect(summary(item(title, text, date))).toEqual(want);
   });
