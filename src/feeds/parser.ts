@@ -106,7 +106,8 @@ function stringOf(value: unknown): string | undefined {
 function safeLink(value: string | undefined, base: string): string | undefined {
   if (!value) return undefined;
   try {
-    const url = new URL(value.trim(), base);
+    // Feeds read from a file have a path, not a URL, as their base: absolute links must still count.
+    const url = URL.canParse(base) ? new URL(value.trim(), base) : new URL(value.trim());
     if ((url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password) return url.href;
   } catch {
     // A link that is not a URL is dropped; the item still counts.

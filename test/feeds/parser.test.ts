@@ -110,3 +110,17 @@ describe('parseFeed shapes items', () => {
     expect(parsed.items[0]).toMatchObject({ title: 'Season 2 filming wraps', outlet: 'Drama Post' });
   });
 });
+
+describe('parseFeed read from a file', () => {
+  it('keeps absolute links and link-based ids when the feed has a path, not a URL', async () => {
+    const rdf = `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://desk.example/"><title>Desk</title><link>https://desk.example/</link><description>d</description></channel>
+<item rdf:about="https://desk.example/story-1"><title>Story</title><link>https://desk.example/story-1</link><dc:date>2026-01-02T00:00:00Z</dc:date></item>
+</rdf:RDF>`;
+    const { items } = await parseFeed(rdf, 'test/fixtures/desk.rdf');
+    expect(items[0]?.link).toBe('https://desk.example/story-1');
+    expect(items[0]?.id).toBe('https://desk.example/story-1');
+    const relative = await parseFeed(rss(item(1, '<link>/stories/1</link>')), 'feeds/local.xml');
+    expect(relative.items[0]?.link).toBeUndefined();
+  });
+});
