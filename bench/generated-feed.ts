@@ -3,6 +3,7 @@
  * (release windows, filming, cast, crew), about other shows, and general streaming news, in the
  * proportions a K-drama outlet's feed tends to have. Same seed, same feed, so runs compare.
  */
+import { seededRandom } from '../test/helpers/seeded-random.ts';
 
 export interface GeneratedArticle {
   guid: string;
@@ -12,17 +13,6 @@ export interface GeneratedArticle {
   published: Date;
 }
 
-/** mulberry32: tiny, fast, and good enough to shuffle templates reproducibly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CAST = ['Park Ji-hu', 'Yoon Chan-young', 'Cho Yi-hyun', 'Lomon', 'Lee Min-jae', 'Kim Si-eun', 'Yoo In-soo', 'Lee Yoo-mi'];
 const OTHER_SHOWS = ['Sweet Home', 'Hellbound', 'Kingdom', 'Weak Hero', 'Squid Game'];
@@ -137,3 +127,5 @@ export function renderRss(title: string, base: string, articles: readonly Genera
   return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">` +
     `<channel><title>${escapeXml(title)}</title><link>${base}/</link><description>Streaming and K-drama news</description>\n${items}\n</channel></rss>`;
 }
+
+export { seededRandom };

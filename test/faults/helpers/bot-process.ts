@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { botEnv } from '../../e2e/bot-harness.ts';
 import type { Emulator } from '../../emulator/index.ts';
+import { seededRandom } from '../../helpers/seeded-random.ts';
 
 export interface BotProcess {
   child: ChildProcess;
@@ -24,14 +25,4 @@ export function spawnBot(emulator: Emulator, storeUrl: string, feedsFile: string
   return { child, stderr: () => stderr, exited };
 }
 
-/** A small seeded generator, so the kill points are random but the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
