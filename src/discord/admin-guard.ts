@@ -3,14 +3,24 @@
  * re-grant any command to anyone in its integration settings. So the permission is checked
  * again on every run, from what Discord says the member holds in this channel.
  */
-import { PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { GuildMember, PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction, type PermissionsBitField } from 'discord.js';
 import { UserFacingError } from '../shared/errors.ts';
+
+/**
+ * Discord sends the member's permissions with every interaction; a gateway that leaves them out
+ * (a proxy, an emulator) still sends the member's roles, so they are worked out from the cached
+ * roles rather than refusing every admin.
+ */
+function permissionsOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): Readonly<PermissionsBitField> | null {
+  if (interaction.memberPermissions) return interaction.memberPermissions;
+  return interaction.member instanceof GuildMember ? interaction.member.permissions : null;
+}
 
 export function requireManageGuild(interaction: ChatInputCommandInteraction | AutocompleteInteraction): string {
   if (!interaction.inGuild()) {
     throw new UserFacingError('guild-only', 'This command only works inside a server.');
   }
-  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+  if (!permissionsOf(interaction)?.has(PermissionFlagsBits.ManageGuild)) {
     throw new UserFacingError('not-admin', `You need the **Manage Server** permission to use /${interaction.commandName}.`);
   }
   return interaction.guildId;

@@ -22,6 +22,8 @@ export interface InvokeCommandOptions {
   subcommand?: string;
   group?: string;
   locale?: string;
+  /** Leave member.permissions out of the payload, as some gateways and proxies do. */
+  omitMemberPermissions?: boolean;
 }
 
 export interface InvokeAutocompleteOptions extends InvokeCommandOptions {
@@ -118,7 +120,7 @@ export class Interactions {
       guild: { id: guild.id, locale: guild.preferredLocale, features: [] },
       channel_id: channel.id,
       channel: { ...channelJson(channel), permissions: permissionsIn(guild, channel, member.user.id).toString() },
-      member: { ...memberJson(member), permissions: permissionsIn(guild, channel, member.user.id).toString() },
+      member: opts.omitMemberPermissions ? memberJson(member) : { ...memberJson(member), permissions: permissionsIn(guild, channel, member.user.id).toString() },
       app_permissions: permissionsIn(guild, channel, world.botUser.id).toString(),
       locale: opts.locale ?? 'en-US',
       guild_locale: guild.preferredLocale,

@@ -70,3 +70,12 @@ describe('permissions', () => {
     expect((await bot.app.stores.guilds.get(guild.id))?.alertChannelId).not.toBe(readOnly);
   });
 });
+
+describe('when the interaction carries no member permissions', () => {
+  test('an admin is recognised from their roles, and a member without Manage Server is still refused', async () => {
+    const asAdmin = await emulator.invokeCommand({ name: 'alerts', subcommand: 'show', guildId: guild.id, userId: admin, omitMemberPermissions: true }).response();
+    expect(replyText(asAdmin.data)).not.toMatch(/Manage Server/);
+    const asViewer = await emulator.invokeCommand({ name: 'alerts', subcommand: 'show', guildId: guild.id, userId: viewer, omitMemberPermissions: true }).response();
+    expect(replyText(asViewer.data)).toMatch(/Manage Server/);
+  });
+});
