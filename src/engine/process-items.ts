@@ -65,8 +65,10 @@ function toProcessed(analysis: ItemAnalysis, processedAt: string): ProcessedItem
 
 function isSilent(item: FeedItem, options: ProcessOptions): boolean {
   if (!options.silentBefore) return false;
-  // An undated item on a first fetch cannot prove it is new: treat it as old.
-  if (!item.published) return true;
+  // An undated item cannot prove it is old. Real outlets date their items; one that does not is
+  // more likely a small feed run by hand than an archive, and the ledger still keeps known facts
+  // to corroborations, so it is treated as news.
+  if (!item.published) return false;
   return item.published < options.silentBefore;
 }
 

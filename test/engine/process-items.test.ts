@@ -89,3 +89,14 @@ describe('processItems', () => {
     expect(changes(retry.events)).toHaveLength(1);
   });
 });
+
+describe('processItems on a first fetch', () => {
+  test('an undated article is treated as news, not caught up silently', async () => {
+    stores = await openStores('sqlite://:memory:');
+    const deps = { pack, ledger: new FactLedger(stores.facts), items: stores.items };
+    const { published: _published, ...undated } = item('u1', 'wire', '2026-01-01T00:00:00Z');
+    const report = await processItems([undated], deps, { silentBefore: '2026-06-01T00:00:00Z' });
+    expect(changes(report.events)).toHaveLength(1);
+    expect(changes(report.events)[0]?.silent).toBeUndefined();
+  });
+});
