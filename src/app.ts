@@ -16,7 +16,7 @@ import type { FactEvent } from './facts/types.ts';
 import { readArticleText } from './feeds/article-reader.ts';
 import { loadFeedsConfig, type FeedKind } from './feeds/feed-config.ts';
 import { newFeedRecord } from './feeds/feed-health.ts';
-import { FeedPoller, TICK_CRON } from './feeds/poller.ts';
+import { FeedPoller } from './feeds/poller.ts';
 import type { FeedItem } from './feeds/types.ts';
 import { createGuardedAgent } from './feeds/url-guard.ts';
 import { createAlertAdmin } from './services/alert-admin.ts';
@@ -28,6 +28,15 @@ import { openStores } from './store/index.ts';
 import type { FeedRecord, Stores } from './store/types.ts';
 
 const log = logger.child({ module: 'app' });
+
+/**
+ * How often the poller looks for due feeds: every 30 s, or more often for short intervals (a
+ * self-hosted feed service polled every 20 s must not wait for a 30 s tick).
+ */
+export function tickCronFor(intervalSeconds: number): string {
+  const every = Math.max(5, Math.min(30, Math.floor(intervalSeconds / 2)));
+  return `*/${every} * * * * *`;
+}
 
 /** On a feed's first fetch, articles older than this before it was added are caught up on silently. */
 export const FIRST_FETCH_GRACE_MS = 30 * 24 * 3600 * 1000;
@@ -170,7 +179,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     delivery,
     pollNow,
     start() {
-      poller.start(options.tickCron ?? TICK_CRON);
+      poller.start(options.tickCron ?? tickCronFor(config.pollIntervalSeconds));
       delivery?.start();
       void pollNow().catch((error: unknown) => log.error({ err: error }, 'first poll round failed'));
     },

@@ -16,7 +16,7 @@ const envSchema = z.object({
   STORE_URL: z.string().trim().min(1).default('sqlite://./data/hyosan.sqlite'),
   SHOW: z.string().regex(/^[a-z0-9-]+$/).default('all-of-us-are-dead'),
   FEEDS_FILE: z.string().default('config/feeds.json'),
-  POLL_INTERVAL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(600),
+  POLL_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
   FEED_ALLOWED_HOSTS: z.string().default(''),
   FETCH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(15),
   FETCH_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5 * 1024 * 1024),
