@@ -52,6 +52,9 @@ export class FeedPoller {
   private readonly options: FeedPollerOptions;
   private readonly dispatcher: Dispatcher;
   private readonly inFlight = new Set<string>();
+  /** Rounds still running: stop() waits for them, so nothing writes to a store being closed. */
+  private readonly rounds = new Set<Promise<TickReport>>();
+  private stopped = false;
   private task: ScheduledTask | undefined;
 
   constructor(options: FeedPollerOptions) {
@@ -62,19 +65,31 @@ export class FeedPoller {
   /** Ticks every 30 s. Each tick starts only feeds not already being polled, so one hung feed holds up nothing. */
   start(expression = TICK_CRON): void {
     if (this.task) return;
+    this.stopped = false;
     this.task = cron.schedule(expression, () => {
       this.tick().catch((error: unknown) => log.error({ err: error }, 'poll tick failed'));
     });
   }
 
+  /** Starts no new round and waits for the running ones (their items reach the store) before closing connections. */
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.task?.stop();
     this.task = undefined;
+    await Promise.allSettled([...this.rounds]);
     await this.dispatcher.close().catch(() => undefined);
   }
 
   /** One round: every due feed, at most `concurrency` at a time. Resolves when this round's feeds are done. */
-  async tick(): Promise<TickReport> {
+  tick(): Promise<TickReport> {
+    if (this.stopped) return Promise.resolve({ polled: [], stillRunning: [] });
+    const round = this.round();
+    this.rounds.add(round);
+    void round.finally(() => this.rounds.delete(round)).catch(() => undefined);
+    return round;
+  }
+
+  private async round(): Promise<TickReport> {
     const now = this.now();
     let feeds: FeedRecord[];
     try {

@@ -114,6 +114,34 @@ describe('FeedPoller.tick', () => {
     expect(store.records.get(server.url('/good'))).toMatchObject({ health: 'ok', failures: 0 });
   });
 
+  it('stop() waits for a round in progress, so its items are handed on before anything closes', async () => {
+    let release: (() => void) | undefined;
+    const handedOn: string[] = [];
+    const { store, poller } = setup([server.url('/good')], async (feed) => {
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      handedOn.push(feed.url);
+    });
+    const round = poller.tick();
+    // Let the fetch finish and the handler start waiting.
+    for (let i = 0; i < 100 && !release; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    let stopped = false;
+    const stopping = poller.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped).toBe(false);
+    release?.();
+    await stopping;
+    expect(handedOn).toEqual([server.url('/good')]);
+    expect(store.records.get(server.url('/good'))).toMatchObject({ health: 'ok', baselined: true });
+    await round;
+    // A stopped poller starts no new round.
+    await store.put({ ...(store.records.get(server.url('/good')) as FeedRecord), nextDueAt: '2000-01-01T00:00:00Z' });
+    expect((await poller.tick()).polled).toEqual([]);
+  });
+
   it('runs feeds in parallel up to the limit and skips ones not yet due or disabled', async () => {
     const seen: string[] = [];
     const { store, poller } = setup([server.url('/good'), server.url('/other')], async (feed) => {
