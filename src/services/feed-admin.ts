@@ -39,6 +39,18 @@ async function vetUrl(input: string, guard: GuardOptions): Promise<string> {
   return checked.url.href;
 }
 
+/**
+ * A disabled feed that an admin adds again has just been read by the dry run: it starts over as
+ * working now. Keeping the old last success would count the week it was off as failing time, and
+ * its first hiccup after revival would switch it off again at once.
+ */
+function revive(feed: FeedRecord, now: Date): FeedRecord {
+  if (feed.health !== 'disabled') return feed;
+  const at = now.toISOString();
+  const { lastError: _lastError, ...rest } = feed;
+  return { ...rest, health: 'new', failures: 0, nextDueAt: at, lastSuccessAt: at };
+}
+
 export function createFeedAdmin(deps: FeedAdminDeps): FeedAdmin {
   const clock = deps.clock ?? (() => new Date());
   const visibleTo = (guildId: string) => (f: FeedRecord) => f.isDefault || f.addedBy.includes(guildId);
@@ -62,9 +74,8 @@ export function createFeedAdmin(deps: FeedAdminDeps): FeedAdmin {
       if (report.error) throw new UserFacingError('feed-unusable', `That feed can't be used: ${report.error}`);
 
       const existing = await deps.feeds.get(url);
-      const revived = existing?.health === 'disabled' ? { health: 'new' as const, failures: 0, nextDueAt: clock().toISOString() } : {};
       const feed: FeedRecord = existing
-        ? { ...existing, ...revived, addedBy: [...new Set([...existing.addedBy, guildId])] }
+        ? { ...revive(existing, clock()), addedBy: [...new Set([...existing.addedBy, guildId])] }
         : newFeedRecord(url, clock(), { isDefault: false, addedBy: [guildId], ...(report.feedTitle ? { title: report.feedTitle } : {}) });
       await deps.feeds.put(feed);
       const settings = await deps.guilds.get(guildId);
