@@ -31,8 +31,14 @@ export function createFactQueries(pack: ShowPack, stores: Pick<Stores, 'facts' |
     },
 
     async history(kind, limit) {
-      const events = await stores.facts.listEvents({ ...(kind ? { kind } : {}), limit: limit * 4 });
-      return events.filter((e) => e.type === 'fact-change' || e.type === 'conflict').slice(0, limit);
+      if (limit <= 0) return [];
+      // Most stored events are corroborations and ignored repeats, so a fixed window of the newest
+      // few can hold no change at all: widen it until enough changes are found or history ends.
+      for (let window = limit * 4; ; window *= 4) {
+        const events = await stores.facts.listEvents({ ...(kind ? { kind } : {}), limit: window });
+        const shown = events.filter((e) => e.type === 'fact-change' || e.type === 'conflict');
+        if (shown.length >= limit || events.length < window) return shown.slice(0, limit);
+      }
     },
 
     recentNews: (limit) => stores.items.recent(limit),
