@@ -59,7 +59,7 @@ export default {
     if (sub === 'add') {
       const { feed, itemCount } = await services.feeds.add(guildId, url);
       await interaction.editReply({
-        content: `Now following ${feedLabel(feed.url, feed.title)} (${itemCount} item(s) read). Existing articles are the starting point; only news from now on can cause alerts.`,
+        content: `Now following ${feedLabel(feed.url, feed.title)} (${itemCount} item(s) read). Its articles older than 30 days are taken as already known; newer ones count as news and can cause alerts.`,
       });
       return;
     }

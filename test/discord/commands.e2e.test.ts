@@ -123,6 +123,9 @@ describe('slash commands through discord.js and the emulator', () => {
     expect(cb.type).toBe(5);
     await h.waitFor((x) => (x.original()?.content ?? '').startsWith('Now following'));
     expect(h.original()!.flags & EPHEMERAL).toBe(EPHEMERAL);
+    // The first fetch announces articles from the last 30 days (docs/decisions/0003): the reply must not promise silence.
+    expect(text(h)).not.toContain('only news from now on');
+    expect(text(h)).toContain('older than 30 days are taken as already known');
     expect(world.feeds.some((f) => f.url === 'https://kdramaledger.example/feed.xml' && f.addedBy.includes(guildId))).toBe(true);
 
     const list = emulator.invokeCommand({ name: 'feeds', subcommand: 'list', guildId, userId: adminId });
