@@ -9,6 +9,10 @@ import { hasEarlierMarker, hasTrackedMarker, otherShowMentions, ownerOf, seasonO
 import { stripDateline } from './dateline.ts';
 import { PRODUCTION_STAGES } from './types.ts';
 import { findCharacters, findPeople, type PersonMention } from './names.ts';
+import { isKorean } from './ko/hangul.ts';
+import { splitKoreanSentences, stripKoreanDateline } from './ko/sentences.ts';
+import { KO_UNDECIDED, koIsBareStatement, koIsOfficialAnnouncement } from './ko/confidence.ts';
+import { koreanSentenceClaims } from './ko/extract.ts';
 import {
   ACTOR_LEVEL, CANCEL_CUE, CAST_CUES, CREW_ASSIGNMENT, CREW_CUES, CREW_TITLE, EPISODE_CUE, FAN_CASTING, FUTURE_BEFORE_CUE, KNOWN_FOR_BEFORE, NEGOTIATION,
   PAST_CREDIT, PAST_RELEASE, PLATFORM_CUE, PLATFORM_VERB, PRODUCTION_CUES, PROMO_OBJECT, RECAP, RELEASE_CUE, RESPONSE_TO_REPORTS, SHOW_DESCRIPTION, SOURCE_AUTHOR_BEFORE,
@@ -427,6 +431,8 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
 }
 
 function sentenceClaims(sentence: string, ctx: Context): { drafts: Draft[]; castCue?: { status: CastCueStatus; confidence: Confidence } } {
+  // Korean sentences are read with the Korean lexicons (src/facts/ko/), under the same rules.
+  if (isKorean(sentence)) return { drafts: koreanSentenceClaims(sentence, ctx) };
   if (isQuestion(sentence)) return { drafts: [] };
   const clauses = splitClauses(sentence);
   const season = effectiveSeason(sentence, ctx);
@@ -454,6 +460,7 @@ export function articleSeason(item: FeedItem, pack: ShowPack): SeasonScope {
 function capHeadline(d: Draft, headline: string): Draft {
   // A headline alone is at most a rumour, unless it puts the fact in Netflix's mouth.
   if (/\bnetflix\b/i.test(headline) && d.confidence === 'official' && /\b(?:confirm|announce|reveal|unveil|set|date)/i.test(headline)) return d;
+  if (/넷플릭스/.test(headline) && d.confidence === 'official' && /공식|발표|확정/.test(headline)) return d;
   return confidenceRank(d.confidence) > confidenceRank('rumor') ? { ...d, confidence: 'rumor' } : d;
 }
 
@@ -480,13 +487,13 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
 
   // An article headlined about another show speaks of that show wherever it does not name this one.
   const otherTopic = otherShowMentions(item.title, pack).length > 0 && titleMentions(item.title, pack).length === 0;
-  const paragraphs = item.text.split(/\n+/).map((p) => splitSentences(p)).filter((p) => p.length > 0);
+  const paragraphs = item.text.split(/\n+/).map((p) => (isKorean(p) ? splitKoreanSentences(p) : splitSentences(p))).filter((p) => p.length > 0);
   const authority = officialAuthority(paragraphs, clock);
   let previousCast: Context['previousCast'];
   let first = true;
   paragraphs.forEach((paragraph, index) => {
     for (const sentence of paragraph) {
-      const read = first ? stripDateline(sentence) : sentence;
+      const read = first ? stripLead(sentence) : sentence;
       first = false;
       if ((otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack)) {
         previousCast = undefined;
@@ -495,7 +502,8 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       const r = sentenceClaims(read, { pack, clock, articleSeason: season, headline: false, previousCast });
       previousCast = r.castCue;
       const lifted = authority.article || authority.paragraphs.has(index);
-      for (const d of r.drafts) consider(lifted && LIFTED_KINDS.has(d.kind) && d.confidence === 'reported' && isBareStatement(read) ? { ...d, confidence: 'official' } : d, sentence);
+      const bare = isKorean(read) ? koIsBareStatement(read) : isBareStatement(read);
+      for (const d of r.drafts) consider(lifted && LIFTED_KINDS.has(d.kind) && d.confidence === 'reported' && bare ? { ...d, confidence: 'official' } : d, sentence);
     }
   });
 
@@ -568,8 +576,14 @@ function isFresh(sentence: string, clock: ArticleClock): boolean {
   return findDates(sentence, clock, 'past').every((d) => latestDayOf(d.value) >= floor);
 }
 
+/** An article's first sentence without its dateline, English or Korean. */
+function stripLead(sentence: string): string {
+  return isKorean(sentence) ? stripKoreanDateline(sentence) : stripDateline(sentence);
+}
+
 /** Netflix (or an agency) making an announcement in this sentence, not denying one. */
 function isOfficialAnnouncement(sentence: string, clock: ArticleClock): boolean {
+  if (isKorean(sentence)) return koIsOfficialAnnouncement(sentence);
   return clauseConfidence(sentence) === 'official' && !NOT_CONFIRMED.test(sentence) && !NEGATION.test(sentence.split(/\bthat\b/i)[0] ?? '') && isFresh(sentence, clock);
 }
 
@@ -582,8 +596,9 @@ function officialAuthority(paragraphs: string[][], clock: ArticleClock): { artic
   const none = { article: false, paragraphs: new Set<number>() };
   const all = paragraphs.flat();
   if (all.some((s) => NOT_CONFIRMED.test(s) && !/\b(?:release|premiere|date|window|schedule|timing|when)\b/i.test(s))) return none;
+  if (all.some((s) => isKorean(s) && KO_UNDECIDED.test(s) && !/공개|방영|일정|시기|시점|날짜|편성/.test(s))) return none;
   // The lead: the first paragraph's opening sentences.
-  const lead = (paragraphs[0] ?? []).slice(0, 2).map((s, i) => (i === 0 ? stripDateline(s) : s));
+  const lead = (paragraphs[0] ?? []).slice(0, 2).map((s, i) => (i === 0 ? stripLead(s) : s));
   const article = lead.some((s) => isOfficialAnnouncement(s, clock));
   const withAnnouncement = new Set<number>();
   paragraphs.forEach((p, i) => {

@@ -1,4 +1,5 @@
 import type { ShowPack } from './show-pack-schema.ts';
+import { wholeKoreanWord } from './ko/particles.ts';
 import { familyKey, isDiscoveryFamilyName, keysOfName, looksLikeKoreanGiven, nameKey, plainKey } from './romanization.ts';
 
 /** Where a name was found: offsets into the sentence, end exclusive. */
@@ -71,7 +72,10 @@ function indexes(pack: ShowPack): { people: NameIndex; characters: NameIndex } {
     if (p.korean) people.korean.push([p.korean, p.name]);
   }
   const characters: NameIndex = { byKey: new Map(), byPlain: new Map(), korean: [] };
-  for (const c of pack.characters) for (const n of [c.name, ...c.aliases]) addName(characters, n, c.name, true);
+  for (const c of pack.characters) {
+    for (const n of [c.name, ...c.aliases]) addName(characters, n, c.name, true);
+    if (c.korean) characters.korean.push([c.korean, c.name]);
+  }
   const built = { people, characters };
   cache.set(pack, built);
   return built;
@@ -109,10 +113,11 @@ function scan(sentence: string, index: NameIndex): RawMatch[] {
     }
     i += matched || 1;
   }
+  // Hangul names carry their particles ("박지후는", "노윤서가"): a whole word once one is taken off.
   for (const [hangul, canonical] of index.korean) {
     let at = sentence.indexOf(hangul);
     while (at >= 0) {
-      found.push({ canonical, span: { start: at, end: at + hangul.length } });
+      if (wholeKoreanWord(sentence, at, hangul.length) >= 0) found.push({ canonical, span: { start: at, end: at + hangul.length } });
       at = sentence.indexOf(hangul, at + hangul.length);
     }
   }

@@ -1,6 +1,7 @@
 import type { ShowPack } from './show-pack-schema.ts';
 import { plainKey } from './romanization.ts';
 import { splitClauses } from './sentences.ts';
+import { koEarlierSource, koTrackedSource } from './ko/scope.ts';
 
 /**
  * What a stretch of text is about: this show's tracked season, an earlier season of it, or
@@ -14,6 +15,7 @@ export interface ShowRef {
   ours: boolean;
 }
 
+const HANGUL = /[\uac00-\ud7a3]/;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
@@ -29,12 +31,16 @@ function patterns(pack: ShowPack): { ours: RegExp; others: RegExp | null } {
   const hit = cache.get(pack);
   if (hit) return hit;
   const titles = [pack.titles.primary, pack.titles.source, ...pack.titles.alternates].filter((t): t is string => !!t);
-  const korean = pack.titles.korean ? [escape(pack.titles.korean), escape(pack.titles.korean.replace(/\s+/g, ''))] : [];
-  const ours = new RegExp(`(?:${[...titles.map(titlePattern).map((p) => `(?<![\\p{L}])${p}(?![\\p{L}])`), ...korean].join('|')})`, 'giu');
+  // Korean titles take particles straight after them ("지우학은", "지금 우리 학교는2"), so only
+  // their start needs a boundary; spacing inside them is loose ("지금우리학교는").
+  const hangulTitles = [pack.titles.korean, ...pack.titles.alternates].filter((t): t is string => !!t && HANGUL.test(t));
+  const korean = hangulTitles.sort((a, b) => b.length - a.length).map((t) => `(?<![\\p{L}])${t.split(/\s+/).map(escape).join('\\s*')}`);
+  const latinTitles = titles.filter((t) => !HANGUL.test(t));
+  const ours = new RegExp(`(?:${[...latinTitles.map(titlePattern).map((p) => `(?<![\\p{L}])${p}(?![\\p{L}])`), ...korean].join('|')})`, 'giu');
   const otherTitles = pack.otherShows.flatMap((s) => [s.title, ...s.aliases]).sort((a, b) => b.length - a.length);
   // Another show's own season or part travels with its title ("Squid Game season 3").
   const others = otherTitles.length
-    ? new RegExp(`(?<![\\p{L}])(?:${otherTitles.map(titlePattern).join('|')})(?![\\p{L}])(?:["'”’]?\\s*(?:season|part|class|series)\\s*\\w+|\\s*\\d\\b)?`, 'giu')
+    ? new RegExp(`(?<![\\p{L}])(?:(?:${otherTitles.filter((t) => !HANGUL.test(t)).map(titlePattern).join('|') || '(?!)'})(?![\\p{L}])|${otherTitles.filter((t) => HANGUL.test(t)).map((t) => t.split(/\s+/).map(escape).join('\\s*')).join('|') || '(?!)'})(?:["'”’]?\\s*(?:season|part|class|series|시즌)\\s*\\w+|\\s*\\d\\b)?`, 'giu')
     : null;
   const built = { ours, others };
   cache.set(pack, built);
@@ -44,6 +50,8 @@ function patterns(pack: ShowPack): { ours: RegExp; others: RegExp | null } {
 /** Words that point at another production without naming it. */
 const OTHER_GENERIC = /\b(?:(?:his|her|their|its|a|another|the)\s+(?:new|next|upcoming|latest|other|own|recent|forthcoming)\s+(?:k-?drama|drama|series|show|film|movie|project|thriller|romance|role|work)(?:\s+project)?|another\s+(?:k-?drama|drama|series|show|film|movie|project)|(?:upcoming|new)\s+(?:film|movie)|(?:a|the)\s+(?:film|movie)\b)/gi;
 /** Words that point at this show without its title. */
+const OTHER_GENERIC_KO = /(?:차기작|신작|새\s*(?:드라마|작품|영화|예능)|다른\s*(?:작품|드라마)|영화\s*(?=['‘"“]))/g;
+const OURS_GENERIC_KO = /(?:시즌\s*2(?!\d)|후속\s*(?:편|시즌)|새\s*시즌|두\s*번째\s*시즌)/g;
 const OURS_GENERIC = /\b(?:the\s+(?:series|show|sequel|zombie\s+(?:series|drama|show|thriller)|netflix\s+(?:series|original|show|drama)|k-?zombie)|(?:season|part)\s*(?:2|two)|second\s+(?:season|instal?lment|part)|the\s+new\s+season|next\s+season|s2)\b/gi;
 
 export function showRefs(text: string, pack: ShowPack): ShowRef[] {
@@ -57,6 +65,8 @@ export function showRefs(text: string, pack: ShowPack): ShowRef[] {
   for (const m of text.matchAll(ours)) push(m.index, m.index + m[0].length, true);
   for (const m of text.matchAll(OTHER_GENERIC)) push(m.index, m.index + m[0].length, false);
   for (const m of text.matchAll(OURS_GENERIC)) push(m.index, m.index + m[0].length, true);
+  for (const m of text.matchAll(OTHER_GENERIC_KO)) push(m.index, m.index + m[0].length, false);
+  for (const m of text.matchAll(OURS_GENERIC_KO)) push(m.index, m.index + m[0].length, true);
   return refs.sort((a, b) => a.start - b.start);
 }
 
@@ -73,6 +83,7 @@ const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
  * ("Wednesday") not where the day is meant ("on Wednesday", "Wednesday night").
  */
 function isTitleUse(text: string, start: number, matched: string): boolean {
+  if (HANGUL.test(matched.charAt(0))) return true;
   if (!/^[\p{Lu}\p{N}#"“‘']/u.test(matched)) return false;
   const word = matched.trim();
   if (!WEEKDAY.test(word)) return true;
@@ -121,7 +132,7 @@ function distance(r: ShowRef, pos: number): number {
 const TRACKED_WORDS = (n: number): RegExp => {
   const word = NUMBER_WORDS[n] ?? String(n);
   const ordinal = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth'][n] ?? `${n}th`;
-  return new RegExp(`\\b(?:(?:season|part|series)\\s*(?:${n}|${word})\\b|${ordinal}\\s+(?:season|instal?lment|part|series)|s0?${n}\\b|the\\s+sequel|new\\s+season|next\\s+season|upcoming\\s+season|returning\\s+season)|시즌\\s*${n}`, 'i');
+  return new RegExp(`\\b(?:(?:season|part|series)\\s*(?:${n}|${word})\\b|${ordinal}\\s+(?:season|instal?lment|part|series)|s0?${n}\\b|the\\s+sequel|new\\s+season|next\\s+season|upcoming\\s+season|returning\\s+season)|${koTrackedSource(n)}`, 'i');
 };
 
 export function earlierPattern(pack: ShowPack): RegExp {
@@ -139,7 +150,7 @@ export function earlierPattern(pack: ShowPack): RegExp {
     years.length ? `(?:in|of|since|back\\s+in|on|from)\\s+(?:\\w+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:${years.join('|')})\\b` : '',
     years.length ? `(?:${years.join('|')})\\s+(?:hit|series|show|original|release|premiere|debut)` : '',
   ].filter(Boolean);
-  return new RegExp(`\\b(?:${parts.join('|')})`, 'i');
+  return new RegExp(`\\b(?:${parts.join('|')})|${koEarlierSource(nums, years)}`, 'i');
 }
 
 /** The season a stretch of text talks about, from explicit markers only. */

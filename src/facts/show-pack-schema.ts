@@ -18,6 +18,8 @@ const personSchema = z.object({
 
 const characterSchema = z.object({
   name: z.string().min(1),
+  /** The name in Hangul, as Korean outlets write it (남온조). */
+  korean: z.string().optional(),
   aliases: z.array(z.string().min(1)).default([]),
 });
 

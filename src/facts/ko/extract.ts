@@ -1,0 +1,290 @@
+import type { ShowPack } from '../show-pack-schema.ts';
+import type { Claim, Confidence } from '../types.ts';
+import type { ArticleClock } from '../dates.ts';
+import { latestDayOf } from '../dates.ts';
+import { clauseAt, type Clause } from '../sentences.ts';
+import { hasEarlierMarker, hasTrackedMarker, ownerOf, seasonOf, titleMentions, type SeasonScope } from '../scope.ts';
+import { findCharacters, findPeople, type PersonMention } from '../names.ts';
+import { splitKoreanClauses } from './sentences.ts';
+import { findKoreanDates } from './dates.ts';
+import { KO_EARLIER_AS_LEAD } from './scope.ts';
+import { KO_NEGATION, KO_UNDECIDED, koConfidence } from './confidence.ts';
+import {
+  KO_ACTOR_LEVEL, KO_CANCEL_CUE, KO_CAST_CUES, KO_CREW_CUES, KO_FUTURE_AFTER, KO_NEGOTIATION, KO_PAST_RELEASE, KO_PAST_ROLE, KO_PROMO_BEFORE,
+  KO_ATTENDED, KO_PRODUCTION_CUES, KO_RELEASE_CUE, KO_TABLE_READ, koRenewalCue,
+} from './cues.ts';
+
+export type KoDraft = Omit<Claim, 'evidence'>;
+
+export interface KoContext {
+  pack: ShowPack;
+  clock: ArticleClock;
+  articleSeason: SeasonScope;
+}
+
+interface Cue {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function cuesOf(re: RegExp, text: string): Cue[] {
+  re.lastIndex = 0;
+  return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+const today = (c: ArticleClock): string => `${c.year}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`;
+
+/** The clause with "시즌1의 …" and "시즌1에 이어" blanked: they lead to the new season, they are not about the old one. */
+function withoutLeads(text: string): string {
+  return text.replace(KO_EARLIER_AS_LEAD, (m) => ' '.repeat(m.length));
+}
+
+/** The season a clause speaks of: its own markers, else the sentence's, else the article's. */
+function clauseSeason(sentence: string, clause: Clause, ctx: KoContext): SeasonScope {
+  const own = seasonOf(withoutLeads(clause.text), ctx.pack);
+  if (own !== 'unknown') return own;
+  const whole = seasonOf(withoutLeads(sentence), ctx.pack);
+  return whole === 'unknown' ? ctx.articleSeason : whole;
+}
+
+function earlierOnly(clause: Clause, pack: ShowPack): boolean {
+  const text = withoutLeads(clause.text);
+  return hasEarlierMarker(text, pack) && !hasTrackedMarker(text, pack);
+}
+
+function negated(text: string): boolean {
+  return KO_NEGATION.test(text) || KO_UNDECIDED.test(text);
+}
+
+/** A plan still to come: a future ending after the cue, or a date ahead of the article in the clause. */
+function isPlan(sentence: string, clause: Clause, cue: Cue, ctx: KoContext): boolean {
+  if (KO_FUTURE_AFTER.test(sentence.slice(cue.end, clause.end))) return true;
+  const now = today(ctx.clock);
+  return findKoreanDates(clause.text, ctx.clock, 'future').some((d) => d.value.slice(0, 10) > now && !/^\d{4}$/.test(d.value));
+}
+
+/** The day an event happened on, when its clause names one already past. */
+function dateOf(clause: Clause, ctx: KoContext): { date?: string } {
+  const now = today(ctx.clock);
+  const d = findKoreanDates(clause.text, ctx.clock, 'past').find((x) => /-\d\d-\d\d$/.test(x.value) && x.value <= now);
+  return d ? { date: d.value } : {};
+}
+
+/** A person marked as the subject (박지후는, 로몬이) before the cue, with no show marked as subject after them. */
+function personIsSubject(sentence: string, clause: Clause, pos: number, pack: ShowPack): boolean {
+  const before = sentence.slice(clause.start, pos);
+  const people = findPeople(before, pack).filter((p) => /^(?:은|는|이|가|도)(?![\uac00-\ud7a3])/.test(before.slice(p.span.end)));
+  const last = people.at(-1);
+  if (!last) return false;
+  const after = before.slice(last.span.end);
+  return !/(?:시즌\s*2|후속편|작품|드라마|시리즈|['’”"])\s*(?:은|는|이|가)\s/.test(after) && !titleMentions(after, pack).some((t) => /^['’”"]?\s*(?:은|는|이|가)\s/.test(after.slice(t.end)));
+}
+
+function renewalClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraft[] {
+  const out: KoDraft[] = [];
+  for (const cue of cuesOf(koRenewalCue(ctx.pack.season), sentence)) {
+    const clause = clauseAt(clauses, cue.start);
+    if (!clause || negated(clause.text)) continue;
+    if (/^[^.]{0,10}?(?:예정|계획|방침)/.test(sentence.slice(cue.end, clause.end))) continue;
+    if (clauseSeason(sentence, clause, ctx) !== 'tracked' && !/시즌\s*\d|후속/.test(cue.text)) continue;
+    if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
+    const confidence = koConfidence(sentence, clause.text, 'renewal');
+    out.push({ kind: 'renewal', subject: null, value: 'renewed', confidence, ...dateOf(clause, ctx) });
+    out.push({ kind: 'production', subject: null, value: 'announced', confidence });
+  }
+  for (const cue of cuesOf(KO_CANCEL_CUE, sentence)) {
+    const clause = clauseAt(clauses, cue.start);
+    if (!clause || KO_UNDECIDED.test(clause.text) || /루머|설(?:이|은|에)|사실이\s*아니|않/.test(clause.text)) continue;
+    if (ownerOf(sentence, clause, cue.start, ctx.pack, false) !== 'ours' && ctx.articleSeason !== 'tracked') continue;
+    out.push({ kind: 'renewal', subject: null, value: 'cancelled', confidence: koConfidence(sentence, clause.text, 'renewal') });
+  }
+  return out;
+}
+
+function productionClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraft[] {
+  const out: KoDraft[] = [];
+  const taken: Cue[] = [];
+  for (const { stage, re } of KO_PRODUCTION_CUES) {
+    for (const cue of cuesOf(re, sentence)) {
+      if (taken.some((t) => cue.start < t.end && t.start < cue.end)) continue;
+      taken.push(cue);
+      const clause = clauseAt(clauses, cue.start);
+      if (!clause || clauseSeason(sentence, clause, ctx) !== 'tracked' || earlierOnly(clause, ctx.pack)) continue;
+      if (negated(clause.text) || KO_ACTOR_LEVEL.test(clause.text) || isPlan(sentence, clause, cue, ctx)) continue;
+      if ((stage === 'wrapped' || stage === 'filming') && personIsSubject(sentence, clause, cue.start, ctx.pack)) continue;
+      if (stage === 'released' && (!hasTrackedMarker(sentence, ctx.pack) || KO_PROMO_BEFORE.test(sentence.slice(clause.start, cue.start)))) continue;
+      if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
+      out.push({ kind: 'production', subject: null, value: stage, confidence: koConfidence(sentence, clause.text, 'production'), ...dateOf(clause, ctx) });
+    }
+  }
+  return out;
+}
+
+function releaseClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraft[] {
+  const out: KoDraft[] = [];
+  const cues = cuesOf(KO_RELEASE_CUE, sentence);
+  const lastEarlierYear = Math.max(0, ...ctx.pack.earlierSeasons.map((s) => s.year));
+  const monthAgo = new Date(Date.UTC(ctx.clock.year, ctx.clock.month - 1, ctx.clock.day - 31)).toISOString().slice(0, 10);
+  for (const clause of clauses) {
+    const cue = cues.find((c) => c.start >= clause.start && c.start < clause.end);
+    if (!cue || clauseSeason(sentence, clause, ctx) !== 'tracked' || earlierOnly(clause, ctx.pack) || negated(clause.text)) continue;
+    // "티저 예고편을 공개했다": a promotional item, not the season.
+    if (KO_PROMO_BEFORE.test(sentence.slice(clause.start, cue.start))) continue;
+    // "2022년 1월 공개돼 인기를 끌었다": an earlier release, told in the past.
+    if (KO_PAST_RELEASE.test(clause.text) && !hasTrackedMarker(clause.text, ctx.pack)) continue;
+    if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
+    for (const d of findKoreanDates(clause.text, ctx.clock, 'future')) {
+      if (Number(d.value.slice(0, 4)) <= lastEarlierYear || latestDayOf(d.value) < monthAgo) continue;
+      out.push({ kind: 'release', subject: null, value: d.value, confidence: koConfidence(sentence, clause.text, 'release') });
+    }
+  }
+  return out;
+}
+
+const PLATFORMS: Array<[RegExp, string]> = [[/넷플릭스/, 'Netflix'], [/디즈니\s*(?:\+|플러스)/, 'Disney+'], [/티빙/, 'TVING'], [/쿠팡\s*플레이/, 'Coupang Play'], [/웨이브/, 'Wavve']];
+const PLATFORM_CUE = /(넷플릭스|디즈니\s*(?:\+|플러스)|티빙|쿠팡\s*플레이|웨이브)(?:를\s*통해|에서|로|에)\s*(?:[^.,]{0,24}?)(?:공개|스트리밍|선보|독점|전\s*세계)/g;
+
+function platformClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraft[] {
+  const out: KoDraft[] = [];
+  for (const cue of cuesOf(PLATFORM_CUE, sentence)) {
+    const clause = clauseAt(clauses, cue.start);
+    if (!clause || clauseSeason(sentence, clause, ctx) !== 'tracked' || earlierOnly(clause, ctx.pack) || negated(clause.text)) continue;
+    if (KO_PAST_RELEASE.test(clause.text) && !hasTrackedMarker(clause.text, ctx.pack)) continue;
+    if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
+    const name = PLATFORMS.find(([re]) => re.test(cue.text))?.[1] ?? ctx.pack.platform;
+    out.push({ kind: 'platform', subject: null, value: name === 'Netflix' ? ctx.pack.platform : name, confidence: koConfidence(sentence, clause.text, 'platform') });
+  }
+  return out;
+}
+
+const EPISODE_CUE = /(?:총\s*)?(\d{1,2})\s*(?:부작|개\s*(?:의\s*)?에피소드|편(?:으로|의|이)\s*구성)/g;
+
+function episodeClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraft[] {
+  const out: KoDraft[] = [];
+  for (const cue of cuesOf(EPISODE_CUE, sentence)) {
+    const clause = clauseAt(clauses, cue.start);
+    if (!clause || clauseSeason(sentence, clause, ctx) !== 'tracked' || earlierOnly(clause, ctx.pack) || negated(clause.text)) continue;
+    const n = Number(/\d+/.exec(cue.text)?.[0]);
+    if (!(n > 0 && n < 50)) continue;
+    if (ctx.pack.earlierSeasons.some((s) => s.episodes === n) && !hasTrackedMarker(clause.text, ctx.pack)) continue;
+    out.push({ kind: 'episodes', subject: null, value: String(n), confidence: koConfidence(sentence, clause.text, 'episodes') });
+  }
+  return out;
+}
+
+/** "남온조 역의 박지후", "박지후(남온조 역)", "박지후가 연기하는 남온조". */
+function characterOf(sentence: string, person: PersonMention, pack: ShowPack): string | undefined {
+  for (const c of findCharacters(sentence, pack)) {
+    if (c.span.start >= person.span.end) {
+      const gap = sentence.slice(person.span.end, c.span.start);
+      if (gap.length <= 16 && /^(?:은|는|이|가)?\s*(?:\(\s*|극\s*중\s*|[,·]?\s*)$/.test(gap) && /^\s*(?:역|\)|役)/.test(sentence.slice(c.span.end))) return c.canonical;
+      if (gap.length <= 20 && /^(?:은|는|이|가)\s*(?:극\s*중\s*)?(?:[^.]{0,6})?$/.test(gap) && /^\s*(?:역|役)(?:을|으로|를)?\s*(?:맡|연기|이어|다시|분)/.test(sentence.slice(c.span.end))) return c.canonical;
+    }
+    if (c.span.end <= person.span.start) {
+      const gap = sentence.slice(c.span.end, person.span.start);
+      if (/^\s*(?:역|役)\s*(?:의|을\s*맡은|을\s*맡았던|으로\s*(?:분한|분하는|출연하는)|을\s*연기(?:한|하는))?\s*(?:배우\s*)?$/.test(gap)) return c.canonical;
+    }
+  }
+  return undefined;
+}
+
+type CastStatus = (typeof KO_CAST_CUES)[number]['status'];
+
+function castClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraft[] {
+  const people = findPeople(sentence, ctx.pack).filter((p) => p.known && ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('cast'));
+  if (people.length === 0) return [];
+  const cues: Array<Cue & { status: CastStatus }> = [];
+  for (const { status, re } of KO_CAST_CUES) {
+    for (const c of cuesOf(re, sentence)) {
+      if (cues.some((x) => c.start < x.end && x.start < c.end)) continue;
+      if (people.some((p) => c.start < p.span.end && p.span.start < c.end)) continue;
+      cues.push({ ...c, status });
+    }
+  }
+  if (KO_TABLE_READ.test(sentence)) {
+    for (const c of cuesOf(KO_ATTENDED, sentence)) if (!cues.some((x) => c.start < x.end && x.start < c.end)) cues.push({ ...c, status: 'generic' });
+  }
+  cues.sort((a, b) => a.start - b.start);
+  const out: KoDraft[] = [];
+  for (const person of people) {
+    const personClause = clauseAt(clauses, person.span.start);
+    if (!personClause) continue;
+    // Verb-final: the cue after the name (and after the rest of its list) in its clause, else
+    // the next one in the sentence; a cue before it only as a description ("새롭게 합류한 노재원").
+    // An exit later in the sentence outweighs the offer before it ("제안을 받았으나 고사했다").
+    const exitAfter = cues.find((c) => c.status === 'exited' && c.start >= person.span.end && !people.some((p) => p !== person && p.span.start > person.span.end && p.span.start < c.start && clauseAt(clauses, p.span.start) !== personClause));
+    const after = exitAfter ?? cues.find((c) => c.start >= person.span.end && c.start < personClause.end) ?? cues.find((c) => c.start >= person.span.end && !people.some((p) => p !== person && p.span.start > person.span.end && p.span.start < c.start && clauseAt(clauses, p.span.start) !== personClause));
+    const before = [...cues].reverse().find((c) => c.end <= person.span.start && c.start >= personClause.start && (c.status !== 'generic' || /출연진|라인업/.test(c.text)));
+    const cue = after ?? before;
+    if (!cue) continue;
+    const clause = clauseAt(clauses, cue.start);
+    if (!clause) continue;
+    // "시즌1에서 남온조를 연기한 박지후": a role played before, not a casting.
+    if (cue === before && KO_PAST_ROLE.test(sentence.slice(before.start, person.span.start))) continue;
+    const season = clauseSeason(sentence, clause, ctx);
+    const exit = cue.status === 'exited';
+    if (season !== 'tracked' && !(season === 'earlier' && ctx.articleSeason === 'tracked' && (exit || cue.status === 'returning'))) continue;
+    if (!exit && earlierOnly(clause, ctx.pack)) continue;
+    if (exit && (KO_UNDECIDED.test(clause.text) || /사실무근|사실이\s*아니|루머/.test(sentence))) continue;
+    if (!exit && (negated(clause.text) || negated(personClause.text) || KO_UNDECIDED.test(sentence) || KO_NEGOTIATION.test(clause.text) || KO_NEGOTIATION.test(personClause.text))) continue;
+    if (ownerOf(sentence, clause, cue.start, ctx.pack, true) === 'other') continue;
+    const earlier = (ctx.pack.people.find((x) => x.name === person.canonical)?.seasons ?? []).some((s) => s < ctx.pack.season);
+    const value = exit ? 'exited' : cue.status === 'returning' ? 'returning' : earlier ? 'returning' : 'new';
+    const confidence: Confidence = koConfidence(sentence, clause.text, 'cast');
+    const draft: KoDraft = { kind: 'cast', subject: person.canonical, value, confidence };
+    const character = characterOf(sentence, person, ctx.pack);
+    if (character) draft.character = character;
+    out.push(draft);
+  }
+  return out;
+}
+
+/** The new season's job is taken on with a verb: 맡는다, 잡았다, 담당한다, 집필한다. */
+const CREW_VERB = /(?:맡는다|맡았다|맡았고|맡았으며|맡아|맡고|맡기로|맡게|맡으며|맡을|잡는다|잡았다|잡았고|잡고|잡으며|잡아|잡을|담당(?:한다|했다|하며|하고|할)|책임(?:진다|졌다|지며)|이어간다|이어받|나선다|나섰다|나선|참여(?:한다|했다|하며|하고|하는)|한다|했다|하며|하고|할\s*예정|진행한다)(?![\uac00-\ud7a3])/;
+/** "시즌1을 연출한 이재규 감독": a relative clause in the past describes the person. */
+const RELATIVE_PAST = /^(?:을|를|은|는|도)?\s*(?:맡았던|맡은|했던|한|쓴|썼던|담당했던|담당한|이끈|이끌었던|잡았던|잡은|책임진|책임졌던)\s*(?:[가-힣]+\s*){0,2}$/;
+
+function crewClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraft[] {
+  const people = findPeople(sentence, ctx.pack).filter((p) => p.known && ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('crew'));
+  const out: KoDraft[] = [];
+  const cues = KO_CREW_CUES.flatMap(({ role, re }) => cuesOf(re, sentence).map((c) => ({ ...c, role })));
+  for (const person of people) {
+    const personClause = clauseAt(clauses, person.span.start);
+    if (!personClause) continue;
+    const pool = cues.filter((c) => clauseAt(clauses, c.start) === personClause);
+    // "이재규·김남수 감독이 연출을, 천성일 작가가 극본을": the nearest cue after the name, not past the next name's.
+    const nextPerson = people.find((p) => p.span.start > person.span.end && clauseAt(clauses, p.span.start) === personClause && !/^[\s·,]*(?:와|과|및)?\s*$/.test(sentence.slice(person.span.end, p.span.start)));
+    const forward = pool.find((c) => c.start >= person.span.end && (!nextPerson || c.start < nextPerson.span.start));
+    const backward = [...pool].reverse().find((c) => c.end <= person.span.start);
+    let role: string | undefined;
+    if (forward && CREW_VERB.test(sentence.slice(forward.end, personClause.end))) role = forward.role;
+    else if (backward) {
+      const between = sentence.slice(backward.end, person.span.start);
+      const relative = RELATIVE_PAST.test(between);
+      // "시즌2 연출을 맡은 이재규 감독" is the new season's; "시즌1을 연출한 이재규 감독" is not.
+      if (relative && !(hasTrackedMarker(sentence.slice(personClause.start, backward.start), ctx.pack) && /맡은|맡는|맡을|잡은/.test(between))) continue;
+      if (relative || CREW_VERB.test(sentence.slice(person.span.end, personClause.end))) role = backward.role;
+    }
+    if (!role) continue;
+    if (clauseSeason(sentence, personClause, ctx) !== 'tracked' || earlierOnly(personClause, ctx.pack) || negated(personClause.text)) continue;
+    if (ownerOf(sentence, personClause, person.span.start, ctx.pack, false) === 'other') continue;
+    out.push({ kind: 'crew', subject: person.canonical, value: role, confidence: koConfidence(sentence, personClause.text, 'crew') });
+  }
+  return out;
+}
+
+/** Claims one Korean sentence makes about the tracked season. */
+export function koreanSentenceClaims(sentence: string, ctx: KoContext): KoDraft[] {
+  if (/\?\s*["”’']?\s*$/.test(sentence.trim())) return [];
+  const clauses = splitKoreanClauses(sentence);
+  return [
+    ...renewalClaims(sentence, clauses, ctx),
+    ...productionClaims(sentence, clauses, ctx),
+    ...releaseClaims(sentence, clauses, ctx),
+    ...episodeClaims(sentence, clauses, ctx),
+    ...platformClaims(sentence, clauses, ctx),
+    ...castClaims(sentence, clauses, ctx),
+    ...crewClaims(sentence, clauses, ctx),
+  ];
+}
