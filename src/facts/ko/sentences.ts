@@ -5,7 +5,7 @@ import type { Clause } from '../sentences.ts';
  * space before the next one when a feed has flattened its paragraphs ("마쳤다.제작진은").
  * A quoted sentence stays inside its sentence: "…없다"고 밝혔다.
  */
-const END = /(?:[다요죠까네군음함임][.!?]+|[!?]+)["”’')\]]*(?=\s+\S|[\uac00-\ud7a3"“‘'(\[])/g;
+const END = /(?:[다요죠까네군음함임][.!?]+|[!?]+)["”’')\]]*(?=\s+\S|[\uac00-\ud7a3"“‘'([])/g;
 
 export function splitKoreanSentences(text: string): string[] {
   const out: string[] = [];
