@@ -5,12 +5,12 @@
 const HANGUL = /[\uac00-\ud7a3]/g;
 const LATIN = /[A-Za-z]/g;
 
-/** True when Hangul syllables outnumber Latin letters and there are a few of them. */
+/** True when there are a few Hangul syllables and they carry more of the text than Latin letters (a syllable is worth two letters). */
 export function isKorean(text: string): boolean {
   const hangul = text.match(HANGUL)?.length ?? 0;
   if (hangul < 4) return false;
   const latin = text.match(LATIN)?.length ?? 0;
-  return hangul >= latin;
+  return hangul * 2 >= latin;
 }
 
 export function isHangulChar(ch: string | undefined): boolean {
