@@ -10,6 +10,8 @@ import { describeScore, scoreTimeline, type ExpectedChange, type ForbiddenClaim,
 const TIMELINES = [
   { name: 'the 2022–2026 timeline', dir: path.join('test', 'fixtures', 'timeline') },
   { name: 'the held-out timeline', dir: path.join('test', 'fixtures', 'timeline-heldout') },
+  // Korean outlets break the news first; their wording must carry the same facts.
+  { name: 'the Korean-language timeline', dir: path.join('test', 'fixtures', 'timeline-ko') },
 ];
 
 describe.each(TIMELINES)('replay --fresh over $name', ({ dir: TIMELINE }) => {

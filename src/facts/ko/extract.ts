@@ -60,8 +60,21 @@ function negated(text: string): boolean {
 /** A plan still to come: a future ending after the cue, or a date ahead of the article in the clause. */
 function isPlan(sentence: string, clause: Clause, cue: Cue, ctx: KoContext): boolean {
   if (KO_FUTURE_AFTER.test(sentence.slice(cue.end, clause.end))) return true;
+  // Korean puts the time before the verb: "다음 달 촬영에 돌입한다", "하반기 촬영에 들어간다".
   const now = today(ctx.clock);
-  return findKoreanDates(clause.text, ctx.clock, 'future').some((d) => d.value.slice(0, 10) > now && !/^\d{4}$/.test(d.value));
+  const lead = sentence.slice(clause.start, cue.start);
+  return findKoreanDates(lead, ctx.clock, 'future').some((d) => firstDayOf(d.value) > now);
+}
+
+/** The first day a date value could mean, as YYYY-MM-DD. */
+function firstDayOf(value: string): string {
+  const y = value.slice(0, 4);
+  if (/^\d{4}-\d\d-\d\d$/.test(value)) return value;
+  if (/^\d{4}-\d\d$/.test(value)) return `${value}-01`;
+  const q = /Q([1-4])$/.exec(value);
+  if (q) return `${y}-${String(Number(q[1]) * 3 - 2).padStart(2, '0')}-01`;
+  if (value.endsWith('H2')) return `${y}-07-01`;
+  return `${y}-01-01`;
 }
 
 /** The day an event happened on, when its clause names one already past. */
@@ -241,9 +254,11 @@ function castClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraf
 }
 
 /** The new season's job is taken on with a verb: 맡는다, 잡았다, 담당한다, 집필한다. */
-const CREW_VERB = /(?:맡는다|맡았다|맡았고|맡았으며|맡아|맡고|맡기로|맡게|맡으며|맡을|잡는다|잡았다|잡았고|잡고|잡으며|잡아|잡을|담당(?:한다|했다|하며|하고|할)|책임(?:진다|졌다|지며)|이어간다|이어받|나선다|나섰다|나선|참여(?:한다|했다|하며|하고|하는)|한다|했다|하며|하고|할\s*예정|진행한다)(?![\uac00-\ud7a3])/;
+const CREW_VERB = /(?:맡는다|맡았다|맡았고|맡았으며|맡아|맡고|맡기로|맡게|맡으며|맡을|잡는다|잡았다|잡았고|잡고|잡으며|잡아|잡을|담당(?:한다|했다|하며|하고|할)|책임(?:진다|졌다|지며)|이어간다|이어받|나선다|나섰다|나선|들어갔다|들어간|돌입했다|돌입한|착수했다|착수한|참여(?:한다|했다|하며|하고|하는)|한다|했다|하며|하고|할\s*예정|진행한다)(?![\uac00-\ud7a3])/;
 /** "시즌1을 연출한 이재규 감독": a relative clause in the past describes the person. */
 const RELATIVE_PAST = /^(?:을|를|은|는|도)?\s*(?:맡았던|맡은|했던|한|쓴|썼던|담당했던|담당한|이끈|이끌었던|잡았던|잡은|책임진|책임졌던)\s*(?:[가-힣]+\s*){0,2}$/;
+
+const TOPIC_BEFORE_NAMES = /^\s*(?:은|는|에는|엔|도)\s*(?:[가-힣]{2,4}\s*[·,]\s*|[가-힣]{2,4}\s*(?:와|과)\s+)*$/;
 
 function crewClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraft[] {
   const people = findPeople(sentence, ctx.pack).filter((p) => p.known && ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('crew'));
@@ -258,7 +273,10 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraf
     const forward = pool.find((c) => c.start >= person.span.end && (!nextPerson || c.start < nextPerson.span.start));
     const backward = [...pool].reverse().find((c) => c.end <= person.span.start);
     let role: string | undefined;
-    if (forward && CREW_VERB.test(sentence.slice(forward.end, personClause.end))) role = forward.role;
+    // "연출은 이재규·김남수 감독이, 극본은 천성일 작가가 맡는다": a job named as the topic right before the names is theirs.
+    const topic = backward && TOPIC_BEFORE_NAMES.test(sentence.slice(backward.end, person.span.start)) && CREW_VERB.test(sentence.slice(person.span.end, personClause.end));
+    if (topic) role = backward.role;
+    else if (forward && CREW_VERB.test(sentence.slice(forward.end, personClause.end))) role = forward.role;
     else if (backward) {
       const between = sentence.slice(backward.end, person.span.start);
       const relative = RELATIVE_PAST.test(between);
