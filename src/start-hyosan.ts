@@ -42,6 +42,7 @@ export async function startHyosan(config: Config, options: Pick<AppOptions, 'onF
     discord = await startDiscordBot({ token, apiUrl: config.discordApiUrl, services: app.services });
     await reconcileGuilds(app, discord.client.guilds.cache.keys());
   } catch (error) {
+    await discord?.stop().catch(() => undefined);
     await app.stop().catch(() => undefined);
     throw error;
   }

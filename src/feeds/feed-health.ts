@@ -52,7 +52,10 @@ export function applyPollOutcome(record: FeedRecord, outcome: PollOutcome, now: 
   next.failures = record.failures + 1;
   next.lastError = outcome.message;
   const failingSince = Date.parse(record.lastSuccessAt ?? record.createdAt);
-  const failingTooLong = !Number.isNaN(failingSince) && now.getTime() - failingSince >= DISABLE_AFTER_FAILING_MS;
+  // The feed was read but our side could not process it (the store is down): that is not the
+  // feed's fault, and a long outage of ours must not switch every feed off.
+  const feedsFault = outcome.kind !== 'processing';
+  const failingTooLong = feedsFault && !Number.isNaN(failingSince) && now.getTime() - failingSince >= DISABLE_AFTER_FAILING_MS;
   if (outcome.kind === 'gone') {
     next.health = 'disabled';
   } else if (failingTooLong) {

@@ -160,7 +160,8 @@ export class FeedPoller {
     let title: string | undefined;
     try {
       const kind = this.options.kindOf?.(feed);
-      const parsed = await parseFeed(result.text, feed.url, kind ? { kind } : {});
+      // Relative links resolve against where the feed was finally read, after any redirect.
+      const parsed = await parseFeed(result.text, result.finalUrl, kind ? { kind } : {});
       items = parsed.items;
       title = parsed.title;
       if (parsed.warnings.length) log.info({ feed: feed.url, warnings: parsed.warnings }, 'feed parsed with repairs');

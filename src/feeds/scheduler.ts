@@ -5,7 +5,8 @@ import type { FeedRecord } from '../store/types.ts';
  * tested exactly; the poller supplies the clock.
  */
 
-export const DEFAULT_INTERVAL_SECONDS = 15 * 60;
+/** The same default as POLL_INTERVAL_SECONDS, for callers that give no interval. */
+export const DEFAULT_INTERVAL_SECONDS = 10 * 60;
 export const MAX_BACKOFF_SECONDS = 24 * 60 * 60;
 /** Full jitter can draw zero; a minute's floor keeps a failing feed from being hammered every tick. */
 export const MIN_RETRY_SECONDS = 60;

@@ -1,6 +1,7 @@
 import { describe, expect, it, test } from 'vitest';
 import type { FactEvent } from '../../src/facts/types.ts';
 import { historyLine } from '../../src/discord/format/history-view.ts';
+import { settingsLines } from '../../src/discord/format/settings-view.ts';
 import { castView, personView } from '../../src/discord/format/cast-view.ts';
 import { newsLine } from '../../src/discord/format/news-view.ts';
 import { progressBar } from '../../src/discord/format/progress.ts';
@@ -120,5 +121,17 @@ describe('history lines', () => {
 
   test('is dated by the article, not by when it was read', () => {
     expect(historyLine(base)).toContain(`<t:${Date.parse('2026-10-06T09:00:00.000Z') / 1000}:d>`);
+  });
+});
+
+describe('settings lines', () => {
+  const settings = { guildId: '100000000000000001', kinds: ['release' as const], minConfidence: 'rumor' as const, paused: false, feeds: [], joinedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+  test.each([
+    [{}, '⏹️ not set up'],
+    [{ alertChannelId: '200000000000000001' }, '▶️ active'],
+    [{ alertChannelId: '200000000000000001', paused: true }, '⏸️ paused'],
+    [{ alertChannelId: '200000000000000001', disabledReason: 'Hyosan can no longer post in #news (missing access).' }, '⛔ stopped'],
+  ])('%o shows %s', (patch, state) => {
+    expect(settingsLines({ ...settings, ...patch })).toContain(`State: ${state}`);
   });
 });

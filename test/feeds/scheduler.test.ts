@@ -94,6 +94,12 @@ describe('applyPollOutcome', () => {
     expect(applyPollOutcome(younger, { status: 'error', kind: 'http', message: 'x' }, NOW, opts).health).toBe('failing');
   });
 
+  it('a week of our own processing failures (the store down) does not switch the feed off', () => {
+    const old = { ...fresh, health: 'failing' as const, failures: 30, lastSuccessAt: '2026-02-20T00:00:00Z' };
+    const next = applyPollOutcome(old, { status: 'error', kind: 'processing', message: 'the feed was read but its items could not be processed' }, NOW, opts);
+    expect(next.health).toBe('failing');
+  });
+
   it('a 200 without validators clears stale ones', () => {
     const withValidators = { ...fresh, etag: '"old"', lastModified: 'old' };
     const next = applyPollOutcome(withValidators, { status: 'ok', unconditional: false }, NOW, opts);

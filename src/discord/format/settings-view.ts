@@ -9,7 +9,7 @@ export function settingsLines(settings: GuildSettings): string[] {
     `Ping role: ${settings.pingRoleId ? `<@&${settings.pingRoleId}>` : 'none'}`,
     `Kinds: ${settings.kinds.length ? settings.kinds.join(', ') : 'none'}`,
     `Minimum confidence: ${describeConfidence(settings.minConfidence)}`,
-    `State: ${settings.paused ? '⏸️ paused' : '▶️ active'}`,
+    `State: ${settings.disabledReason ? '⛔ stopped' : settings.paused ? '⏸️ paused' : settings.alertChannelId ? '▶️ active' : '⏹️ not set up'}`,
   ];
   if (settings.disabledReason) lines.push(`⚠️ Stopped: ${safeInline(settings.disabledReason, 400)}`);
   return lines;
