@@ -329,7 +329,12 @@ export class DeliveryWorker {
   async #edit(delivery: Delivery): Promise<Outcome> {
     const posted = await this.#o.outbox.findPosted(delivery.channelId, delivery.alertKey);
     const messageId = posted?.messageId ?? delivery.messageId;
-    if (!posted || !messageId) return this.#fail(delivery, 'no posted alert to edit', delivery.attempts);
+    if (!posted || !messageId) {
+      // The original is still on its way (retrying after a 5xx, say): wait for it rather than lose the source.
+      const alert = await this.#o.outbox.findAlert(delivery.channelId, delivery.alertKey);
+      if (alert?.state === 'pending') return this.#defer(delivery, this.#o.backoffBaseMs, 'waiting for the original alert to be posted');
+      return this.#fail(delivery, 'no posted alert to edit', delivery.attempts);
+    }
     const sources = mergeSources(posted.event.sources, delivery.event.sources);
     const message = formatAlert(
       { ...posted.event, sources: sources.slice(0, 1) },

@@ -64,8 +64,8 @@ function baseDelivery(event: FactEvent, guild: GuildSettings, channelId: string,
 
 /**
  * The deliveries an event calls for, without writing them. Fact changes are posted; corroborations
- * edit the alert already posted in that channel for the same value, and are dropped when there is
- * none (the server never saw the original, so "also reported by" would mean nothing to it).
+ * edit the alert planned or posted in that channel for the same value, and are dropped when there
+ * is none (the server never saw the original, so "also reported by" would mean nothing to it).
  */
 export async function buildDeliveries(event: FactEvent, guilds: GuildSettings[], outbox: Outbox, options: PlanOptions = {}): Promise<Delivery[]> {
   if (event.type !== 'fact-change' && event.type !== 'corroboration') return [];
@@ -78,11 +78,13 @@ export async function buildDeliveries(event: FactEvent, guilds: GuildSettings[],
     if (!channelId || !guildWantsEvent(guild, event)) continue;
     const delivery = baseDelivery(event, guild, channelId, now, createdAt);
     if (event.type === 'corroboration') {
-      const posted = await outbox.findPosted(channelId, delivery.alertKey);
-      if (!posted?.messageId || posted.state !== 'sent' || posted.event.value !== event.value) continue;
+      // The alert may still be waiting to be sent (several outlets in one poll round): the edit
+      // queues behind it in the channel's lane and finds it posted by the time it runs.
+      const alert = await outbox.findAlert(channelId, delivery.alertKey);
+      if (!alert || (alert.state !== 'sent' && alert.state !== 'pending') || alert.event.value !== event.value) continue;
       delivery.action = 'edit';
-      delivery.messageId = posted.messageId;
-      if (posted.pingRoleId) delivery.pingRoleId = posted.pingRoleId;
+      if (alert.messageId) delivery.messageId = alert.messageId;
+      if (alert.pingRoleId) delivery.pingRoleId = alert.pingRoleId;
       else delete delivery.pingRoleId;
     }
     planned.set(delivery.id, delivery);

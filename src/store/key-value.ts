@@ -80,8 +80,11 @@ export class KeyvKeyValue implements KeyValue {
 
   async setMany(entries: Array<{ key: string; value: unknown }>): Promise<void> {
     if (entries.length === 0) return;
+    // One write per key, the last one winning, as separate sets would: PostgreSQL refuses a batch
+    // upsert that names the same row twice.
+    const unique = [...new Map(entries.map((e) => [e.key, e])).values()];
     await this.call(async () => {
-      const results = await this.keyv.setMany(entries);
+      const results = await this.keyv.setMany(unique);
       if (Array.isArray(results) && results.some((ok) => ok === false)) throw new Error('a batch write was refused');
     });
   }

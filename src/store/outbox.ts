@@ -12,7 +12,7 @@ type PendingEntry = [string, number, number];
  * Deliveries by id, with three indexes so that nothing scans every delivery:
  *  - the pending set (with due times) for due(),
  *  - per guild, its pending delivery ids for dropGuild(),
- *  - per (channel, alert key), the id of the posted delivery for findPosted().
+ *  - per (channel, alert key), the id of its post delivery for findAlert() and findPosted().
  *
  * All outbox writes run under one in-process lock: the bot process is the only writer (the
  * poller enqueues through the same process). A shared Redis deployment would replace this with
@@ -64,10 +64,13 @@ export class KeyValueOutbox implements Outbox {
   }
 
   async findPosted(channelId: string, alertKey: string): Promise<Delivery | undefined> {
-    const id = await this.kv.get<string>(postedKey(channelId, alertKey));
-    if (id === undefined) return undefined;
-    const delivery = await this.get(id);
+    const delivery = await this.findAlert(channelId, alertKey);
     return delivery?.state === 'sent' && delivery.messageId !== undefined ? delivery : undefined;
+  }
+
+  async findAlert(channelId: string, alertKey: string): Promise<Delivery | undefined> {
+    const id = await this.kv.get<string>(postedKey(channelId, alertKey));
+    return id === undefined ? undefined : this.get(id);
   }
 
   async dropGuild(guildId: string, reason: string): Promise<number> {
@@ -107,8 +110,9 @@ export class KeyValueOutbox implements Outbox {
       if (remove.length > 0) await index.remove(remove);
     }
 
-    const posted = deliveries.filter((d) => d.state === 'sent' && d.messageId !== undefined);
-    await this.kv.setMany(posted.map((d) => ({ key: postedKey(d.channelId, d.alertKey), value: d.id })));
+    // The alert of a key is its post, from the moment it is planned: edits may queue behind it.
+    const posts = deliveries.filter((d) => d.action === 'post');
+    await this.kv.setMany(posts.map((d) => ({ key: postedKey(d.channelId, d.alertKey), value: d.id })));
   }
 }
 

@@ -132,6 +132,11 @@ export interface Outbox {
   update(delivery: Delivery): Promise<void>;
   /** The message posted in a channel for an alert key, for "also reported by" edits. */
   findPosted(channelId: string, alertKey: string): Promise<Delivery | undefined>;
+  /**
+   * The latest "post" delivery of an alert key in a channel, whatever its state: a corroboration
+   * that arrives while the alert is still waiting to be sent must still reach it.
+   */
+  findAlert(channelId: string, alertKey: string): Promise<Delivery | undefined>;
   /** Drops pending deliveries of a guild (alerts disabled); returns how many. */
   dropGuild(guildId: string, reason: string): Promise<number>;
 }

@@ -313,6 +313,22 @@ describe('DeliveryWorker', () => {
     expect(worker.metrics).toMatchObject({ sent: 1, edited: 2 });
   });
 
+  test('a corroboration that arrives while the alert is still failing to post waits for it, then edits it in', async () => {
+    const g = guild();
+    const { worker, discord, outbox, clock, plan } = setup([g]);
+    await plan();
+    discord.failNext(g.alertChannelId ?? '', new DeliveryError('server', '502 Bad Gateway'));
+    await worker.drainOnce();
+    // The post is in backoff when a second outlet reports the same value.
+    await plan(factEvent({ type: 'corroboration', previous: '2027-H1', sources: [source('Hangul Herald', 'c3', '2026-02-13T08:00:00Z')], at: '2026-02-12T12:00:30.000Z' }));
+    await drainAll(worker, clock, outbox);
+    const messages = discord.messages(g.alertChannelId ?? '');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.edits).toHaveLength(1);
+    expect(messages[0]?.message.embeds[0]?.description).toContain('Also reported by Hangul Herald');
+    expect(outbox.all().every((d) => d.state === 'sent')).toBe(true);
+  });
+
   test('stop() lets the request in flight finish and be recorded, then starts nothing new', async () => {
     const g = guild();
     const { worker, discord, outbox, plan } = setup([g]);

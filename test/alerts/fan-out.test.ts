@@ -114,9 +114,21 @@ describe('corroboration edits the alert already posted', () => {
     expect(planned[0]).toMatchObject({ action: 'edit', messageId: '777777777777777777', channelId: g.alertChannelId, alertKey: alertKey('release', null, '2027-H1') });
   });
 
-  test('nothing when the alert was never sent, or for another value, or in another server', async () => {
+  test('an edit queued behind the alert when it is still waiting to be sent', async () => {
     const g = guild();
-    expect(await planDeliveries(corroboration, [g], await postedOutbox(g, 'pending'), opts)).toEqual([]);
+    const planned = await planDeliveries(corroboration, [g], await postedOutbox(g, 'pending'), opts);
+    expect(planned).toHaveLength(1);
+    expect(planned[0]).toMatchObject({ action: 'edit', channelId: g.alertChannelId });
+    expect(planned[0]?.messageId).toBeUndefined();
+  });
+
+  test('nothing when the alert was never planned, failed, or for another value, or in another server', async () => {
+    const g = guild();
+    expect(await planDeliveries(corroboration, [g], new MemoryOutbox(), opts)).toEqual([]);
+    const failed = await postedOutbox(g, 'pending');
+    const post = await failed.findAlert(g.alertChannelId!, alertKey('release', null, '2027-H1'));
+    await failed.update({ ...post!, state: 'failed' });
+    expect(await planDeliveries(corroboration, [g], failed, opts)).toEqual([]);
     const sent = await postedOutbox(g, 'sent');
     expect(await planDeliveries({ ...corroboration, value: '2027-H2' }, [g], sent, opts)).toEqual([]);
     expect(await planDeliveries(corroboration, [guild()], sent, opts)).toEqual([]);

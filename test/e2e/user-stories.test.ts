@@ -137,6 +137,29 @@ describe('Hyosan on Discord, end to end', () => {
     expect(textOf(alertsIn(emulator, c1)[0]!.embeds)).toMatch(/second\.xml|Seoul Screen|127\.0\.0\.1/);
   });
 
+  test('two outlets with the same news in one poll round make one alert that lists both', async () => {
+    const c1 = channel(guilds[0]!, 'announcements');
+    const before = alertsIn(emulator, c1).length;
+    const story = (guid: string, delay: number) => ({
+      guid,
+      title: 'Newcomer Kang Ye-rin joins All of Us Are Dead season 2',
+      body: 'Netflix confirmed that newcomer Kang Ye-rin has joined the cast of All of Us Are Dead season 2.',
+      published: new Date(Date.now() + delay),
+    });
+    feeds.add('/kdrama.xml', story('kang-1', 1500));
+    feeds.add('/second.xml', story('kang-2', 1600));
+    await makeFeedsDue(bot.app);
+    await bot.app.pollNow();
+    const alert = await until(() => {
+      const fresh = alertsIn(emulator, c1).slice(before);
+      return fresh.length === 1 && fresh[0]?.editedAt ? fresh[0] : undefined;
+    }, 'one alert, edited with the second outlet');
+    expect(alertsIn(emulator, c1)).toHaveLength(before + 1);
+    expect(textOf(alert.embeds)).toMatch(/Kang Ye-rin/);
+    expect(textOf(alert.embeds)).toMatch(/K-Drama Desk/);
+    expect(textOf(alert.embeds)).toMatch(/Seoul Screen/);
+  });
+
   test('a deleted alert channel disables that server with a notice, while others keep receiving', async () => {
     const [g1, g2] = [guilds[0]!, guilds[1]!];
     emulator.deleteChannel(channel(g2, 'announcements'));
@@ -148,7 +171,7 @@ describe('Hyosan on Discord, end to end', () => {
     });
     await makeFeedsDue(bot.app);
     await bot.app.pollNow();
-    await until(() => alertsIn(emulator, channel(g1, 'announcements')).length === 2, 'the second alert in the healthy server');
+    await until(() => alertsIn(emulator, channel(g1, 'announcements')).length === 3, 'the next alert in the healthy server');
     const settings = await until(async () => {
       const s = await bot.app.stores.guilds.get(g2.id);
       return s?.disabledReason ? s : undefined;

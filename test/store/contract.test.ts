@@ -225,6 +225,25 @@ describe.each(BACKENDS)('store contract on $name', ({ name, url, server }) => {
     expect(await stores.outbox.findPosted('c-other', 'production::wrapped')).toBeUndefined();
   });
 
+  it('finds the alert of a key from the moment it is planned, whatever its state', async () => {
+    const post = makeDelivery('p2', { channelId: 'c-8', alertKey: 'release::2027-H1' });
+    expect(await stores.outbox.findAlert('c-8', 'release::2027-H1')).toBeUndefined();
+    await stores.outbox.enqueue([post]);
+    expect(await stores.outbox.findAlert('c-8', 'release::2027-H1')).toMatchObject({ id: 'p2', state: 'pending' });
+    await stores.outbox.update({ ...post, state: 'failed', lastError: 'Missing Access' });
+    expect(await stores.outbox.findAlert('c-8', 'release::2027-H1')).toMatchObject({ id: 'p2', state: 'failed' });
+    expect(await stores.outbox.findPosted('c-8', 'release::2027-H1')).toBeUndefined();
+  });
+
+  it('writes each key once when a batch names it twice', async () => {
+    // Two posts of the same alert key in one batch point the key at the later one.
+    await stores.outbox.enqueue([
+      makeDelivery('q1', { channelId: 'c-7', alertKey: 'episodes::8' }),
+      makeDelivery('q2', { channelId: 'c-7', alertKey: 'episodes::8' }),
+    ]);
+    expect((await stores.outbox.findAlert('c-7', 'episodes::8'))?.id).toBe('q2');
+  });
+
   it('drops the pending deliveries of one guild only', async () => {
     await stores.outbox.enqueue([
       makeDelivery('a1', { guildId: 'ga' }),

@@ -41,6 +41,14 @@ export class MemoryOutbox implements Outbox {
     this.#deliveries.set(delivery.id, structuredClone(delivery));
   }
 
+  async findAlert(channelId: string, alertKey: string): Promise<Delivery | undefined> {
+    const alert = [...this.#deliveries.values()]
+      .filter((d) => d.channelId === channelId && d.alertKey === alertKey && d.action === 'post')
+      .sort(byAge)
+      .at(-1);
+    return alert ? structuredClone(alert) : undefined;
+  }
+
   async findPosted(channelId: string, alertKey: string): Promise<Delivery | undefined> {
     const posted = [...this.#deliveries.values()]
       .filter((d) => d.channelId === channelId && d.alertKey === alertKey && d.action === 'post' && d.state === 'sent' && d.messageId)
