@@ -1,6 +1,7 @@
 /** Turns the sections' results into the report people read; the JSON file keeps the raw numbers. */
 import type { CommandResult } from './command-section.ts';
 import type { Machine } from './machine.ts';
+import type { OutboxResult } from './outbox-section.ts';
 import type { PipelineResult } from './pipeline-section.ts';
 import type { PollResult } from './poll-section.ts';
 import type { Summary } from './stats.ts';
@@ -89,5 +90,14 @@ export function commandReport(r: CommandResult): string[] {
       mem(`  after ${half} commands`, c.afterHalf.rssMiB),
       mem(`  after ${total} commands`, c.afterLoad.rssMiB, `peak (VmHWM) ${num(c.afterLoad.hwmMiB)} MiB`),
     ]),
+  ];
+}
+
+export function outboxReport(r: OutboxResult): string[] {
+  const row = (k: OutboxResult['small']) => [`${k.channels.toLocaleString('en-US')} channels`, num(k.enqueueMs), num(k.drainMs), num(k.msPerDelivery)];
+  return [
+    `4. Outbox — one change fanned out to many channels on the embedded SQLite store, drained as the worker does (batches of ${r.batchSize}), no Discord`,
+    ...table([['fan-out', 'enqueue ms', 'drain ms', 'ms/delivery'], row(r.small), row(r.large)]),
+    `  per-delivery cost at ${r.large.channels.toLocaleString('en-US')} ÷ at ${r.small.channels.toLocaleString('en-US')}: ${times(r.ratio)} (1× = linear)`,
   ];
 }

@@ -12,7 +12,8 @@ import type { CommandResult } from './command-section.ts';
 import { describeMachine, invokingCommand } from './machine.ts';
 import type { PipelineResult } from './pipeline-section.ts';
 import type { PollResult } from './poll-section.ts';
-import { commandReport, header, pipelineReport, pollReport } from './report.ts';
+import type { OutboxResult } from './outbox-section.ts';
+import { commandReport, header, outboxReport, pipelineReport, pollReport } from './report.ts';
 
 type SectionOutcome<T> = { ok: true; seconds: number; result: T } | { ok: false; seconds: number; error: string };
 
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     { key: 'pipeline', file: 'pipeline-section.ts', report: (r: unknown) => pipelineReport(r as PipelineResult) },
     { key: 'poll', file: 'poll-section.ts', report: (r: unknown) => pollReport(r as PollResult) },
     { key: 'commands', file: 'command-section.ts', report: (r: unknown) => commandReport(r as CommandResult) },
+    { key: 'outbox', file: 'outbox-section.ts', report: (r: unknown) => outboxReport(r as OutboxResult) },
   ];
   const results: Record<string, SectionOutcome<unknown>> = {};
   let failed = 0;
