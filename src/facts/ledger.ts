@@ -53,6 +53,13 @@ export interface ClaimOutcome {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * An event names its cause and the most recent other sources, not all of them: a fact repeated by
+ * hundreds of articles over the years would otherwise make every corroboration (kept in the
+ * history) carry the whole list. The fact itself keeps every source.
+ */
+export const MAX_EVENT_SOURCES = 10;
+
 function claimTime(claim: Claim, now: string): string {
   return claim.evidence.published ?? now;
 }
@@ -120,7 +127,7 @@ function event(
     previousConfidence: previous ? previous.confidence : null,
     ...(claim.date ? { date: claim.date } : {}),
     ...(claim.character ? { character: claim.character } : {}),
-    sources: [claim.evidence, ...otherSources.filter((s) => s.itemUrl !== claim.evidence.itemUrl).map(evidenceOf)],
+    sources: [claim.evidence, ...otherSources.filter((s) => s.itemUrl !== claim.evidence.itemUrl).slice(-(MAX_EVENT_SOURCES - 1)).map(evidenceOf)],
     at: ctx.now,
     ...(ctx.silent ? { silent: true } : {}),
   };

@@ -9,6 +9,13 @@ const RECENT_KEY = 'index:items:recent';
  */
 export const RECENT_ITEMS_KEPT = 2000;
 
+/**
+ * How long a processed item is remembered. Long past any feed's window: an item that outlives it
+ * and is read again is judged again, and the ledger finds its claims already known (same article)
+ * — nothing is announced twice — while thousands of feeds' items do not pile up for ever.
+ */
+export const ITEM_TTL_MS = 180 * 24 * 3600 * 1000;
+
 /** [id, sort time in ms, relevant] — enough to order and filter without loading items. */
 type RecentEntry = [string, number, boolean];
 
@@ -31,7 +38,7 @@ export class KeyValueItemStore implements ItemStore {
 
   async record(items: ProcessedItem[]): Promise<void> {
     if (items.length === 0) return;
-    await this.kv.setMany(items.map((item) => ({ key: keyFor('item', item.id), value: item })));
+    await Promise.all(items.map((item) => this.kv.set(keyFor('item', item.id), item, ITEM_TTL_MS)));
     const fresh = new Map(items.map((item) => [item.id, [item.id, sortTime(item), item.relevant] as RecentEntry]));
     await this.kv.update<RecentEntry[]>(RECENT_KEY, (current) => {
       const kept = (current ?? []).filter(([id]) => !fresh.has(id));

@@ -22,6 +22,15 @@ function shardOf(id: string): number {
   return (hash >>> 0) % PENDING_SHARDS;
 }
 
+/**
+ * Settled deliveries (sent, failed, dropped) are kept this long, then expire: long enough for any
+ * later "also reported by" edit of a posted alert and for an admin to see what happened, without
+ * every alert to every channel being kept for ever.
+ */
+export const SETTLED_TTL_MS = 90 * 24 * 3600 * 1000;
+
+const ttlOf = (d: Delivery): number | undefined => (d.state === 'pending' ? undefined : SETTLED_TTL_MS);
+
 const ALL_SHARDS = Array.from({ length: PENDING_SHARDS }, (_, i) => pendingKey(i));
 
 /** What due() needs to choose deliveries without loading every one: [id, createdAt ms, nextAttemptAt ms]. */
@@ -77,7 +86,7 @@ export class KeyValueOutbox implements Outbox {
 
   async update(delivery: Delivery): Promise<void> {
     await this.kv.exclusive(OUTBOX_LOCK, async () => {
-      await this.kv.set(deliveryKey(delivery.id), delivery);
+      await this.kv.set(deliveryKey(delivery.id), delivery, ttlOf(delivery));
       await this.reindex([delivery]);
     });
   }
@@ -101,7 +110,7 @@ export class KeyValueOutbox implements Outbox {
       const dropped = found
         .filter((d): d is Delivery => d !== undefined && d.state === 'pending')
         .map((d): Delivery => ({ ...d, state: 'dropped', lastError: reason, updatedAt: now }));
-      await this.kv.setMany(dropped.map((d) => ({ key: deliveryKey(d.id), value: d })));
+      await Promise.all(dropped.map((d) => this.kv.set(deliveryKey(d.id), d, SETTLED_TTL_MS)));
       for (const [shard, group] of groupBy(ids, (id) => String(shardOf(id)))) {
         const gone = new Set(group);
         await this.kv.update<PendingEntry[]>(pendingKey(Number(shard)), (current) => withoutIds(current, gone));
@@ -133,8 +142,9 @@ export class KeyValueOutbox implements Outbox {
     }
 
     // The alert of a key is its post, from the moment it is planned: edits may queue behind it.
-    const posts = deliveries.filter((d) => d.action === 'post');
-    await this.kv.setMany(posts.map((d) => ({ key: postedKey(d.channelId, d.alertKey), value: d.id })));
+    // The last post of a key in a batch wins, as separate writes would; its pointer lives as long as it does.
+    const posts = [...new Map(deliveries.filter((d) => d.action === 'post').map((d) => [postedKey(d.channelId, d.alertKey), d])).entries()];
+    await Promise.all(posts.map(([key, d]) => this.kv.set(key, d.id, ttlOf(d))));
   }
 }
 

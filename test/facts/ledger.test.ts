@@ -166,3 +166,20 @@ describe('ledger rules', () => {
     expect(outcome.event.sources[0]?.itemUrl).toBe('https://netflix.example/2');
   });
 });
+
+describe('ledger events stay small', () => {
+  test('an event names its cause and at most nine other recent sources; the fact keeps them all', () => {
+    const claims = Array.from({ length: 30 }, (_, i) =>
+      claim('production', 'wrapped', 'reported', `2026-02-${String(i % 28 + 1).padStart(2, '0')}T0${i % 10}:00:00Z`, `https://outlet${i}.example/story`, null, `Outlet ${i}`));
+    let fact: Fact | undefined;
+    let last;
+    for (const c of claims) {
+      const outcome = applyClaim(fact, c, { now: NOW });
+      fact = outcome.fact;
+      last = outcome.event;
+    }
+    expect(fact?.sources).toHaveLength(30);
+    expect(last?.sources).toHaveLength(10);
+    expect(last?.sources[0]?.itemUrl).toBe('https://outlet29.example/story');
+  });
+});
