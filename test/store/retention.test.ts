@@ -49,7 +49,7 @@ describe('retention', () => {
     await stores.items.record([makeItem('i1')]);
     expect([...ttls.entries()].find(([k]) => k.includes('i1'))?.[1]).toBe(ITEM_TTL_MS);
     expect(await stores.items.seen(['i1'])).toEqual(new Set(['i1']));
-    await stores.facts.appendEvents([makeEvent()]);
+    await stores.facts.appendEvents([makeEvent('release', '2027-H1', '2026-01-01T00:00:00.000Z')]);
     const historyWrites = [...ttls.entries()].filter(([k]) => k.includes('event'));
     expect(historyWrites.every(([, t]) => t === undefined)).toBe(true);
     expect(await stores.facts.listEvents()).toHaveLength(1);
