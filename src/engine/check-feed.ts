@@ -4,7 +4,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { ShowPack } from '../facts/show-pack.ts';
-import { fetchFeed, type FetchOptions } from '../feeds/fetcher.ts';
+import { decodeBody } from '../feeds/charset.ts';
+import { whyNotAFeed } from '../feeds/feed-sniff.ts';
+import { DEFAULT_MAX_BYTES, fetchFeed, type FetchOptions } from '../feeds/fetcher.ts';
 import { parseFeed } from '../feeds/parser.ts';
 import { isUserFacing } from '../shared/errors.ts';
 import type { CheckReport } from '../services/types.ts';
@@ -33,7 +35,12 @@ export async function checkFeed(input: string, pack: ShowPack, options: CheckOpt
   const report: CheckReport = { url: input, warnings: [], items: [] };
   let text: string;
   if (options.allowFiles && (await isFile(input))) {
-    text = await readFile(input, 'utf8');
+    const maxBytes = options.fetch?.maxBytes ?? DEFAULT_MAX_BYTES;
+    if ((await stat(input)).size > maxBytes) return { ...report, error: `the file is larger than ${maxBytes} bytes, the most a feed may be` };
+    // The same charset rules as a fetched feed: BOM, then the XML declaration.
+    text = decodeBody(await readFile(input)).text;
+    const why = whyNotAFeed(text);
+    if (why) return { ...report, error: why };
   } else {
     const result = await fetchFeed(input, options.fetch ?? {});
     if (result.status === 'error') return { ...report, error: result.message };
