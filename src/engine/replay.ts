@@ -7,6 +7,7 @@ import path from 'node:path';
 import { FactLedger } from '../facts/ledger-store.ts';
 import { baselineClaims, type ShowPack } from '../facts/show-pack.ts';
 import type { FactEvent } from '../facts/types.ts';
+import { decodeBody } from '../feeds/charset.ts';
 import { parseFeed } from '../feeds/parser.ts';
 import type { FeedItem } from '../feeds/types.ts';
 import { openStores } from '../store/index.ts';
@@ -32,7 +33,8 @@ export async function readFeedFiles(files: readonly string[]): Promise<{ items: 
   const byKey = new Map<string, FeedItem>();
   const warnings: string[] = [];
   for (const file of files) {
-    const text = await readFile(file, 'utf8');
+    // Feed files keep the charset their outlet used: the same BOM / XML declaration rules as a fetch.
+    const text = decodeBody(await readFile(file)).text;
     const kind = /search/i.test(path.basename(file)) ? 'news-search' : undefined;
     const parsed = await parseFeed(text, file, { maxItems: 10_000, ...(kind ? { kind } : {}) });
     for (const w of parsed.warnings) warnings.push(`${file}: ${w}`);
