@@ -69,6 +69,8 @@ function baseDelivery(event: FactEvent, guild: GuildSettings, channelId: string,
  */
 export async function buildDeliveries(event: FactEvent, guilds: GuildSettings[], outbox: Outbox, options: PlanOptions = {}): Promise<Delivery[]> {
   if (event.type !== 'fact-change' && event.type !== 'corroboration') return [];
+  // An outlet re-posting what it already said adds no one to "also reported by".
+  if (event.type === 'corroboration' && event.reason === 'same-outlet') return [];
   const clock = options.now ?? systemNow;
   const now = clock().toISOString();
   const createdAt = orderStamp(clock);

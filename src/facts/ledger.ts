@@ -24,6 +24,7 @@ import {
   type FactSource,
   type IgnoreReason,
   type ChangeReason,
+  type CorroborationReason,
 } from './types.ts';
 import { refines } from './release-window.ts';
 
@@ -110,7 +111,7 @@ function newFact(claim: Claim, now: string): Fact {
 
 function event(
   type: FactEvent['type'],
-  reason: ChangeReason | IgnoreReason,
+  reason: ChangeReason | IgnoreReason | CorroborationReason,
   claim: Claim,
   previous: Fact | undefined,
   ctx: ApplyContext,
@@ -167,7 +168,8 @@ function sameValue(current: Fact, claim: Claim, ctx: ApplyContext): ClaimOutcome
   if (duplicate) {
     return { fact: current, event: event('ignored', 'duplicate', claim, current, ctx), factChanged: false };
   }
-  return { fact, event: event('corroboration', 'new', claim, current, ctx, current.sources), factChanged: true };
+  const sameOutlet = current.sources.some((s) => outletOf(s) === outletOf(claim.evidence));
+  return { fact, event: event('corroboration', sameOutlet ? 'same-outlet' : 'new', claim, current, ctx, current.sources), factChanged: true };
 }
 
 function replaced(current: Fact, claim: Claim, ctx: ApplyContext, reason: ChangeReason): ClaimOutcome {

@@ -94,10 +94,16 @@ export type ChangeReason = 'new' | 'changed' | 'upgraded' | 'refined';
 /** Why a claim changed nothing. */
 export type IgnoreReason = 'weaker' | 'older' | 'duplicate' | 'less-specific' | 'regression';
 
+/**
+ * Why a corroboration says nothing new to fans: the outlet had already reported the value (a
+ * re-post under a new link), so there is no one to add to "also reported by".
+ */
+export type CorroborationReason = 'same-outlet';
+
 export interface FactEvent {
   type: FactEventType;
   /** For fact-change: why it is a change. For ignored: why the claim lost. */
-  reason?: ChangeReason | IgnoreReason;
+  reason?: ChangeReason | IgnoreReason | CorroborationReason;
   kind: FactKind;
   subject: string | null;
   value: string;

@@ -114,6 +114,12 @@ describe('corroboration edits the alert already posted', () => {
     expect(planned[0]).toMatchObject({ action: 'edit', messageId: '777777777777777777', channelId: g.alertChannelId, alertKey: alertKey('release', null, '2027-H1') });
   });
 
+  test('nothing for an outlet re-posting what it already reported', async () => {
+    const g = guild();
+    const outbox = await postedOutbox(g, 'sent');
+    expect(await planDeliveries({ ...corroboration, reason: 'same-outlet' }, [g], outbox, opts)).toEqual([]);
+  });
+
   test('an edit queued behind the alert when it is still waiting to be sent', async () => {
     const g = guild();
     const planned = await planDeliveries(corroboration, [g], await postedOutbox(g, 'pending'), opts);

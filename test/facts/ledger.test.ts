@@ -44,6 +44,15 @@ describe('ledger rules', () => {
     expect(fact?.asOf).toBe('2026-02-21T00:00:00Z');
   });
 
+  test('an outlet re-posting the same value under a new link corroborates as the same outlet', () => {
+    const { fact, events } = run([
+      claim('production', 'wrapped', 'reported', '2026-02-20T00:00:00Z', 'https://a.example/1', null, 'Wire'),
+      claim('production', 'wrapped', 'reported', '2026-02-21T00:00:00Z', 'https://a.example/1-updated', null, 'Wire'),
+    ]);
+    expect(events).toEqual(['fact-change:new', 'corroboration:same-outlet']);
+    expect(fact?.sources).toHaveLength(2);
+  });
+
   test('the same article seen twice is a duplicate, not a corroboration', () => {
     const c = claim('production', 'wrapped', 'reported', '2026-02-20T00:00:00Z', 'https://a.example/1');
     expect(run([c, c]).events).toEqual(['fact-change:new', 'ignored:duplicate']);
