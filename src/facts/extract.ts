@@ -457,11 +457,26 @@ export function articleSeason(item: FeedItem, pack: ShowPack): SeasonScope {
   return seasonOf(item.text, pack);
 }
 
-function capHeadline(d: Draft, headline: string): Draft {
-  // A headline alone is at most a rumour, unless it puts the fact in Netflix's mouth.
+/**
+ * How far a headline is believed. Over a body that does not state the fact, a headline's claim is
+ * at most a rumour (headlines oversell what the article says). With no body at all — a news-search
+ * item is a headline and an outlet — the headline is the outlet's report, and is taken as such.
+ * Either way it is official only when it puts the fact in Netflix's mouth.
+ */
+function capHeadline(d: Draft, headline: string, hasBody: boolean): Draft {
   if (/\bnetflix\b/i.test(headline) && d.confidence === 'official' && /\b(?:confirm|announce|reveal|unveil|set|date)/i.test(headline)) return d;
   if (/넷플릭스/.test(headline) && d.confidence === 'official' && /공식|발표|확정/.test(headline)) return d;
-  return confidenceRank(d.confidence) > confidenceRank('rumor') ? { ...d, confidence: 'rumor' } : d;
+  const cap = hasBody ? 'rumor' : 'reported';
+  return confidenceRank(d.confidence) > confidenceRank(cap) ? { ...d, confidence: cap } : d;
+}
+
+/**
+ * Shorter than this, the "body" is a byline or a teaser, not an article that could state the fact.
+ * Hangul packs a syllable into one character, so Korean text says as much in about half as many.
+ */
+function hasBody(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length >= (isKorean(trimmed) ? 40 : 80);
 }
 
 const keyOf = (d: Draft): string => `${d.kind}|${d.subject ?? ''}|${d.value}`;
@@ -513,7 +528,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
     for (const d of sentenceClaims(headline, { pack, clock, articleSeason: season, headline: true }).drafts) {
       // The body's wording decides a fact the body also states.
       if (said.has(`${d.kind}|${d.subject ?? ''}`)) continue;
-      consider(capHeadline(d, headline), headline);
+      consider(capHeadline(d, headline, hasBody(item.text)), headline);
     }
   }
   // A fan-made or imagined line-up ("imaginary casting", "dream cast") casts nobody.

@@ -19,11 +19,17 @@ describe('whole articles', () => {
     expect(summary(a)).toEqual(['release||2026-12|speculation']);
   });
 
-  test('a headline alone is at most a rumour, unless Netflix is named as the source', () => {
-    expect(summary(item('All of Us Are Dead season 2 to premiere in early 2027', 'Fans of the zombie series have waited a long time.', '2026-03-01')))
+  test('a headline over a body that does not say it is at most a rumour, unless Netflix is named as the source', () => {
+    const body = 'Fans of the zombie series have waited a long time, and the cast keep teasing what comes next on their social media.';
+    expect(summary(item('All of Us Are Dead season 2 to premiere in early 2027', body, '2026-03-01')))
       .toEqual(['release||2027-H1|rumor']);
     expect(summary(item('Netflix confirms All of Us Are Dead season 2 premieres in January 2027', 'The streamer shared a teaser poster.', '2026-09-01')))
       .toEqual(['release||2027-01|official']);
+  });
+
+  test("a headline with no body (a news-search item) is the outlet's report", () => {
+    expect(summary(item('All of Us Are Dead season 2 wraps filming', '', '2026-02-20'))).toEqual(['production||wrapped|reported']);
+    expect(summary(item('All of Us Are Dead season 2 may premiere in early 2027', '', '2026-03-01'))).toEqual(['release||2027-H1|speculation']);
   });
 
   test('a season 1 retrospective yields nothing about season 2', () => {

@@ -228,7 +228,9 @@ describe('whole Korean articles', () => {
       .toEqual([]);
   });
 
-  test('a Korean headline alone is at most a rumour', () => {
-    expect(article("'지금 우리 학교는' 시즌2, 2027년 상반기 공개 확정", '팬들의 기대가 크다.', '2026-05-01')).toEqual(['release||2027-H1|rumor']);
+  test('a Korean headline over a body that does not say it is at most a rumour; with no body it is the outlet\'s report', () => {
+    const body = '팬들의 기대가 크다. 배우들은 개인 계정에 촬영장 사진을 올리며 근황을 전했고, 제작진은 후속 소식을 곧 알리겠다고 말했다.';
+    expect(article("'지금 우리 학교는' 시즌2, 2027년 상반기 공개 확정", body, '2026-05-01')).toEqual(['release||2027-H1|rumor']);
+    expect(article("'지금 우리 학교는' 시즌2, 2027년 상반기 공개 확정", '', '2026-05-01')).toEqual(['release||2027-H1|reported']);
   });
 });
