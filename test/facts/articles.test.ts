@@ -14,7 +14,7 @@ const summary = (i: FeedItem): string[] => extractClaims(i, pack).map((c) => `${
 
 describe('whole articles', () => {
   test('a headline saying "official" does not beat a body that only suggests', () => {
-    const a = item('All of Us Are Dead season 2 release date officially confirmed for December',
+    const a = item('The second season of All of Us Are Dead gets an official December date',
       'A new report suggests that season 2 of All of Us Are Dead could arrive in December 2026. Netflix has not commented.', '2026-01-05');
     expect(summary(a)).toEqual(['release||2026-12|speculation']);
   });
@@ -45,7 +45,7 @@ describe('whole articles', () => {
   });
 
   test('the cast list inherits the cue of the sentence before it', () => {
-    const a = item('All of Us Are Dead season 2 cast', 'Netflix confirmed that four stars of season 1 are coming back. These include Park Ji-hoo, Yoon Chan-young, Cho Yi-hyun and Lomon.', '2025-07-23');
+    const a = item('All of Us Are Dead season 2 cast', 'Netflix confirmed that four stars of season 1 are coming back. These include Lomon, Cho Yi-hyun, Park Ji-hoo and Yoon Chan-young.', '2025-07-23');
     expect(summary(a)).toEqual([
       'cast|Cho Yi-hyun|returning|official', 'cast|Lomon|returning|official', 'cast|Park Ji-hu|returning|official', 'cast|Yoon Chan-young|returning|official',
     ]);
@@ -88,14 +88,14 @@ describe('what a whole article lends its sentences', () => {
     {
       why: 'a story headlined about another show gives nothing from sentences that do not name this one',
       title: 'Meet the new faces of Sweet Home season 3',
-      text: 'The new season arrives on Netflix on July 19. Newcomers include Kang Da-bin and Seo Ji-hoon. Fans of All of Us Are Dead are still waiting for its second season.',
+      text: 'The new season arrives on Netflix on July 19. Newcomers include Kang Da-bin and Seo Ji-hoon. Meanwhile the All of Us Are Dead fandom is still waiting for its second season.',
       date: '2024-07-01',
       want: [],
     },
     {
       why: 'one article states one production stage, its furthest',
       title: 'All of Us Are Dead season 2 moves into post-production',
-      text: 'Filming on All of Us Are Dead season 2 wrapped last week after cameras first rolled in July. The sequel is now in post-production.',
+      text: 'Filming on the second season of All of Us Are Dead wrapped last week after cameras first rolled in July. The sequel is now in post-production.',
       date: '2026-02-25',
       want: ['production||post-production|reported'],
     },
@@ -108,7 +108,7 @@ describe('what a whole article lends its sentences', () => {
     },
     {
       why: 'of two equally sure release windows, the article means the one it ends on',
-      title: 'When will All of Us Are Dead season 2 come out?',
+      title: 'When will the second season of All of Us Are Dead come out?',
       text: 'A December 2026 date might happen, some outlets said last year. With Netflix leaving the show off its 2026 slate, most watchers now think the zombie drama could land in the first half of 2027 instead.',
       date: '2026-02-01',
       want: ['release||2027-H1|speculation'],
