@@ -88,7 +88,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const clock = options.clock ?? (() => new Date());
   const pack = await loadShowPack(path.join('config', 'shows', `${config.show}.json`));
   const feedsConfig = await loadFeedsConfig(config.feedsFile);
-  const stores = options.stores ?? (await openStores(config.storeUrl));
+  const stores = options.stores ?? (await openStores(config.storeUrl, { namespace: config.storeNamespace }));
   // Fail at start, clearly, rather than on the first poll.
   await stores.ping();
 

@@ -14,6 +14,7 @@ const envSchema = z.object({
   DISCORD_APPLICATION_ID: z.string().regex(/^\d{5,25}$/, 'must be the numeric application id').optional(),
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   STORE_URL: z.string().trim().min(1).default('sqlite://./data/hyosan.sqlite'),
+  STORE_NAMESPACE: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'lowercase letters, digits, - and _ only').default('hyosan'),
   SHOW: z.string().regex(/^[a-z0-9-]+$/).default('all-of-us-are-dead'),
   FEEDS_FILE: z.string().default('config/feeds.json'),
   POLL_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
@@ -30,6 +31,7 @@ export interface Config {
   applicationId: string | undefined;
   discordApiUrl: string | undefined;
   storeUrl: string;
+  storeNamespace: string;
   show: string;
   feedsFile: string;
   pollIntervalSeconds: number;
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     applicationId: e.DISCORD_APPLICATION_ID,
     discordApiUrl: e.DISCORD_API_URL,
     storeUrl: e.STORE_URL,
+    storeNamespace: e.STORE_NAMESPACE,
     show: e.SHOW,
     feedsFile: e.FEEDS_FILE,
     pollIntervalSeconds: e.POLL_INTERVAL_SECONDS,

@@ -26,8 +26,9 @@ export async function emptyFeedsFile(): Promise<string> {
   return file;
 }
 
-export function botEnv(emulator: Emulator, storeUrl: string, feedsFile: string): NodeJS.ProcessEnv {
+export function botEnv(emulator: Emulator, storeUrl: string, feedsFile: string, namespace = 'hyosan'): NodeJS.ProcessEnv {
   return {
+    STORE_NAMESPACE: namespace,
     DISCORD_TOKEN: emulator.token,
     DISCORD_APPLICATION_ID: emulator.applicationId,
     DISCORD_API_URL: emulator.apiUrl,
@@ -44,8 +45,8 @@ export async function deployToEmulator(emulator: Emulator): Promise<void> {
   await deployCommands({ token: emulator.token, applicationId: emulator.applicationId, apiUrl: emulator.apiUrl });
 }
 
-export async function startBot(emulator: Emulator, storeUrl: string, feedsFile: string): Promise<RunningBot> {
-  const config = loadConfig(botEnv(emulator, storeUrl, feedsFile));
+export async function startBot(emulator: Emulator, storeUrl: string, feedsFile: string, namespace?: string): Promise<RunningBot> {
+  const config = loadConfig(botEnv(emulator, storeUrl, feedsFile, namespace));
   // Ticks are driven by the tests (pollNow); the cron would only add noise.
   const bot = await startHyosan(config, { deliveryPollMs: 50, tickCron: '0 0 1 1 *' });
   return { app: bot.app, client: bot.discord.client, stop: () => bot.stop() };

@@ -3,6 +3,7 @@
  * Discord emulator, with feeds served from 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openBackend } from '../../src/store/index.ts';
 import { startEmulator, type Emulator } from '../emulator/index.ts';
 import type { Guild } from '../emulator/state.ts';
 import { deployToEmulator, emptyFeedsFile, makeFeedsDue, startBot, until, type RunningBot } from './bot-harness.ts';
@@ -29,11 +30,18 @@ function member(guild: Guild, prefix: string): string {
 
 const alertsIn = (emulator: Emulator, channelId: string) => emulator.messages(channelId).filter((m) => m.source === 'rest' && !m.deleted);
 
-describe('Hyosan on Discord, end to end', () => {
+const BACKENDS = [
+  ['embedded SQLite', 'sqlite://:memory:'],
+  ['Redis', process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'],
+  ['PostgreSQL', process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'],
+] as const;
+
+describe.each(BACKENDS)('Hyosan on Discord, end to end, on %s', (_name, storeUrl) => {
   let emulator: Emulator;
   let feeds: FeedServer;
   let bot: RunningBot;
   let guilds: Guild[];
+  const namespace = `e2e-${process.pid}-${Date.now().toString(36)}`;
 
   beforeAll(async () => {
     emulator = await startEmulator();
@@ -48,12 +56,16 @@ describe('Hyosan on Discord, end to end', () => {
       },
     ]);
     await deployToEmulator(emulator);
-    bot = await startBot(emulator, 'sqlite://:memory:', await emptyFeedsFile());
+    // A namespace of its own, so runs sharing a Redis or PostgreSQL server start from nothing.
+    bot = await startBot(emulator, storeUrl, await emptyFeedsFile(), namespace);
     guilds = emulator.guilds();
   });
 
   afterAll(async () => {
     await bot?.stop();
+    const kv = await openBackend(storeUrl, { namespace });
+    await kv.clear();
+    await kv.close();
     await feeds?.close();
     await emulator?.close();
   });
