@@ -12,6 +12,8 @@ const TIMELINES = [
   { name: 'the held-out timeline', dir: path.join('test', 'fixtures', 'timeline-heldout') },
   // Korean outlets break the news first; their wording must carry the same facts.
   { name: 'the Korean-language timeline', dir: path.join('test', 'fixtures', 'timeline-ko') },
+  // The launch phase: premiere dates, a delay, the premiere itself, rankings and season 3 talk.
+  { name: 'the launch timeline', dir: path.join('test', 'fixtures', 'timeline-launch') },
 ];
 
 describe.each(TIMELINES)('replay --fresh over $name', ({ dir: TIMELINE }) => {
