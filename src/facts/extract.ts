@@ -3,9 +3,11 @@ import type { ShowPack } from './show-pack-schema.ts';
 import type { Claim, Confidence, Evidence } from './types.ts';
 import { confidenceRank } from './types.ts';
 import { clauseAt, splitClauses, splitSentences, type Clause } from './sentences.ts';
+import { datesOtherShows, isOtherListEntry } from './list-entries.ts';
+import { inKoreanDay } from './release-time.ts';
 import { clockOf, findDates, latestDayOf, type ArticleClock } from './dates.ts';
 import { IRREALIS, NEGATION, NOT_CONFIRMED, clauseConfidence, frameConfidence, isBareStatement, isQuestion, onlyScheduleHedge, weakest } from './confidence.ts';
-import { hasEarlierMarker, hasTrackedMarker, otherShowMentions, ownerOf, seasonOf, showRefs, titleMentions, type SeasonScope } from './scope.ts';
+import { hasEarlierMarker, hasLaterMarker, hasTrackedMarker, otherShowMentions, ownerOf, seasonOf, showRefs, titleMentions, type SeasonScope } from './scope.ts';
 import { stripDateline } from './dateline.ts';
 import { PRODUCTION_STAGES } from './types.ts';
 import { findCharacters, findPeople, type PersonMention } from './names.ts';
@@ -25,6 +27,8 @@ interface Context {
   clock: ArticleClock;
   articleSeason: SeasonScope;
   headline: boolean;
+  /** The article dates several other shows (a slate, a line-up): a date needs this show named. */
+  crowded?: boolean;
   previousCast?: { status: CastCueStatus; confidence: Confidence } | undefined;
 }
 
@@ -85,6 +89,8 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
   for (const cue of matches(renewalCue(ctx.pack.season), sentence)) {
     const clause = clauseAt(clauses, cue.start);
     if (!clause || isNegated(clause) || IRREALIS.test(clause.text.trim())) continue;
+    // "renewed for a third season": the next season's order, not this one's.
+    if (hasLaterMarker(clause.text, ctx.pack) && !hasTrackedMarker(clause.text, ctx.pack)) continue;
     if (FUTURE_BEFORE_CUE.test(sentence.slice(clause.start, cue.start)) && !/\b(?:will|would)\s+(?:return|come\s+back)\s+for\b/i.test(cue.m[0])) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     // "Lee Yoo-mi could return for season 2" is about a person, not the show coming back.
@@ -156,10 +162,12 @@ const SUPERSEDED_PLAN = /\b(?:had\s+(?:earlier\s+|previously\s+|originally\s+|in
 /** The sentence says the plan it mentions no longer holds. */
 const ABANDONED_PLAN = /\b(?:(?:pushed|moved|set)\s+(?:that|the|this|those)\s+(?:plan|date|target|window|schedule)s?\s+back|(?:scrapped|abandoned|dropped)\s+(?:that|the|this)\s+(?:plan|date|target|window)|no\s+longer\s+(?:the\s+)?(?:plan|target|on\s+track))\b/i;
 /** Cues that move a schedule without saying whose: filming or the release. */
-const SCHEDULE_ONLY_CUE = /^(?:pushed|delayed|slated|set|scheduled)\b/i;
+const SCHEDULE_ONLY_CUE = /^(?:pushed|delayed|slated|set|scheduled|aim\w*|target\w*)\b/i;
 const PRODUCTION_WORD = /\b(?:filming|shoot|shooting|production|cameras?|principal\s+photography|casting|crank[-\s]?in)\b/i;
 const RELEASE_WORD = /\b(?:releas\w*|premier\w*|debut\w*|stream\w*|air(?:s|ed|ing|date)?|launch\w*|arriv\w*|drop\w*|land\w*|hit\w*|out)\b/i;
 const DISMISSAL = /^(?:but\s+|though\s+|although\s+)?(?:that|this|it|which)\s+(?:looks|seems|appears|is|sounds|feels)\s+(?:very\s+|highly\s+|increasingly\s+|pretty\s+)?(?:unlikely|doubtful|improbable|far-fetched|optimistic|a\s+(?:long\s+)?(?:stretch|shot))\b/i;
+const MOVED_TO_AFTER = /^\s*(?:,?\s*20\d\d)?\s*(?:to|until|into)\s+(?:\w+day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|late|mid|the|\d)/i;
+const CHART_WINDOW_BEFORE = /\b(?:(?:the\s+)?week\s+(?:of|ending|ended|from|between)|viewing\s+week|tracking\s+period)\s+(?:\w+\s+\d{1,2}\s+(?:to|and|through|-|–)\s+)?$/i;
 const REJECTED_BEFORE = /\b(?:(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not)\s+(?:in\s+)?(?:the\s+|a\s+)?|before\s+(?:the\s+end\s+of\s+)?)$/i;
 
 function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
@@ -185,7 +193,10 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
     if (next && DISMISSAL.test(next.text)) continue;
     // "the shoot was pushed to 2025" moves filming, not the release.
     if (SCHEDULE_ONLY_CUE.test(cue.m[0]) && PRODUCTION_WORD.test(text) && !RELEASE_WORD.test(text.replace(cue.m[0], ' '))) continue;
-    if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
+    const owner = ownerOf(sentence, clause, cue.start, ctx.pack, false);
+    if (owner === 'other') continue;
+    // In a slate story, "'Skyward', which debuts July 16" names a show the pack does not know.
+    if (owner === 'none' && ctx.crowded) continue;
     // "would be a late 2023 release if filming had started": a counterfactual.
     if (/\bif\s+(?:\w+\s+){1,3}had\b/i.test(text)) continue;
     // "The drama was released in January": the earlier season's release, told in the past.
@@ -197,7 +208,11 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
       if (latestDayOf(d.value) < monthAgo) continue;
       // "in early 2027 rather than December 2026": the date set aside is no claim.
       if (REJECTED_BEFORE.test(text.slice(0, d.start))) continue;
-      out.push({ kind: 'release', subject: null, value: d.value, confidence: confidenceFor(sentence, clauses, clause) });
+      // "pushed from March 12 to April 9": the date left behind.
+      if (/\bfrom\s+(?:\w+day,?\s+)?$/i.test(text.slice(0, d.start)) && MOVED_TO_AFTER.test(text.slice(d.end))) continue;
+      // "the week of April 5 to April 11": a chart week, not a premiere.
+      if (CHART_WINDOW_BEFORE.test(text.slice(0, d.start))) continue;
+      out.push({ kind: 'release', subject: null, value: inKoreanDay(d, text), confidence: confidenceFor(sentence, clauses, clause) });
     }
   }
   return out;
@@ -229,11 +244,14 @@ function platformClaims(sentence: string, clauses: Clause[], ctx: Context, seaso
     const clause = clauseAt(clauses, cue.start);
     if (!clause) continue;
     const text = sentence.slice(clause.start, clause.end);
-    if (!PLATFORM_VERB.test(text) || isNegated(clause) || IRREALIS.test(text.trim()) || hasEarlierMarker(text, ctx.pack)) continue;
+    // ", only on Netflix" closes the clause before it: it takes that clause's verb and certainty.
+    const tail = /^\s*(?:only|exclusively)\s+on\b/i.test(text);
+    const governing = tail ? clauses.slice(0, clauses.indexOf(clause)).reverse().find((c) => PLATFORM_VERB.test(c.text)) ?? clause : clause;
+    if (!PLATFORM_VERB.test(governing === clause ? text : governing.text) || isNegated(clause) || IRREALIS.test(text.trim()) || hasEarlierMarker(text, ctx.pack)) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     const name = (cue.m[1] ?? '').replace(/\s+/g, ' ');
     const value = name.toLowerCase() === ctx.pack.platform.toLowerCase() ? ctx.pack.platform : name;
-    out.push({ kind: 'platform', subject: null, value, confidence: confidenceFor(sentence, clauses, clause) });
+    out.push({ kind: 'platform', subject: null, value, confidence: confidenceFor(sentence, clauses, governing) });
   }
   return out;
 }
@@ -504,17 +522,18 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   const otherTopic = otherShowMentions(item.title, pack).length > 0 && titleMentions(item.title, pack).length === 0;
   const paragraphs = item.text.split(/\n+/).map((p) => (isKorean(p) ? splitKoreanSentences(p) : splitSentences(p))).filter((p) => p.length > 0);
   const authority = officialAuthority(paragraphs, clock);
+  const crowded = datesOtherShows(item.text, pack);
   let previousCast: Context['previousCast'];
   let first = true;
   paragraphs.forEach((paragraph, index) => {
     for (const sentence of paragraph) {
       const read = first ? stripLead(sentence) : sentence;
       first = false;
-      if ((otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack)) {
+      if ((otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack)) {
         previousCast = undefined;
         continue;
       }
-      const r = sentenceClaims(read, { pack, clock, articleSeason: season, headline: false, previousCast });
+      const r = sentenceClaims(read, { pack, clock, articleSeason: season, headline: false, crowded, previousCast });
       previousCast = r.castCue;
       const lifted = authority.article || authority.paragraphs.has(index);
       const bare = isKorean(read) ? koIsBareStatement(read) : isBareStatement(read);
@@ -582,8 +601,8 @@ function labelledForOtherShow(sentence: string, pack: ShowPack): boolean {
   return /^\s*["”’']?\s*(?:\(\d{4}\))?\s*(?::|–|—|-\s)/.test(sentence.slice(first.end));
 }
 
-/** Kinds an announcement lists: who is in it, who makes it, where it streams. */
-const LIFTED_KINDS: ReadonlySet<Claim['kind']> = new Set(['cast', 'crew', 'platform']);
+/** Kinds an announcement lists: who is in it, who makes it, where it streams, how many episodes. */
+const LIFTED_KINDS: ReadonlySet<Claim['kind']> = new Set(['cast', 'crew', 'platform', 'episodes']);
 
 /** Fresh news: no date in the sentence lies more than two weeks before the article. */
 function isFresh(sentence: string, clock: ArticleClock): boolean {

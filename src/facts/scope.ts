@@ -7,7 +7,7 @@ import { koEarlierSource, koTrackedSource } from './ko/scope.ts';
  * What a stretch of text is about: this show's tracked season, an earlier season of it, or
  * another show. Facts only count for the tracked season of this show.
  */
-export type SeasonScope = 'tracked' | 'earlier' | 'unknown';
+export type SeasonScope = 'tracked' | 'earlier' | 'later' | 'unknown';
 
 export interface ShowRef {
   start: number;
@@ -153,7 +153,22 @@ export function earlierPattern(pack: ShowPack): RegExp {
   return new RegExp(`\\b(?:${parts.join('|')})|${koEarlierSource(nums, years)}`, 'i');
 }
 
-/** The season a stretch of text talks about, from explicit markers only. */
+/**
+ * A season after the tracked one ("a third season", "Season 3", "시즌3"): once the tracked season
+ * is out, talk turns to the next, and its renewal, shoot and target year are not this season's.
+ */
+export function laterPattern(pack: ShowPack): RegExp {
+  const nums = [pack.season + 1, pack.season + 2];
+  const words = nums.flatMap((n) => [String(n), NUMBER_WORDS[n] ?? String(n)]);
+  const ordinals = nums.map((n) => ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth'][n] ?? `${n}th`);
+  const ko = nums.map((n) => `시즌\\s*${n}(?!\\d)|${['영', '첫', '두', '세', '네', '다섯'][n] ?? n}\\s*번째\\s*시즌`);
+  return new RegExp(`\\b(?:(?:season|part)\\s*(?:${words.join('|')})\\b|(?:${ordinals.join('|')})\\s+(?:season|instal?lment|part)|s0?(?:${nums.join('|')})\\b)|${ko.join('|')}`, 'i');
+}
+
+export function hasLaterMarker(text: string, pack: ShowPack): boolean {
+  return laterPattern(pack).test(withoutOtherShows(text, pack));
+}
+
 /** "All of Us Are Dead 2" names the season by a number after the title. */
 function numberedTitle(text: string, pack: ShowPack): boolean {
   return titleMentions(text, pack).some((m) => new RegExp(`\\s${pack.season}$`).test(text.slice(m.start, m.end)) || new RegExp(`^\\s*:?\\s*${pack.season}\\b`).test(text.slice(m.end)));
@@ -178,6 +193,7 @@ export function seasonOf(full: string, pack: ShowPack): SeasonScope {
   const text = withoutOtherShows(full, pack);
   const tracked = TRACKED_WORDS(pack.season).test(text) || numberedTitle(text, pack);
   const earlier = pack.earlierSeasons.length > 0 && earlierPattern(pack).test(text);
+  if (!tracked && !earlier && laterPattern(pack).test(text)) return 'later';
   if (tracked && !earlier) return 'tracked';
   if (earlier && !tracked) return 'earlier';
   if (tracked && earlier) return 'tracked';

@@ -2,7 +2,7 @@
  * Splits article text into sentences. Feed text has lost its paragraphs' markup, so a line
  * break is also a boundary, and abbreviations ("Dec.", "Mr.", "No.") must not end a sentence.
  */
-const ABBREVIATIONS = /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|vs|Vol|Ep|approx|etc|Jr|Sr|U\.S|e\.g|i\.e)|\b[A-Z])\.$/;
+const ABBREVIATIONS = /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|vs|Vol|Ep|approx|etc|Jr|Sr|U\.S|e\.g|i\.e|[ap]\.m)|\b[A-Z])\.$/;
 
 export function splitSentences(text: string): string[] {
   const out: string[] = [];

@@ -7,7 +7,7 @@ import { hasEarlierMarker, hasTrackedMarker, ownerOf, seasonOf, titleMentions, t
 import { findCharacters, findPeople, type PersonMention } from '../names.ts';
 import { splitKoreanClauses } from './sentences.ts';
 import { findKoreanDates } from './dates.ts';
-import { KO_EARLIER_AS_LEAD } from './scope.ts';
+import { KO_EARLIER_AS_LEAD, koEarlierSource, koTrackedSource } from './scope.ts';
 import { KO_NEGATION, KO_UNDECIDED, koConfidence } from './confidence.ts';
 import {
   KO_ACTOR_LEVEL, KO_CANCEL_CUE, KO_CAST_CUES, KO_CREW_CUES, KO_FUTURE_AFTER, KO_NEGOTIATION, KO_PAST_RELEASE, KO_PAST_ROLE, KO_PROMO_BEFORE,
@@ -171,6 +171,15 @@ function platformClaims(sentence: string, clauses: Clause[], ctx: KoContext): Ko
   return out;
 }
 
+/** Which season the last marker before a position names. */
+function nearestSeasonBefore(before: string, pack: ShowPack): 'tracked' | 'earlier' | undefined {
+  const last = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(new RegExp(re.source, 'gi'))].map((m) => m.index));
+  const tracked = last(new RegExp(koTrackedSource(pack.season)));
+  const earlier = pack.earlierSeasons.length > 0 ? last(new RegExp(koEarlierSource(pack.earlierSeasons.map((x) => x.number), pack.earlierSeasons.map((x) => x.year)))) : -1;
+  if (tracked < 0 && earlier < 0) return undefined;
+  return earlier > tracked ? 'earlier' : 'tracked';
+}
+
 const EPISODE_CUE = /(?:총\s*)?(\d{1,2})\s*(?:부작|개\s*(?:의\s*)?에피소드|편(?:으로|의|이)\s*구성)/g;
 
 function episodeClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraft[] {
@@ -181,6 +190,8 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoD
     const n = Number(/\d+/.exec(cue.text)?.[0]);
     if (!(n > 0 && n < 50)) continue;
     if (ctx.pack.earlierSeasons.some((s) => s.episodes === n) && !hasTrackedMarker(clause.text, ctx.pack)) continue;
+    // "시즌2는 총 8부작으로, 시즌1(12부작)에 이어": the count belongs to the season named just before it.
+    if (nearestSeasonBefore(sentence.slice(0, cue.start), ctx.pack) === 'earlier') continue;
     out.push({ kind: 'episodes', subject: null, value: String(n), confidence: koConfidence(sentence, clause.text, 'episodes') });
   }
   return out;
