@@ -162,7 +162,7 @@ const SUPERSEDED_PLAN = /\b(?:had\s+(?:earlier\s+|previously\s+|originally\s+|in
 /** The sentence says the plan it mentions no longer holds. */
 const ABANDONED_PLAN = /\b(?:(?:pushed|moved|set)\s+(?:that|the|this|those)\s+(?:plan|date|target|window|schedule)s?\s+back|(?:scrapped|abandoned|dropped)\s+(?:that|the|this)\s+(?:plan|date|target|window)|no\s+longer\s+(?:the\s+)?(?:plan|target|on\s+track))\b/i;
 /** Cues that move a schedule without saying whose: filming or the release. */
-const SCHEDULE_ONLY_CUE = /^(?:pushed|delayed|slated|set|scheduled|aim\w*|target\w*)\b/i;
+const SCHEDULE_ONLY_CUE = /^(?:pushed|moved|delayed|postponed|shifted|bumped|slated|set|scheduled|aim\w*|target\w*)\b/i;
 const PRODUCTION_WORD = /\b(?:filming|shoot|shooting|production|cameras?|principal\s+photography|casting|crank[-\s]?in)\b/i;
 const RELEASE_WORD = /\b(?:releas\w*|premier\w*|debut\w*|stream\w*|air(?:s|ed|ing|date)?|launch\w*|arriv\w*|drop\w*|land\w*|hit\w*|out)\b/i;
 const DISMISSAL = /^(?:but\s+|though\s+|although\s+)?(?:that|this|it|which)\s+(?:looks|seems|appears|is|sounds|feels)\s+(?:very\s+|highly\s+|increasingly\s+|pretty\s+)?(?:unlikely|doubtful|improbable|far-fetched|optimistic|a\s+(?:long\s+)?(?:stretch|shot))\b/i;

@@ -6,6 +6,7 @@
 import type { ShowPack } from './show-pack-schema.ts';
 import { otherShowMentions, showRefs } from './scope.ts';
 import { findDates, clockOf } from './dates.ts';
+import { splitSentences } from './sentences.ts';
 
 /** "4. Moonlit Ward – …", "Moonlit Ward: …": an entry's label, a title before a dash or colon. */
 const ENTRY = /^\s*(?:\d{1,2}[.)]\s*)?["“‘']?((?:[A-Z0-9#][\w'’&!.-]*|of|the|a|an|and|in|on|at|to|for|from|with|season|part)(?:[\s:]+(?:[A-Z0-9#][\w'’&!.-]*|of|the|a|an|and|in|on|at|to|for|from|with|season|part)){0,7})["”’']?\s*(?:\(\d{4}\)\s*)?(?:–|—|\s-\s|:\s)/;
@@ -27,7 +28,7 @@ export function isOtherListEntry(sentence: string, pack: ShowPack): boolean {
 export function datesOtherShows(text: string, pack: ShowPack): boolean {
   const clock = clockOf(undefined);
   const shows = new Set<string>();
-  for (const line of text.split(/\n+|(?<=[.!?])\s+/)) {
+  for (const line of splitSentences(text)) {
     const others = otherShowMentions(line, pack);
     if (others.length > 0 && findDates(line, clock, 'future').length > 0) for (const o of others) shows.add(line.slice(o.start, o.end).toLowerCase());
   }

@@ -31,8 +31,9 @@ export interface Clause {
  * Clauses: hedges and negations scope over the clause they stand in, not the whole sentence
  * ("Netflix hasn't set a date, but reports point to 2027" holds a denial and a claim).
  */
+// "on Thursday, March 11" is one date, not two clauses.
 // A comma may sit inside closing quotes (American style: "Weak Hero Class 2," and …).
-const CLAUSE_BREAK = /\s*(?:;|—|–|\s-\s|,["”’']?\s*(?=(?:but|while|although|though|however|whereas|yet|and|which|who|with|as|after|since|even|despite|because|so|meanwhile|according|per)\b)|,["”’']?(?=\s)|\s(?=(?:but|while|although|though|whereas|however)\s))\s*/gi;
+const CLAUSE_BREAK = /\s*(?:;|—|–|\s-\s|,["”’']?\s*(?=(?:but|while|although|though|however|whereas|yet|and|which|who|with|as|after|since|even|despite|because|so|meanwhile|according|per)\b)|(?<!\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),["”’']?(?=\s)|\s(?=(?:but|while|although|though|whereas|however)\s))\s*/gi;
 
 export function splitClauses(sentence: string): Clause[] {
   const clauses: Clause[] = [];
