@@ -7,7 +7,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Several suites start real servers (HTTP, the Discord emulator, Redis, PostgreSQL); two cores.
     maxWorkers: 2,
-    // The default output, plus one summary line of the fault suite (cases per group, failures).
-    reporters: ['default', './test/faults/summary-reporter.ts'],
+    // The default output, one summary line of the fault suite (cases per group, failures), and a
+    // plain closing count for anything that reads the tail of the log.
+    reporters: ['default', './test/faults/summary-reporter.ts', './test/closing-line-reporter.ts'],
   },
 });
