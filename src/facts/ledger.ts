@@ -7,8 +7,8 @@
  * - a second source for the same value is corroboration, not a change;
  * - a stronger claim for the same value is an upgrade (a change worth announcing);
  * - two equally sure values that disagree are a conflict, shown but not flip-flopped — unless the
- *   current value has gone unrepeated for a while (the news moved on) or the other value has
- *   clearly more outlets behind it;
+ *   current value has gone unrepeated for a while (the news moved on) or, since the other value
+ *   first appeared, clearly more outlets have reported it than have repeated the current one;
  * - production stages only move forward (a recap of "filming began" in a later article is not a
  *   regression), and a newer report of a later stage moves the fact on even when the earlier stage
  *   was official: the stages are successive events, not rival values.
@@ -223,7 +223,11 @@ function equallySure(current: Fact, claim: Claim, ctx: ApplyContext, policy: Led
   if (quietForMs > policy.supersedeAfterDays * DAY_MS) return replaced(current, claim, ctx, 'changed');
 
   const { fact, conflict } = recordConflict(current, claim, ctx);
-  if (distinctOutlets(conflict.sources) >= distinctOutlets(current.sources) + policy.majorityMargin) {
+  // The contest is judged on what outlets have said since the other value first appeared: a date
+  // repeated by twenty outlets before a delay was announced is not twenty votes against the delay.
+  const contestStart = conflict.sources.reduce((min, s) => (s.firstSeen < min ? s.firstSeen : min), conflict.sources[0]?.firstSeen ?? ctx.now);
+  const stillBacking = current.sources.filter((s) => s.lastSeen >= contestStart);
+  if (distinctOutlets(conflict.sources) >= distinctOutlets(stillBacking) + policy.majorityMargin) {
     return replaced(fact, claim, ctx, 'changed');
   }
   return { fact, event: event('conflict', 'new', claim, current, ctx, current.sources), factChanged: true };

@@ -97,17 +97,32 @@ describe('ledger rules', () => {
     expect(fact?.conflicts.map((c) => [c.value, c.sources.length])).toEqual([['2027-H1', 2]]);
   });
 
-  test('a conflicting value with clearly more outlets behind it takes over once', () => {
+  test('a conflicting value that clearly more outlets report than repeat the old one takes over once', () => {
     const { fact, events } = run([
       claim('release', '2026-12', 'reported', '2026-01-10T00:00:00Z', 'https://a.example/1', null, 'A'),
       claim('release', '2027-H1', 'reported', '2026-01-12T00:00:00Z', 'https://b.example/2', null, 'B'),
-      claim('release', '2027-H1', 'reported', '2026-01-13T00:00:00Z', 'https://c.example/3', null, 'C'),
-      claim('release', '2027-H1', 'reported', '2026-01-14T00:00:00Z', 'https://d.example/4', null, 'D'),
+      claim('release', '2026-12', 'reported', '2026-01-13T00:00:00Z', 'https://e.example/5', null, 'E'),
+      claim('release', '2027-H1', 'reported', '2026-01-14T00:00:00Z', 'https://c.example/3', null, 'C'),
+      claim('release', '2027-H1', 'reported', '2026-01-15T00:00:00Z', 'https://d.example/4', null, 'D'),
+      claim('release', '2027-H1', 'reported', '2026-01-16T00:00:00Z', 'https://f.example/6', null, 'F'),
     ]);
-    expect(events).toEqual(['fact-change:new', 'conflict:new', 'conflict:new', 'fact-change:changed']);
+    // Since 2027-H1 first appeared, E repeated 2026-12 once: it takes three outlets to outweigh that.
+    expect(events).toEqual(['fact-change:new', 'conflict:new', 'corroboration:new', 'conflict:new', 'fact-change:changed', 'corroboration:new']);
     expect(fact?.value).toBe('2027-H1');
-    expect(fact?.sources).toHaveLength(3);
+    expect(fact?.sources).toHaveLength(4);
     expect(fact?.conflicts).toEqual([]);
+  });
+
+  test('an official delay wins once outlets report it, however often the old date was repeated before', () => {
+    const repeats = ['A', 'B', 'C', 'D', 'E', 'F'].map((o, i) =>
+      claim('release', '2027-03-12', 'official', `2026-10-0${i + 1}T00:00:00Z`, `https://${o.toLowerCase()}.example/date`, null, o));
+    const { fact, events } = run([
+      ...repeats,
+      claim('release', '2027-04-09', 'official', '2026-11-20T00:00:00Z', 'https://x.example/delay', null, 'X'),
+      claim('release', '2027-04-09', 'official', '2026-11-20T06:00:00Z', 'https://y.example/delay', null, 'Y'),
+    ]);
+    expect(events.slice(-2)).toEqual(['conflict:new', 'fact-change:changed']);
+    expect(fact?.value).toBe('2027-04-09');
   });
 
   test('an equally sure value replaces one nobody has repeated for weeks', () => {
