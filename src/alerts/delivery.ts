@@ -242,11 +242,9 @@ export class DeliveryWorker {
   }
 
   /** Applies changes to the stored delivery if it is still pending; false when someone else settled it. */
-  async #settle(id: string, changes: Partial<Delivery>): Promise<boolean> {
-    const current = await this.#o.outbox.get(id);
-    if (!current || current.state !== 'pending') return false;
-    await this.#o.outbox.update({ ...current, ...changes, updatedAt: this.#o.now().toISOString() });
-    return true;
+  /** Records an outcome unless the delivery was dropped meanwhile (its server was disabled). */
+  #settle(id: string, changes: Partial<Delivery>): Promise<boolean> {
+    return this.#o.outbox.settle(id, { ...changes, updatedAt: this.#o.now().toISOString() });
   }
 
   async #deliver(queued: Delivery): Promise<Outcome> {

@@ -91,6 +91,17 @@ export class KeyValueOutbox implements Outbox {
     });
   }
 
+  async settle(id: string, changes: Partial<Delivery>): Promise<boolean> {
+    return this.kv.exclusive(OUTBOX_LOCK, async () => {
+      const current = await this.get(id);
+      if (!current || current.state !== 'pending') return false;
+      const next: Delivery = { ...current, ...changes, id };
+      await this.kv.set(deliveryKey(id), next, ttlOf(next));
+      await this.reindex([next]);
+      return true;
+    });
+  }
+
   async findPosted(channelId: string, alertKey: string): Promise<Delivery | undefined> {
     const delivery = await this.findAlert(channelId, alertKey);
     return delivery?.state === 'sent' && delivery.messageId !== undefined ? delivery : undefined;

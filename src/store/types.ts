@@ -130,6 +130,11 @@ export interface Outbox {
   due(now: Date, limit: number): Promise<Delivery[]>;
   get(id: string): Promise<Delivery | undefined>;
   update(delivery: Delivery): Promise<void>;
+  /**
+   * Applies changes to a delivery only if it is still pending, in one step: a delivery dropped
+   * meanwhile (its server's alerts were disabled) stays dropped. Returns whether it applied.
+   */
+  settle(id: string, changes: Partial<Delivery>): Promise<boolean>;
   /** The message posted in a channel for an alert key, for "also reported by" edits. */
   findPosted(channelId: string, alertKey: string): Promise<Delivery | undefined>;
   /**

@@ -100,10 +100,10 @@ describe('storage faults while polling', () => {
 describe('storage faults while delivering', () => {
   test.each<{ method: StoreMethodPath; mode: 'throw' | 'hang'; times: number; log: RegExp | null }>([
     { method: 'outbox.due', mode: 'throw', times: 3, log: /delivery round failed; will try again/ },
-    { method: 'outbox.update', mode: 'throw', times: 2, log: /could not record a delivery; will retry next round/ },
+    { method: 'outbox.settle', mode: 'throw', times: 2, log: /could not record a delivery; will retry next round/ },
     { method: 'outbox.get', mode: 'throw', times: 2, log: /could not record a delivery; will retry next round/ },
     { method: 'outbox.due', mode: 'hang', times: 1, log: null },
-    { method: 'outbox.update', mode: 'hang', times: 1, log: null },
+    { method: 'outbox.settle', mode: 'hang', times: 1, log: null },
   ])('$method ($mode): every channel gets the alert exactly once, with a clear log line', async ({ method, mode, times, log }) => {
     const stores = new FaultyStores(await openStores('sqlite://:memory:'));
     const rig = await startDeliveryRig({ stores });

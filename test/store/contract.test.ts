@@ -225,6 +225,17 @@ describe.each(BACKENDS)('store contract on $name', ({ name, url, server }) => {
     expect(await stores.outbox.findPosted('c-other', 'production::wrapped')).toBeUndefined();
   });
 
+  it('settles a delivery only while it is pending: a dropped one stays dropped', async () => {
+    await stores.outbox.enqueue([makeDelivery('s1', { guildId: 'gs' }), makeDelivery('s2', { guildId: 'gs' })]);
+    expect(await stores.outbox.settle('s1', { state: 'sent', messageId: '42', attempts: 1 })).toBe(true);
+    expect(await stores.outbox.get('s1')).toMatchObject({ state: 'sent', messageId: '42', attempts: 1 });
+    await stores.outbox.dropGuild('gs', 'alerts disabled');
+    expect(await stores.outbox.settle('s2', { attempts: 2, nextAttemptAt: '2030-01-01T00:00:00.000Z' })).toBe(false);
+    expect(await stores.outbox.get('s2')).toMatchObject({ state: 'dropped' });
+    expect(await stores.outbox.due(new Date('2100-01-01'), 10)).toEqual([]);
+    expect(await stores.outbox.settle('missing', { state: 'sent' })).toBe(false);
+  });
+
   it('finds the alert of a key from the moment it is planned, whatever its state', async () => {
     const post = makeDelivery('p2', { channelId: 'c-8', alertKey: 'release::2027-H1' });
     expect(await stores.outbox.findAlert('c-8', 'release::2027-H1')).toBeUndefined();

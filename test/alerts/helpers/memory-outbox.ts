@@ -41,6 +41,13 @@ export class MemoryOutbox implements Outbox {
     this.#deliveries.set(delivery.id, structuredClone(delivery));
   }
 
+  async settle(id: string, changes: Partial<Delivery>): Promise<boolean> {
+    const current = this.#deliveries.get(id);
+    if (!current || current.state !== 'pending') return false;
+    this.#deliveries.set(id, structuredClone({ ...current, ...changes, id }));
+    return true;
+  }
+
   async findAlert(channelId: string, alertKey: string): Promise<Delivery | undefined> {
     const alert = [...this.#deliveries.values()]
       .filter((d) => d.channelId === channelId && d.alertKey === alertKey && d.action === 'post')
