@@ -66,7 +66,7 @@ export const CREW_TITLE = /^(?:co-?)?(?:director|directors|writer|writers|screen
 export const CREW_ASSIGNMENT = /\b(?:return(?:s|ing|ed)?|back|again|helm\w*|direct(?:s|ed|ing)?|writ(?:es|ing|ten)|pen(?:s|ned|ning)|will|join(?:s|ed|ing)?|lead(?:s|ing)?|on\s+board|attached|tapped|set\s+to|chair|reunite\w*|confirmed)\b/i;
 
 /** "the webtoon written by …": the source work's author, not the series' writer. */
-export const SOURCE_WORK_BEFORE = /\b(?:webtoon|web\s*comic|comic|manhwa|novel|book|source\s+material|original\s+(?:work|story|comic))\s*(?:["“”'‘’][^"“”'‘’]{1,60}["“”'‘’]\s*)?,?\s*(?:(?:that\s+|which\s+)?(?:was\s+)?(?:originally\s+)?)?$/i;
+export const SOURCE_WORK_BEFORE = /\b(?:webtoon|web\s*comic|comic|manhwa|novel|book|source\s+material|original\s+(?:work|story|comic))\s*(?:["“”'‘’][^"“”'‘’]{1,60}["“”'‘’]\s*|(?:(?:entitled|titled|called|named)\s+)[^,.;]{1,60}?)?,?\s*(?:(?:that\s+|which\s+)?(?:was\s+)?(?:originally\s+)?)?$/i;
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, twenty: 20 };
 
@@ -84,13 +84,28 @@ export const PLATFORM_VERB = /\b(?:stream\w*|releas\w*|premier\w*|arriv\w*|drop\
  * "The series stars …", "the show starred …", "boasts a cast including …": a description of the
  * show as it exists (the earlier season), not a casting for the new one.
  */
-export const SHOW_DESCRIPTION = /\b(?:(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:series|show|drama|k-?drama|hit|original)|it)\s+(?:also\s+)?(?:stars|starred|starring|features|featured|boasts|boasted|included|includes|had|has)\b|\bstarred\b|\b(?:famous|known|praised|remembered|beloved)\s+for\s+(?:its|the)\s+cast\b|\b(?:performances|portrayals?)\s+(?:have|has|had)\s+(?:received|earned|drawn|won)\b/i;
+export const SHOW_DESCRIPTION = /\b(?:(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:series|show|drama|k-?drama|hit|original)(?:\s*,\s*(?:which|that))?|it)\s+(?:also\s+)?(?:stars|starred|starring|features|featured|boasts|boasted|included|includes|had|has)\b|\bstarred\b|\b(?:famous|known|praised|remembered|beloved)\s+for\s+(?:its|the)\s+cast\b|\b(?:performances|portrayals?)\s+(?:have|has|had)\s+(?:received|earned|drawn|won)\b/i;
 
 /**
  * A credit in the past ("Lee directed the series", "was written by", "directed the first
  * season"): who made the show, not who makes the new season.
  */
 export const PAST_CREDIT = /\b(?:with\s+(?:\w+\s+)?(?:episodes|scripts?|screenplays?)\s+(?:co-?)?(?:written|penned|scripted)\s+by|(?:k-?drama|drama|series|show|thriller)\s*,?\s+(?:co-?)?(?:directed|written|penned|helmed)\s+by|(?:was|were|had\s+been)\s+(?:co-?)?(?:directed|written|penned|scripted|helmed)|(?:co-?)?(?:directed|wrote|penned|scripted|helmed)\s+(?:the\s+|all\s+|every\s+)?(?:series|show|drama|first|original|episodes|earlier|previous)|(?:a\s+|the\s+)?script\s+written\s+by|who\s+(?:co-?)?(?:directed|wrote|penned|helmed)|were\s+at\s+the\s+helm|crafted\s+all)\b/i;
+
+/**
+ * The second half of a past passive credit: "was directed by Lee and written by Chun" credits
+ * Chun in the past too.
+ */
+export const PAST_CREDIT_COORDINATED = /\b(?:was|were|had\s+been)\s+(?:co-?)?(?:directed|written|penned|scripted|helmed|created)\s+by\b[^.;]*?\band\s+$/i;
+
+/** A credit line with no verb of its own ("Directed by Lee and written by Chun."): the show as it is. */
+export const CREDIT_LINE = /^(?:co-?)?(?:directed|written|penned|scripted|helmed|created)\s+by\b/i;
+
+/** A photo caption or credit ("(L to R) …", "Cr. …/Netflix © 2021"): it names a still, not news. */
+export const PHOTO_CAPTION = /\((?:from\s+)?(?:l|left)\s+to\s+(?:r|right)\)|©|\bCr\.\s*(?:[A-Z]|$)|\bphoto\s+credit\b/i;
+
+/** "if it gets a green light", "should the show be renewed": a condition, not an event. */
+export const CONDITION_BEFORE = /\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){0,5}$/i;
 
 /** Casting dreamed up by fans or a writer: no claim about anyone. */
 export const FAN_CASTING = /\b(?:imaginary|fan[-\s]?made|fan[-\s]?cast(?:ing)?|dream\s+cast(?:ing)?|wish[-\s]?list|hypothetical|virtual\s+casting)\b/i;

@@ -16,8 +16,8 @@ import { splitKoreanSentences, stripKoreanDateline } from './ko/sentences.ts';
 import { KO_UNDECIDED, koIsBareStatement, koIsOfficialAnnouncement } from './ko/confidence.ts';
 import { koreanSentenceClaims } from './ko/extract.ts';
 import {
-  ACTOR_LEVEL, CANCEL_CUE, CAST_CUES, CREW_ASSIGNMENT, CREW_CUES, CREW_TITLE, EPISODE_CUE, FAN_CASTING, FUTURE_BEFORE_CUE, KNOWN_FOR_BEFORE, NEGOTIATION,
-  PAST_CREDIT, PAST_RELEASE, PLATFORM_CUE, PLATFORM_VERB, PRODUCTION_CUES, PROMO_OBJECT, RECAP, RELEASE_CUE, RESPONSE_TO_REPORTS, SHOW_DESCRIPTION, SOURCE_AUTHOR_BEFORE,
+  ACTOR_LEVEL, CANCEL_CUE, CAST_CUES, CONDITION_BEFORE, CREDIT_LINE, CREW_ASSIGNMENT, CREW_CUES, CREW_TITLE, EPISODE_CUE, FAN_CASTING, FUTURE_BEFORE_CUE, KNOWN_FOR_BEFORE, NEGOTIATION,
+  PAST_CREDIT, PAST_CREDIT_COORDINATED, PAST_RELEASE, PHOTO_CAPTION, PLATFORM_CUE, PLATFORM_VERB, PRODUCTION_CUES, PROMO_OBJECT, RECAP, RELEASE_CUE, RESPONSE_TO_REPORTS, SHOW_DESCRIPTION, SOURCE_AUTHOR_BEFORE,
   SOURCE_WORK_BEFORE, UNDECIDED, episodeCount, renewalCue,
 } from './cues.ts';
 
@@ -92,6 +92,8 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
     // "renewed for a third season": the next season's order, not this one's.
     if (hasLaterMarker(clause.text, ctx.pack) && !hasTrackedMarker(clause.text, ctx.pack)) continue;
     if (FUTURE_BEFORE_CUE.test(sentence.slice(clause.start, cue.start)) && !/\b(?:will|would)\s+(?:return|come\s+back)\s+for\b/i.test(cue.m[0])) continue;
+    // "… has a story for season 2 if it gets a green light": the renewal is the condition.
+    if (CONDITION_BEFORE.test(sentence.slice(clause.start, cue.start))) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     // "Lee Yoo-mi could return for season 2" is about a person, not the show coming back.
     if (/\b(?:return|come\s+back)\b/i.test(cue.m[0]) && findPeople(sentence.slice(clause.start, clause.end), ctx.pack).length > 0) continue;
@@ -339,7 +341,9 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   const disputed = RESPONSE_TO_REPORTS.test(sentence) || UNDECIDED.test(sentence);
   const drafts: Draft[] = [];
   let inherited: { status: CastCueStatus; confidence: Confidence } | undefined;
-  if (cues.length === 0 && /^(?:these|they|those|this)\s+(?:include|includes|are|were|will\s+be)\b|^among\s+them\b/i.test(sentence.trim())) inherited = ctx.previousCast;
+  // "Among them are A as X, B as Y": the list takes the previous sentence's cue ("are expected to
+  // reprise their roles"); its "as X" only ties roles to names.
+  if (cues.every((c) => c.status === 'generic') && /^(?:these|they|those|this)\s+(?:include|includes|are|were|will\s+be)\b|^among\s+them\b/i.test(sentence.trim())) inherited = ctx.previousCast;
   // "Stars of season 1 will return" speaks of the tracked season through its returning cue.
   const returnsFromEarlier = season === 'earlier' && ctx.articleSeason !== 'earlier' && cues.some((c) => c.status === 'returning' || c.status === 'exited');
   const allowPeople = season === 'tracked' || returnsFromEarlier || !!inherited;
@@ -354,7 +358,7 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     let confidence: Confidence;
     // Names in one list share the cue nearest the list: "survivors A, B and C sit beside newcomers D and E".
     const group = groups.get(person) ?? person.span;
-    const nearest = [...cues].sort((a, b) => distance(a, group) - distance(b, group))[0];
+    const nearest = inherited ? undefined : [...cues].sort((a, b) => distance(a, group) - distance(b, group))[0];
     if (nearest) {
       const clause = clauseAt(clauses, nearest.start);
       const personClause = clauseAt(clauses, person.span.start);
@@ -364,6 +368,8 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       if (nearest.status !== 'exited' && (isNegated(clause) || isNegated(personClause))) continue;
       if (IRREALIS.test(text.trim())) continue;
       if (nearest.status !== 'exited' && (recap || (nearest.status === 'generic' && describesShow))) continue;
+      // "The show starred newcomers such as …": the description's own noun, not a casting.
+      if (nearest.status === 'new' && describesShow && !/\b(?:will|to\s+(?:star|join|play)|set\s+to|joins?|joined|(?:has|have)\s+been\s+cast)\b/i.test(text)) continue;
       // "Following Lee Jung-jae's Squid Game 2 in December, …": a person named with another show
       // in a clause of their own belongs to that show.
       if (personClause !== clause && belongsToOtherShow(sentence, personClause, ctx.pack)) continue;
@@ -407,6 +413,8 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   // "the webtoon written by …" names the source's author.
   const cues = CREW_CUES.flatMap(({ role, re }) => matches(re, sentence).map((c) => ({ ...c, role }))).filter((c) => !(c.role === 'writer' && SOURCE_WORK_BEFORE.test(sentence.slice(0, c.start))));
   const out: Draft[] = [];
+  // "Directed by Lee and written by Chun." with no word of the new season: the show's credits.
+  if (CREDIT_LINE.test(sentence.trim()) && !hasTrackedMarker(sentence, ctx.pack) && !/\b(?:return\w*|back|again|will|new\s+season)\b/i.test(sentence)) return out;
   for (const person of people) {
     // "the webcomic Now at Our School by Joo Dong-geun" names the source's author.
     if (SOURCE_AUTHOR_BEFORE.test(sentence.slice(0, person.span.start))) continue;
@@ -424,15 +432,17 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       // write season 2") only a later cue for the same job can still give the person the new season.
       if (pastRole && cue.role !== pastRole) continue;
       const around = sentence.slice(Math.max(0, cue.start - 25), Math.min(clause.end, cue.end + 30));
-      if (PAST_CREDIT.test(around)) {
+      if (PAST_CREDIT.test(around) || PAST_CREDIT_COORDINATED.test(sentence.slice(clause.start, cue.start))) {
         pastRole = cue.role;
         continue;
       }
       if (isNegated(clause) || IRREALIS.test(text.trim())) continue;
       if (hasEarlierMarker(text, ctx.pack) && !/\b(?:return|back|again|helm|will)\b/i.test(text)) continue;
       // "director Lee Jae-kyoo shared his thoughts": a title, unless the clause gives him the job.
-      const title = CREW_TITLE.test(cue.m[0]) && /^\s*$/.test(sentence.slice(cue.end, person.span.start));
-      if (title && !CREW_ASSIGNMENT.test(sentence.slice(person.span.end, clause.end))) break;
+      const title = CREW_TITLE.test(cue.m[0]) && /^\s*,?\s*$/.test(sentence.slice(cue.end, person.span.start));
+      // "…, reassured fans that the series will return": a return of the show, not a job for him.
+      const assignment = (sentence.slice(person.span.end, clause.end).split(/\bthat\s+(?:the|this|its?|a|an)\b/i)[0] ?? '');
+      if (title && !CREW_ASSIGNMENT.test(assignment)) break;
       if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') break;
       out.push({ kind: 'crew', subject: person.canonical, value: cue.role, confidence: confidenceFor(sentence, clauses, clause) });
       break;
@@ -529,7 +539,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
     for (const sentence of paragraph) {
       const read = first ? stripLead(sentence) : sentence;
       first = false;
-      if ((otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack)) {
+      if ((otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read)) {
         previousCast = undefined;
         continue;
       }

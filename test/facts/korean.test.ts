@@ -88,6 +88,8 @@ const CASES: Array<[date: string, sentence: string, want: Want[]]> = [
   ['2025-07-23', '이재규 감독이 다시 한 번 메가폰을 잡는다.', [['crew', 'Lee Jae-kyoo', 'director', 'reported']]],
   ['2022-08-01', '천성일 작가가 시즌2 집필에 나선 것으로 알려졌다.', [['crew', 'Chun Sung-il', 'writer', 'reported']]],
   ['2025-07-23', '시즌1을 연출한 이재규 감독은 인터뷰에서 소감을 전했다.', []],
+  // a credit label before each name, the writer's first
+  ['2025-08-02', "넷플릭스는 '지금 우리 학교는' 시즌2(각본 천성일, 연출 김남수)의 촬영이 한창이라고 전했다.", [['production', null, 'filming', 'official'], ['crew', 'Chun Sung-il', 'writer', 'official'], ['crew', 'Kim Nam-su', 'director', 'official']]],
   // episodes
   ['2025-09-01', "'지금 우리 학교는' 시즌2는 총 8부작으로 구성된다.", [['episodes', null, '8', 'reported']]],
   ['2026-01-01', "'지금 우리 학교는' 시즌1은 12부작으로 공개됐다.", []],

@@ -274,7 +274,8 @@ const TOPIC_BEFORE_NAMES = /^\s*(?:은|는|에는|엔|도)\s*(?:[가-힣]{2,4}\s
 function crewClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraft[] {
   const people = findPeople(sentence, ctx.pack).filter((p) => p.known && ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('crew'));
   const out: KoDraft[] = [];
-  const cues = KO_CREW_CUES.flatMap(({ role, re }) => cuesOf(re, sentence).map((c) => ({ ...c, role })));
+  // In the order they are written: "nearest before the name" reads them from the name back.
+  const cues = KO_CREW_CUES.flatMap(({ role, re }) => cuesOf(re, sentence).map((c) => ({ ...c, role }))).sort((a, b) => a.start - b.start);
   for (const person of people) {
     const personClause = clauseAt(clauses, person.span.start);
     if (!personClause) continue;
@@ -284,9 +285,11 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraf
     const forward = pool.find((c) => c.start >= person.span.end && (!nextPerson || c.start < nextPerson.span.start));
     const backward = [...pool].reverse().find((c) => c.end <= person.span.start);
     let role: string | undefined;
+    // "(극본 천성일, 연출 이재규)": a credit label right before the name is that person's job.
+    const labelled = backward && /^\s*[:：]?\s*$/.test(sentence.slice(backward.end, person.span.start));
     // "연출은 이재규·김남수 감독이, 극본은 천성일 작가가 맡는다": a job named as the topic right before the names is theirs.
     const topic = backward && TOPIC_BEFORE_NAMES.test(sentence.slice(backward.end, person.span.start)) && CREW_VERB.test(sentence.slice(person.span.end, personClause.end));
-    if (topic) role = backward.role;
+    if (labelled || topic) role = backward.role;
     else if (forward && CREW_VERB.test(sentence.slice(forward.end, personClause.end))) role = forward.role;
     else if (backward) {
       const between = sentence.slice(backward.end, person.span.start);
