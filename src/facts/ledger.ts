@@ -251,6 +251,11 @@ export function applyClaim(current: Fact | undefined, claim: Claim, ctx: ApplyCo
   if (claim.kind === 'production' && stageIndex(claim.value) > stageIndex(current.value) && confidenceRank(claim.confidence) >= confidenceRank('rumor')) {
     return replaced(current, claim, ctx, 'changed');
   }
+  // Moving back takes Netflix's word for a stage that can really recur (a second shoot), never a
+  // mention of the renewal: "the show was renewed in 2022" is history in every later article.
+  if (claim.kind === 'production' && stageIndex(claim.value) < stageIndex(current.value) && (claim.value === 'announced' || claim.confidence !== 'official')) {
+    return ignored(current, claim, ctx, 'regression');
+  }
   const rankDiff = confidenceRank(claim.confidence) - confidenceRank(current.confidence);
   if (rankDiff < 0) return ignored(current, claim, ctx, 'weaker');
   if (rankDiff > 0) {

@@ -165,6 +165,17 @@ describe('ledger rules', () => {
     expect(fact).toMatchObject({ value: 'wrapped', confidence: 'reported' });
   });
 
+  test('a surer mention of an earlier stage does not move production back, unless Netflix says so', () => {
+    const { fact, events } = run([
+      claim('production', 'post-production', 'rumor', '2026-02-20T00:00:00Z', 'https://blog.example/1'),
+      claim('production', 'announced', 'official', '2026-03-01T00:00:00Z', 'https://a.example/renewal-recap'),
+      claim('production', 'filming', 'reported', '2026-03-02T00:00:00Z', 'https://b.example/2'),
+      claim('production', 'filming', 'official', '2026-03-03T00:00:00Z', 'https://netflix.example/reshoots'),
+    ]);
+    expect(events).toEqual(['fact-change:new', 'ignored:regression', 'ignored:regression', 'fact-change:changed']);
+    expect(fact).toMatchObject({ value: 'filming', confidence: 'official' });
+  });
+
   test('an actor leaving is a change even right after the casting report', () => {
     const { fact, events } = run([
       claim('cast', 'new', 'reported', '2025-03-01T00:00:00Z', 'https://a.example/1', 'Roh Yoon-seo'),
