@@ -48,7 +48,7 @@ export class FactLedger {
         ...(options.silent ? { silent: true } : {}),
         ...(this.policy ? { policy: this.policy } : {}),
       });
-      if (outcome.factChanged) touched.set(key, outcome.fact);
+      if (outcome.factChanged && outcome.fact) touched.set(key, outcome.fact);
       events.push(outcome.event);
     }
     return {

@@ -14,6 +14,7 @@
  *   was official: the stages are successive events, not rival values.
  */
 import {
+  PERSON_KINDS,
   PRODUCTION_STAGES,
   confidenceRank,
   type Claim,
@@ -45,8 +46,8 @@ export interface ApplyContext {
 }
 
 export interface ClaimOutcome {
-  /** The fact after the claim (unchanged object when nothing changed). */
-  fact: Fact;
+  /** The fact after the claim (unchanged object when nothing changed; none when there is still none). */
+  fact: Fact | undefined;
   event: FactEvent;
   /** False when the claim left the stored fact exactly as it was. */
   factChanged: boolean;
@@ -236,6 +237,11 @@ function equallySure(current: Fact, claim: Claim, ctx: ApplyContext, policy: Led
 export function applyClaim(current: Fact | undefined, claim: Claim, ctx: ApplyContext): ClaimOutcome {
   const policy = ctx.policy ?? DEFAULT_POLICY;
   if (!current) {
+    // "Fans hope Lee Yoo-mi could return" is a wish, not news about a person: a guess alone never
+    // starts a cast or crew fact (guesses about dates do, since that is all fans have for months).
+    if (PERSON_KINDS.has(claim.kind) && claim.confidence === 'speculation') {
+      return { fact: undefined, event: event('ignored', 'speculative', claim, undefined, ctx), factChanged: false };
+    }
     const fact = newFact(claim, ctx.now);
     return { fact, event: event('fact-change', 'new', claim, undefined, ctx), factChanged: true };
   }
