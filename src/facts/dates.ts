@@ -55,7 +55,7 @@ function yearFor(month: number, day: number, clock: ArticleClock, dir: DateDirec
   return clock.year;
 }
 
-interface Rule {
+export interface DateRule {
   re: RegExp;
   value: (m: RegExpExecArray, clock: ArticleClock, dir: DateDirection) => string | undefined;
 }
@@ -63,7 +63,7 @@ interface Rule {
 const month = (s: string | undefined): number => MONTHS[(s ?? '').toLowerCase().replace('.', '')] ?? 0;
 
 /** Most specific first; a later rule never overlaps text an earlier rule took. */
-const RULES: Rule[] = [
+const RULES: DateRule[] = [
   { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}\\b`, 'gi'), value: (m) => `${m[3]}-${pad(month(m[1]))}-${pad(Number(m[2]))}` },
   { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'gi'), value: (m) => `${m[3]}-${pad(month(m[2]))}-${pad(Number(m[1]))}` },
   { re: /\b(20\d\d)-(\d\d)-(\d\d)\b/g, value: (m) => `${m[1]}-${m[2]}-${m[3]}` },
@@ -114,30 +114,46 @@ const RULES: Rule[] = [
 
 /** Every date expression in the text, earliest first, none overlapping. */
 export function findDates(text: string, clock: ArticleClock, dir: DateDirection): DateMention[] {
+  return collectDates(text, RULES, clock, dir, (match, start, end) =>
+    // "May" is also the commonest hedge; only "May 2027"-style and day forms are months.
+    (/^(?:in|by|on|for|until|from|since|during|this|early|late|mid-?)\s+may$/i.test(match) && /^\s+(?:be|have|not|arrive|release|premiere|come|drop|also)\b/i.test(text.slice(end))) ||
+    (/^may\s+\d/i.test(match) && /^\s*(?:episodes?|years?|weeks?|days?)\b/i.test(text.slice(end))) ||
+    // Lowercase "may" is the hedge, not the month; "season 2 may" is no date either.
+    (/\bmay\b/.test(match) && !/\b20\d\d\b/.test(match)) ||
+    (/^\d/.test(match) && /\b(?:season|part|episode|class|chapter|vol)\s*$/i.test(text.slice(0, start))));
+}
+
+/**
+ * Runs date rules over a text, most specific first: a later rule never takes text an earlier one
+ * took, `skip` vetoes a match read in context, and only well-formed release values are kept.
+ * Shared by the English and the Korean readers, which differ only in their rules.
+ */
+export function collectDates(
+  text: string,
+  rules: readonly DateRule[],
+  clock: ArticleClock,
+  dir: DateDirection,
+  skip: (match: string, start: number, end: number) => boolean,
+): DateMention[] {
   const found: DateMention[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     rule.re.lastIndex = 0;
     for (const m of text.matchAll(rule.re)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (found.some((f) => start < f.end && f.start < end)) continue;
-      // "May" is also the commonest hedge; only "May 2027"-style and day forms are months.
-      if (/^(?:in|by|on|for|until|from|since|during|this|early|late|mid-?)\s+may$/i.test(m[0]) && /^\s+(?:be|have|not|arrive|release|premiere|come|drop|also)\b/i.test(text.slice(end))) continue;
-      if (/^may\s+\d/i.test(m[0]) && /^\s*(?:episodes?|years?|weeks?|days?)\b/i.test(text.slice(end))) continue;
-      // Lowercase "may" is the hedge, not the month; "season 2 may" is no date either.
-      if (/\bmay\b/.test(m[0]) && !/\b20\d\d\b/.test(m[0])) continue;
-      if (/^\d/.test(m[0]) && /\b(?:season|part|episode|class|chapter|vol)\s*$/i.test(text.slice(0, start))) continue;
+      if (found.some((f) => start < f.end && f.start < end) || skip(m[0], start, end)) continue;
       const value = rule.value(m as RegExpExecArray, clock, dir);
-      if (value && /^20\d\d(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]))?$/.test(value) && validMonthDay(value)) found.push({ value, start, end });
+      if (value && isDateValue(value)) found.push({ value, start, end });
     }
   }
   return found.sort((a, b) => a.start - b.start);
 }
 
-function validMonthDay(value: string): boolean {
-  const m = /^\d{4}-(\d\d)(?:-(\d\d))?$/.exec(value);
-  if (!m) return true;
-  const mo = Number(m[1]);
+/** YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD with a real month and day. */
+function isDateValue(value: string): boolean {
+  const m = /^20\d\d(?:-(\d\d)(?:-(\d\d))?|-Q[1-4]|-H[12])?$/.exec(value);
+  if (!m) return false;
+  const mo = m[1] === undefined ? 1 : Number(m[1]);
   const d = m[2] === undefined ? 1 : Number(m[2]);
   return mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
 }

@@ -1,4 +1,4 @@
-import type { ArticleClock, DateDirection, DateMention } from '../dates.ts';
+import { collectDates, type ArticleClock, type DateDirection, type DateMention, type DateRule } from '../dates.ts';
 
 /**
  * Korean dates, read relative to the article's own date. Values follow src/facts/dates.ts:
@@ -41,13 +41,9 @@ function yearForMonth(month: number, day: number, clock: ArticleClock, dir: Date
 const YEAR = '(?:(20\\d\\d)년|(올해|내년|지난해|작년|금년|이듬해|후년))';
 const SEASON_Q: Record<string, number> = { 봄: 2, 여름: 3, 가을: 4, 겨울: 1 };
 
-interface Rule {
-  re: RegExp;
-  value: (m: RegExpExecArray, clock: ArticleClock, dir: DateDirection) => string | undefined;
-}
 
 /** Most specific first; a later rule never takes text an earlier one took. */
-const RULES: Rule[] = [
+const RULES: DateRule[] = [
   { re: new RegExp(`${YEAR}\\s*(\\d{1,2})월\\s*(\\d{1,2})일`, 'g'), value: (m, c) => `${yearOf(m[1], m[2], c)}-${pad(Number(m[3]))}-${pad(Number(m[4]))}` },
   { re: /(?<![\d.])(\d{1,2})월\s*(\d{1,2})일/g, value: (m, c, d) => { const mo = Number(m[1]); const day = Number(m[2]); return `${yearForMonth(mo, day, c, d)}-${pad(mo)}-${pad(day)}`; } },
   { re: new RegExp(`${YEAR}\\s*([1-4])\\s*분기`, 'g'), value: (m, c) => `${yearOf(m[1], m[2], c)}-Q${m[3]}` },
@@ -74,26 +70,6 @@ const RULES: Rule[] = [
 
 /** Every Korean date expression in the text, earliest first, none overlapping. */
 export function findKoreanDates(text: string, clock: ArticleClock, dir: DateDirection): DateMention[] {
-  const found: DateMention[] = [];
-  for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    for (const m of text.matchAll(rule.re)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (found.some((f) => start < f.end && f.start < end)) continue;
-      // "시즌2 2월": digits right after 시즌 belong to the season.
-      if (/시즌\s*$/.test(text.slice(0, start))) continue;
-      const value = rule.value(m as RegExpExecArray, clock, dir);
-      if (value && valid(value)) found.push({ value, start, end });
-    }
-  }
-  return found.sort((a, b) => a.start - b.start);
-}
-
-function valid(value: string): boolean {
-  const m = /^(20\d\d)(?:-(\d\d)(?:-(\d\d))?|-Q[1-4]|-H[12])?$/.exec(value);
-  if (!m) return false;
-  const mo = m[2] === undefined ? 1 : Number(m[2]);
-  const d = m[3] === undefined ? 1 : Number(m[3]);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+  // "시즌2 2월": digits right after 시즌 belong to the season.
+  return collectDates(text, RULES, clock, dir, (_match, start) => /시즌\s*$/.test(text.slice(0, start)));
 }
