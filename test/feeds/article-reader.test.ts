@@ -89,34 +89,35 @@ describe('readArticleText', () => {
   });
 });
 
+/** A task that takes `ms` and records how many copies of it ran at once. */
+function concurrencyProbe(ms: number): { task: () => Promise<void>; peak: () => number } {
+  let running = 0;
+  let peak = 0;
+  return {
+    task: async () => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, ms));
+      running--;
+    },
+    peak: () => peak,
+  };
+}
+
 describe('HostThrottle', () => {
   it('runs different hosts in parallel and survives a failed task', async () => {
     const throttle = new HostThrottle({ minGapMs: 0 });
-    let running = 0;
-    let peak = 0;
-    const task = async () => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise((r) => setTimeout(r, 20));
-      running--;
-    };
+    const { task, peak } = concurrencyProbe(20);
     await Promise.all([throttle.run('a.example', task), throttle.run('b.example', task)]);
-    expect(peak).toBe(2);
+    expect(peak()).toBe(2);
     await expect(throttle.run('a.example', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(throttle.run('a.example', async () => 'still works')).resolves.toBe('still works');
   });
 
   it('never overlaps two tasks for one host', async () => {
     const throttle = new HostThrottle({ minGapMs: 0 });
-    let running = 0;
-    let peak = 0;
-    const task = async () => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise((r) => setTimeout(r, 10));
-      running--;
-    };
+    const { task, peak } = concurrencyProbe(10);
     await Promise.all([1, 2, 3, 4].map(() => throttle.run('same.example', task)));
-    expect(peak).toBe(1);
+    expect(peak()).toBe(1);
   });
 });
