@@ -46,6 +46,17 @@ async function appWithNewFact(name: string, stores: Stores): Promise<{ t: TestAp
 
 const posts = async (t: TestApp) => (await pendingDeliveries(t.app)).filter((d) => d.action === 'post');
 
+/** Once the store is back: a day on, the alert is queued once, the feed is healthy, and polling on queues nothing more. */
+async function expectOneAlertAfterRecovery(t: TestApp, url: string): Promise<void> {
+  t.advance(86_400_000);
+  await t.app.pollNow();
+  expect(await posts(t)).toHaveLength(1);
+  expect((await t.app.stores.feeds.get(url))?.health).toBe('ok');
+  t.advance(86_400_000);
+  await t.app.pollNow();
+  expect(await posts(t)).toHaveLength(1);
+}
+
 describe('storage faults while polling', () => {
   test.each<{ method: StoreMethodPath; mode: 'throw' | 'hang'; words: RegExp | null }>([
     { method: 'items.seen', mode: 'throw', words: /items could not be processed \(store unavailable: injected fault in items\.seen\); it will be retried/ },
@@ -81,15 +92,8 @@ describe('storage faults while polling', () => {
         // The outbox is written before the facts: a write failing later may leave the alert queued, never twice.
         expect((await posts(t)).length).toBeLessThanOrEqual(1);
         stores.heal();
-        t.advance(86_400_000);
-        await t.app.pollNow();
       }
-      expect(await posts(t)).toHaveLength(1);
-      expect((await t.app.stores.feeds.get(url))?.health).toBe('ok');
-      // Polling on does not queue it again.
-      t.advance(86_400_000);
-      await t.app.pollNow();
-      expect(await posts(t)).toHaveLength(1);
+      await expectOneAlertAfterRecovery(t, url);
     } finally {
       stores.heal();
       await t.app.stop();
@@ -168,13 +172,7 @@ describe('real backends', () => {
       await t.app.pollNow();
       await t.app.pollNow();
       await proxy.start();
-      t.advance(86_400_000);
-      await t.app.pollNow();
-      expect(await posts(t)).toHaveLength(1);
-      expect((await t.app.stores.feeds.get(url))?.health).toBe('ok');
-      t.advance(86_400_000);
-      await t.app.pollNow();
-      expect(await posts(t)).toHaveLength(1);
+      await expectOneAlertAfterRecovery(t, url);
     } finally {
       await kv.clear().catch(() => undefined);
       await t.app.stop().catch(() => undefined);
