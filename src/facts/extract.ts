@@ -11,6 +11,7 @@ import { hasEarlierMarker, hasLaterMarker, hasTrackedMarker, otherShowMentions, 
 import { stripDateline } from './dateline.ts';
 import { PRODUCTION_STAGES } from './types.ts';
 import { findCharacters, findPeople, type PersonMention } from './names.ts';
+import { attributionAt, findAttributions, type Attribution } from './speakers.ts';
 import { isKorean } from './ko/hangul.ts';
 import { splitKoreanSentences, stripKoreanDateline } from './ko/sentences.ts';
 import { KO_UNDECIDED, koIsBareStatement, koIsOfficialAnnouncement } from './ko/confidence.ts';
@@ -51,7 +52,7 @@ function matches(re: RegExp, text: string): Array<Cue & { m: RegExpExecArray }> 
  * governing frame before it ("reports suggest that …") and lifted by an attribution after it
  * ("…, according to Netflix").
  */
-function confidenceFor(sentence: string, clauses: Clause[], clause: Clause): Confidence {
+function confidenceFor(sentence: string, clauses: Clause[], clause: Clause, pack: ShowPack): Confidence {
   const own = sentence.slice(clause.start, clause.end);
   let c = clauseConfidence(own);
   const attributions: Confidence[] = [];
@@ -67,9 +68,25 @@ function confidenceFor(sentence: string, clauses: Clause[], clause: Clause): Con
   // "According to production reports, it is expected to premiere in 2026" reports the source's plan.
   if (c === 'speculation' && onlyScheduleHedge(own) && attributions.length > 0 && attributions.every((a) => a === 'reported' || a === 'official')) return 'reported';
   for (const a of attributions) c = c === 'reported' ? a : weakest(c, a);
+  c = withSpeaker(c, own, findAttributions(sentence, pack), clause);
   // "If filming starts in August, …, delaying the release until mid-2024": the whole sentence
   // hangs on its condition.
   if (CONDITIONAL_SENTENCE.test(sentence.trim()) && clause.start > 0) c = 'speculation';
+  return c;
+}
+
+/**
+ * The speaker who vouches for the clause settles a plain statement: Netflix's listing makes it
+ * official, an insider makes it a rumour. A hedge in the clause itself still wins ("Netflix
+ * could …"), and a weaker outer voice bounds an official one it quotes ("a fan account claims
+ * Netflix has …").
+ */
+function withSpeaker(c: Confidence, own: string, found: Attribution[], clause: Clause): Confidence {
+  const speaker = attributionAt(found, clause.start) ?? found.find((a) => a.start >= clause.start && a.start < clause.end);
+  if (!speaker) return c;
+  if (c === 'reported' || (c === 'official' && confidenceRank(speaker.confidence) < confidenceRank(c))) return speaker.confidence;
+  // "Netflix is expected to premiere …": a forecast made by the owner is the owner's plan.
+  if (c === 'speculation' && speaker.confidence === 'official' && onlyScheduleHedge(own)) return 'official';
   return c;
 }
 
@@ -97,7 +114,7 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     // "Lee Yoo-mi could return for season 2" is about a person, not the show coming back.
     if (/\b(?:return|come\s+back)\b/i.test(cue.m[0]) && findPeople(sentence.slice(clause.start, clause.end), ctx.pack).length > 0) continue;
-    const confidence = confidenceFor(sentence, clauses, clause);
+    const confidence = confidenceFor(sentence, clauses, clause, ctx.pack);
     out.push({ kind: 'renewal', subject: null, value: 'renewed', confidence, ...dateOf(clause, sentence, ctx) });
     // A renewal is the first production stage: the season is announced. Later stages move it on
     // at any confidence above speculation (see the ledger), so it can carry the renewal's own.
@@ -108,7 +125,7 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
     if (!clause || IRREALIS.test(clause.text.trim())) continue;
     if (/\b(?:not|n['’]t|never|no|denied|rumou?rs?|false)\b/i.test(clause.text)) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) !== 'ours') continue;
-    out.push({ kind: 'renewal', subject: null, value: 'cancelled', confidence: confidenceFor(sentence, clauses, clause) });
+    out.push({ kind: 'renewal', subject: null, value: 'cancelled', confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
   }
   return out;
 }
@@ -140,7 +157,7 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
       // A release is only this season's when the sentence says so; "premiered in 2022" is the first.
       if (stage === 'released' && !hasTrackedMarker(sentence, ctx.pack)) continue;
       if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
-      out.push({ kind: 'production', subject: null, value: stage, confidence: confidenceFor(sentence, clauses, clause), ...dateOf(clause, sentence, ctx) });
+      out.push({ kind: 'production', subject: null, value: stage, confidence: confidenceFor(sentence, clauses, clause, ctx.pack), ...dateOf(clause, sentence, ctx) });
     }
   }
   return out;
@@ -214,7 +231,7 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
       if (/\bfrom\s+(?:\w+day,?\s+)?$/i.test(text.slice(0, d.start)) && MOVED_TO_AFTER.test(text.slice(d.end))) continue;
       // "the week of April 5 to April 11": a chart week, not a premiere.
       if (CHART_WINDOW_BEFORE.test(text.slice(0, d.start))) continue;
-      out.push({ kind: 'release', subject: null, value: inKoreanDay(d, text), confidence: confidenceFor(sentence, clauses, clause) });
+      out.push({ kind: 'release', subject: null, value: inKoreanDay(d, text), confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
     }
   }
   return out;
@@ -234,7 +251,7 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season
     // sentence puts it on the new season.
     if (n !== undefined && ctx.pack.earlierSeasons.some((s) => s.episodes === n) && !hasTrackedMarker(sentence, ctx.pack)) continue;
     if (n !== undefined && /\b(?:consisted|comprised|ran|spanned|had|featured)\b/i.test(text) && !hasTrackedMarker(text, ctx.pack)) continue;
-    if (n !== undefined) out.push({ kind: 'episodes', subject: null, value: String(n), confidence: confidenceFor(sentence, clauses, clause) });
+    if (n !== undefined) out.push({ kind: 'episodes', subject: null, value: String(n), confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
   }
   return out;
 }
@@ -253,7 +270,7 @@ function platformClaims(sentence: string, clauses: Clause[], ctx: Context, seaso
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     const name = (cue.m[1] ?? '').replace(/\s+/g, ' ');
     const value = name.toLowerCase() === ctx.pack.platform.toLowerCase() ? ctx.pack.platform : name;
-    out.push({ kind: 'platform', subject: null, value, confidence: confidenceFor(sentence, clauses, governing) });
+    out.push({ kind: 'platform', subject: null, value, confidence: confidenceFor(sentence, clauses, governing, ctx.pack) });
   }
   return out;
 }
@@ -380,7 +397,7 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       status = nearest.status;
       // A list item ("…, Park Ji-hoo, …") has no wording of its own: the list's clause speaks for it.
       const ownWords = personClause === clause || isListItem(personClause, actors);
-      confidence = weakest(confidenceFor(sentence, clauses, clause), ownWords ? 'official' : clauseConfidence(personClause.text));
+      confidence = weakest(confidenceFor(sentence, clauses, clause, ctx.pack), ownWords ? 'official' : confidenceFor(sentence, clauses, personClause, ctx.pack));
     } else if (inherited) {
       status = inherited.status;
       confidence = inherited.confidence;
@@ -402,7 +419,7 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   if (!sentenceCue && actors.length === 0) {
     const lead = cues.find((c) => c.status !== 'generic');
     const clause = lead ? clauseAt(clauses, lead.start) : undefined;
-    if (lead && clause && !isNegated(clause) && !disputed && !NEGOTIATION.test(clause.text)) sentenceCue = { status: lead.status, confidence: confidenceFor(sentence, clauses, clause) };
+    if (lead && clause && !isNegated(clause) && !disputed && !NEGOTIATION.test(clause.text)) sentenceCue = { status: lead.status, confidence: confidenceFor(sentence, clauses, clause, ctx.pack) };
   }
   return sentenceCue ? { drafts, cue: sentenceCue } : { drafts };
 }
@@ -444,7 +461,7 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       const assignment = (sentence.slice(person.span.end, clause.end).split(/\bthat\s+(?:the|this|its?|a|an)\b/i)[0] ?? '');
       if (title && !CREW_ASSIGNMENT.test(assignment)) break;
       if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') break;
-      out.push({ kind: 'crew', subject: person.canonical, value: cue.role, confidence: confidenceFor(sentence, clauses, clause) });
+      out.push({ kind: 'crew', subject: person.canonical, value: cue.role, confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
       break;
     }
     // "… written by Chun Sung-il, who comes back to write season 2": the credit in the person's own
@@ -452,7 +469,7 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     if (pastRole && pool.length && !out.some((d) => d.subject === person.canonical)) {
       const later = cues.find((c) => c.role === pastRole && !pool.includes(c) && c.start > person.span.end && c.start - person.span.end < 80 && !PAST_CREDIT.test(sentence.slice(Math.max(0, c.start - 25), c.end + 30)));
       const clause = later ? clauseAt(clauses, later.start) : undefined;
-      if (later && clause && !isNegated(clause) && !IRREALIS.test(clause.text.trim())) out.push({ kind: 'crew', subject: person.canonical, value: later.role, confidence: confidenceFor(sentence, clauses, clause) });
+      if (later && clause && !isNegated(clause) && !IRREALIS.test(clause.text.trim())) out.push({ kind: 'crew', subject: person.canonical, value: later.role, confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
     }
   }
   return out;

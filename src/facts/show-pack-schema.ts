@@ -55,6 +55,12 @@ export const showPackSchema = z
     }),
     season: z.number().int().positive(),
     platform: z.string().min(1),
+    /**
+     * Voices whose word makes a fact official besides the platform itself: its brands and pages
+     * (a "Netflix Korea" or "Tudum"), the studio, the producers. Agencies and spokespeople are
+     * recognised for any show.
+     */
+    speakers: z.object({ official: z.array(z.string().min(1)).default([]) }).optional(),
     earlierSeasons: z
       .array(z.object({ number: z.number().int().positive(), year: z.number().int(), episodes: z.number().int().positive().optional() }))
       .default([]),

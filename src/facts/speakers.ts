@@ -1,0 +1,205 @@
+/**
+ * Who says each thing in a sentence. News prose puts the speaker anywhere: in front as a frame
+ * ("Netflix said on Tuesday that …", "In its letter to shareholders, Netflix named …"), behind as
+ * a tail (", Netflix said on Wednesday."), as the subject of the act itself ("Netflix will
+ * premiere …"), through a document it owns ("Netflix's Tudum page lists …"), or in a passive ("It
+ * was confirmed by Netflix"). Each finding records the rule that made it, how sure the speaker
+ * is, and which part of the sentence it speaks for, so confidence is decided by who speaks and
+ * not by which words happen to sit in the same clause.
+ *
+ * The speakers themselves are data: the show pack names the official ones (the platform, its
+ * brands, the studio), and the tables below hold the generic kinds of source every outlet uses.
+ */
+import type { ShowPack } from './show-pack-schema.ts';
+import type { Confidence } from './types.ts';
+
+export interface Attribution {
+  rule: string;
+  /** What the speaker's word is worth. */
+  confidence: Confidence;
+  /** Who, as written ("Netflix's Tudum page", "two people familiar with the schedule"). */
+  speaker: string;
+  start: number;
+  end: number;
+  /** The part of the sentence the speaker vouches for. */
+  governs: { start: number; end: number };
+}
+
+interface SpeakerRow {
+  rule: string;
+  confidence: Confidence;
+  /** A regular-expression source for the speaker phrase. */
+  pattern: string;
+}
+
+/** Generic official voices: any show's platform, studio or agency, however the outlet names it. */
+const OFFICIAL_GENERIC = [
+  'the\\s+streaming\\s+(?:giant|service|platform)',
+  'the\\s+(?:studio|platform|production\\s+company|broadcaster|network)',
+  "(?:the|his|her|their|its|the\\s+actor['’]s|the\\s+actress['’]s)\\s+(?:management\\s+)?agency",
+  '[A-Z][\\w&]+(?:\\s+[A-Z][\\w&]+){0,2}\\s+Entertainment',
+  '(?:a|an|the)\\s+(?:official\\s+)?(?:spokesperson|spokeswoman|spokesman|representative|rep)',
+];
+
+/** Sources whose word is a rumour: unnamed, anonymous, second-hand or fan-run. */
+const RUMOR_SPEAKERS = [
+  // Plain "sources said" is an outlet's report; insiders and people close to a project are not.
+  '(?:(?:two|three|several|multiple|some|unnamed|anonymous|industry|production|local)\\s+)*insiders?(?:\\s+(?:close\\s+to|familiar\\s+with|at|inside|within|on)\\s+(?:the\\s+)?[\\w-]+(?:\\s+[\\w-]+){0,2})?',
+  '(?:unnamed|anonymous)\\s+sources?',
+  '(?:an?|one|two|three|several)\\s+(?:industry\\s+)?(?:source|insider|person|people)\\s+(?:close\\s+to|familiar\\s+with|at|working\\s+on|inside)\\s+(?:the\\s+)?[\\w-]+(?:\\s+[\\w-]+){0,3}',
+  "people\\s+(?:familiar\\s+with|close\\s+to|working\\s+on)\\s+(?:the\\s+)?[\\w-]+(?:\\s+[\\w-]+){0,3}",
+  '(?:an?\\s+)?(?:fan|fan-run|fan\\s+run)\\s+accounts?(?:\\s+on\\s+\\w+)?(?:\\s+that\\s+\\w+(?:\\s+[\\w-]+){0,3})?',
+  '(?:an?|one|some)\\s+(?:Korean\\s+|local\\s+|fan\\s+)?(?:blog|blogger|forum|post|listing|tabloid|leaker|YouTuber|community\\s+post)',
+  'unconfirmed\\s+reports?',
+];
+
+/** Guesses: fans, the writer, observers. */
+const SPECULATION_SPEAKERS = [
+  '(?:many\\s+|some\\s+|lots\\s+of\\s+|most\\s+)?fans',
+  'we|I|our\\s+(?:money|bet|guess)',
+  '(?:industry\\s+)?(?:watchers|observers|analysts|pundits|commentators)',
+];
+
+/** Verbs of saying and of an owner's act; a speaker before one of them speaks. */
+const SAY_VERBS =
+  "(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+)?(?:said|says|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes)";
+
+/** What an owner publishes: its word even when no verb of saying is used. */
+const DOCUMENT_NOUNS =
+  '(?:page|listing|list|schedule|slate|line-?up|announcement|statement|press\\s+release|synopsis|roster|site|website|account|post|caption|card|calendar|newsletter|letter|release\\s+notes|trailer|teaser|key\\s+art|poster|blog)';
+/** "Tudum page", "release schedule", "official Instagram account": up to two words before the noun. */
+const DOCUMENT = `(?:[\\w-]+\\s+){0,2}?${DOCUMENT_NOUNS}`;
+const VOICE_NOUNS = '(?:spokesperson|spokeswoman|spokesman|representative|official|executive|chief|team)';
+
+const CONTRAST = /(?:,\s*|\s+)(?:but|though|although|whereas|yet|while)\s|;|\s[—–]\s/gi;
+
+interface CompiledLexicon {
+  rows: Array<{ rule: string; confidence: Confidence; re: RegExp }>;
+  official: RegExp;
+}
+
+const cache = new WeakMap<ShowPack, CompiledLexicon>();
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+
+function officialNames(pack: ShowPack): string[] {
+  const names = [pack.platform, ...(pack.speakers?.official ?? [])];
+  return [...new Set(names)].sort((a, b) => b.length - a.length);
+}
+
+function compile(pack: ShowPack): CompiledLexicon {
+  const named = officialNames(pack).map(escape).join('|');
+  // "Netflix", "Netflix Korea's Instagram caption", "a Netflix Korea spokesperson"
+  const owner = `(?:(?:a|an|the)\\s+)?(?:${named})|the\\s+streamer|the\\s+studio|the\\s+platform`;
+  const officialPhrase = `(?:${owner})['’]s?\\s+${DOCUMENT}|(?:${owner})\\s+${VOICE_NOUNS}|(?:${owner})|${OFFICIAL_GENERIC.join('|')}`;
+  const rows: SpeakerRow[] = [
+    { rule: 'official-voice', confidence: 'official', pattern: officialPhrase },
+    { rule: 'unnamed-source', confidence: 'rumor', pattern: RUMOR_SPEAKERS.join('|') },
+    { rule: 'guess', confidence: 'speculation', pattern: SPECULATION_SPEAKERS.join('|') },
+  ];
+  return {
+    rows: rows.map((r) => ({ rule: r.rule, confidence: r.confidence, re: new RegExp(`(?<![\\w'’-])(?:${r.pattern})(?![\\w-])`, 'g') })),
+    official: new RegExp(`(?<![\\w-])(?:${officialPhrase})(?![\\w-])`, 'i'),
+  };
+}
+
+export function speakerLexicon(pack: ShowPack): CompiledLexicon {
+  let lex = cache.get(pack);
+  if (!lex) {
+    lex = compile(pack);
+    cache.set(pack, lex);
+  }
+  return lex;
+}
+
+/** A speaker who denies or stays silent vouches for nothing. */
+const SILENT_AFTER = /^\s*(?:itself\s+)?(?:has|have|had|is|was|did|does)?\s*(?:not|n['’]t|never|yet\s+to|declined|refused|nothing|no\s+comment)\b|^\s*(?:has|have|had)\s+(?:said|confirmed|announced)\s+nothing\b/i;
+const NEGATED_BEFORE = /\b(?:neither|nor|not|no|without|unless)\s+(?:\w+\s+)?$/i;
+
+function boundaries(sentence: string): number[] {
+  const cuts = [0];
+  for (const m of sentence.matchAll(CONTRAST)) cuts.push(m.index);
+  cuts.push(sentence.length);
+  return cuts;
+}
+
+/** The stretch between contrast words that holds pos. */
+function stretch(cuts: number[], pos: number): { start: number; end: number } {
+  let start = 0;
+  let end = cuts[cuts.length - 1] ?? 0;
+  for (const c of cuts) {
+    if (c <= pos) start = c;
+    else {
+      end = c;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/**
+ * Every attribution in a sentence. A speaker counts when a verb of saying follows it, when it owns
+ * a document that is the sentence's subject, after "according to", "per" or a passive "by", or as
+ * the subject of the announced act itself ("Netflix will premiere …").
+ */
+export function findAttributions(sentence: string, pack: ShowPack): Attribution[] {
+  const lex = speakerLexicon(pack);
+  const cuts = boundaries(sentence);
+  const out: Attribution[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const row of lex.rows) {
+    row.re.lastIndex = 0;
+    for (const m of sentence.matchAll(row.re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([a, b]) => start < b && a < end)) continue;
+      const before = sentence.slice(0, start);
+      const after = sentence.slice(end);
+      if (NEGATED_BEFORE.test(before) || SILENT_AFTER.test(after)) continue;
+      const how = attributionForm(before, after, m[0]);
+      if (!how) continue;
+      taken.push([start, end]);
+      const span = stretch(cuts, start);
+      // A tail (", Netflix said.") speaks for what came before it in its stretch; a frame or a
+      // subject for its whole stretch.
+      const governs = how === 'tail' ? { start: span.start, end } : span;
+      out.push({ rule: `${row.rule}:${how}`, confidence: row.confidence, speaker: m[0], start, end, governs });
+    }
+  }
+  // "…, it announced on Thursday": the pronoun is the official voice named earlier.
+  const pronoun = /,\s*(?:it|they|the\s+company)\s+(?:has\s+|had\s+)?(?:said|announced|confirmed|revealed|added|stated)\b/i.exec(sentence);
+  if (pronoun && lex.official.test(sentence.slice(0, pronoun.index)) && !out.some((a) => a.confidence === 'official' && a.start < pronoun.index)) {
+    const span = stretch(cuts, pronoun.index);
+    out.push({ rule: 'official-voice:pronoun-tail', confidence: 'official', speaker: pronoun[0], start: pronoun.index, end: pronoun.index + pronoun[0].length, governs: { start: span.start, end: pronoun.index } });
+  }
+  // "It's official:" — the outlet announcing an official fact.
+  const declared = /^\s*(?:it['’]s|it\s+is)\s+(?:now\s+)?official\b/i.exec(sentence);
+  if (declared) out.push({ rule: 'official-declared', confidence: 'official', speaker: declared[0], start: 0, end: declared[0].length, governs: stretch(cuts, 0) });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+type Form = 'frame' | 'tail' | 'subject' | 'passive' | 'according';
+
+function attributionForm(before: string, after: string, phrase: string): Form | undefined {
+  const verb = new RegExp(`^\\s*(?:,\\s*[^,]{0,60},\\s*)?(?:\\(\\w+\\)\\s*)?(?:on\\s+\\w+day\\s+|today\\s+|this\\s+week\\s+|in\\s+a\\s+\\w+\\s+)?${SAY_VERBS}\\b`, 'i');
+  if (/\b(?:according\s+to|per|citing|via)\s+$/i.test(before)) return 'according';
+  if (/\b(?:by|from)\s+$/i.test(before) && /\b(?:confirmed|announced|revealed|unveiled|said|stated|shared|posted|released|published|an?\s+update)\s+(?:\w+\s+){0,2}(?:by|from)\s+$/i.test(before)) return 'passive';
+  if (verb.test(after)) {
+    // ", Netflix said on Wednesday." at the end of a sentence vouches for what came before.
+    if (/[,—–]\s*["”’']?\s*$/.test(before) && before.trim().length > 0 && /^\s*(?:,\s*[^,]{0,60},\s*)?\w+(?:\s+\w+)?\s*(?:on\s+\w+day|today|this\s+week|in\s+a\s+\w+)?\s*(?:[.,;]|$)/i.test(after.replace(new RegExp(`^\\s*${SAY_VERBS}`, 'i'), ' x')) ) return 'tail';
+    return before.trim().length === 0 || /(?:^|[,:]\s*|\bthat\s+|\b(?:while|but|and|as)\s+)$/i.test(before) ? 'frame' : 'subject';
+  }
+  // "Netflix's Tudum page now shows …": a possessed document that is the sentence's subject.
+  if (/['’]s?\s+\w/.test(phrase) && new RegExp(`${DOCUMENT_NOUNS}$`, 'i').test(phrase)) return 'frame';
+  // "In its letter to shareholders, Netflix named …" is caught by the verb; "Netflix will premiere
+  // the season on …" makes the owner the one who acts.
+  if (/^\s*(?:will|is\s+set\s+to|is\s+going\s+to|plans\s+to|has|have)?\s*(?:premiere|premieres|launch|launches|release|releases|debut|debuts|stream|streams|renew|renewed|renews|order|ordered|greenlit|greenlights|picked\s+up|drops?|dropped|bring|brings)\b/i.test(after)) return 'subject';
+  return undefined;
+}
+
+/** The attribution that speaks for a position: the nearest one whose stretch covers it. */
+export function attributionAt(attributions: readonly Attribution[], pos: number): Attribution | undefined {
+  const covering = attributions.filter((a) => pos >= a.governs.start && pos < Math.max(a.governs.end, a.end));
+  // The outermost frame governs what is embedded in it: "A fan account claims Netflix has …".
+  return covering.sort((a, b) => a.start - b.start)[0];
+}
