@@ -132,7 +132,7 @@ function distance(r: ShowRef, pos: number): number {
 const TRACKED_WORDS = (n: number): RegExp => {
   const word = NUMBER_WORDS[n] ?? String(n);
   const ordinal = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth'][n] ?? `${n}th`;
-  return new RegExp(`\\b(?:(?:season|part|series)\\s*(?:${n}|${word})\\b|${ordinal}\\s+(?:season|instal?lment|part|series)|s0?${n}\\b|the\\s+sequel|new\\s+season|next\\s+season|upcoming\\s+season|returning\\s+season)|${koTrackedSource(n)}`, 'i');
+  return new RegExp(`\\b(?:(?:season|part|series)\\s*(?:${n}|${word})\\b|${ordinal}\\s+(?:season|instal?lment|part|series)|s0?${n}\\b|(?:the|a)\\s+(?:[\\w'’-]+\\s+){0,5}?(?:sequel|follow-?up)|(?:new|next|upcoming|returning|forthcoming|coming|latest)\\s+(?:[\\w'’-]+\\s+){0,6}?(?:season|instal?lment|chapter))|${koTrackedSource(n)}`, 'i');
 };
 
 export function earlierPattern(pack: ShowPack): RegExp {
@@ -188,9 +188,19 @@ function withoutOtherShows(text: string, pack: ShowPack): string {
   return out;
 }
 
+/**
+ * "four years after the first season", "two fewer than the first": the earlier season as a
+ * yardstick for the new one, not as the topic.
+ */
+const COMPARED_WITH_EARLIER = /\b(?:after|since|than|following|unlike|like|compared\s+(?:with|to)|from)\s+(?:the|its)\s+(?:first|original|debut)(?:\s+(?:season|one|outing|instal?lment|run))?(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:debut|premiere|release|run|\d+))?(?![\w-])|\b(?:after|since|than|following|like)\s+season\s*(?:1|one)\b/gi;
+
+function withoutComparisons(text: string): string {
+  return text.replace(COMPARED_WITH_EARLIER, (m) => ' '.repeat(m.length));
+}
+
 export function seasonOf(full: string, pack: ShowPack): SeasonScope {
   // Squid Game's season 2 says nothing about this show's seasons.
-  const text = withoutOtherShows(full, pack);
+  const text = withoutComparisons(withoutOtherShows(full, pack));
   const tracked = TRACKED_WORDS(pack.season).test(text) || numberedTitle(text, pack);
   const earlier = pack.earlierSeasons.length > 0 && earlierPattern(pack).test(text);
   if (!tracked && !earlier && laterPattern(pack).test(text)) return 'later';
@@ -201,7 +211,7 @@ export function seasonOf(full: string, pack: ShowPack): SeasonScope {
 }
 
 export function hasEarlierMarker(text: string, pack: ShowPack): boolean {
-  return pack.earlierSeasons.length > 0 && earlierPattern(pack).test(text);
+  return pack.earlierSeasons.length > 0 && earlierPattern(pack).test(withoutComparisons(text));
 }
 
 export function hasTrackedMarker(text: string, pack: ShowPack): boolean {
