@@ -112,8 +112,102 @@ const RULES: DateRule[] = [
   { re: /\b(20\d\d)\b(?!\s*(?:line-?up|slate|list|roster|schedule|calendar|release\s+(?:line-?up|slate|schedule)|content|awards?|edition|Baeksang|'s\s+(?:line-?up|slate)))/gi, value: (m) => `${m[1]}` },
 ];
 
-/** Every date expression in the text, earliest first, none overlapping. */
-export function findDates(text: string, clock: ArticleClock, dir: DateDirection): DateMention[] {
+/**
+ * Every date expression in the text, earliest first, none overlapping. `before` is the text that
+ * precedes it in the same sentence: "the streamer's schedule for January … arriving on the 29th"
+ * and "its 2027 slate … in the second half of the year" take their month or year from there.
+ */
+export function findDates(text: string, clock: ArticleClock, dir: DateDirection, before = ''): DateMention[] {
+  const plain = plainDates(text, clock, dir);
+  return [...plain, ...anchoredDates(text, clock, dir, before, plain)].sort((a, b) => a.start - b.start);
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30 };
+
+const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+const clockDate = (c: ArticleClock, plusDays = 0): Date => new Date(Date.UTC(c.year, c.month - 1, c.day + plusDays));
+
+interface AnchoredRule {
+  re: RegExp;
+  value: (m: RegExpExecArray, clock: ArticleClock, dir: DateDirection, lead: string) => string | undefined;
+}
+
+/** The last month named before a point, with the year written next to it if any. */
+function lastMonth(lead: string): number | undefined {
+  const all = [...lead.matchAll(new RegExp(`\\b${MONTH}(?!\\s*\\d{1,2}\\b)`, 'gi'))].filter((m) => !/^may$/.test(m[0]));
+  const m = all[all.length - 1];
+  return m ? month(m[1]) : undefined;
+}
+
+function lastYear(lead: string): number | undefined {
+  const all = [...lead.matchAll(/\b(20\d\d)\b/g)];
+  const m = all[all.length - 1];
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Dates that need the sentence around them or the article's own day to mean anything. */
+const ANCHORED: AnchoredRule[] = [
+  // "on the 29th": the month last named, else this month (or next, when the day has passed).
+  { re: new RegExp(`\\b(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?${MONTH})(?!\\s+(?:century|anniversary|episode|season|place|spot|time|edition|annual|birthday))`, 'gi'), value: (m, c, d, lead) => {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) return undefined;
+    const named = lastMonth(lead);
+    let mo = named ?? c.month;
+    let y = lastYear(lead) ?? (named ? yearFor(mo, day, c, d) : c.year);
+    if (!named && d === 'future' && day < c.day) mo += 1;
+    if (!named && d === 'past' && day > c.day) mo -= 1;
+    if (mo > 12) { mo = 1; y += 1; }
+    if (mo < 1) { mo = 12; y -= 1; }
+    return `${y}-${pad(mo)}-${pad(day)}`;
+  } },
+  // "in the second half of the year", "in the first quarter": the year last named, else this one.
+  { re: /\b(first|second|1st|2nd|latter)[-\s]half\s+of\s+the\s+year\b/gi, value: (m, c, _d, lead) => `${lastYear(lead) ?? c.year}-${/first|1st/i.test(m[1] ?? '') ? 'H1' : 'H2'}` },
+  { re: /\b(?:the\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b(?!\s+of\s+(?:20\d\d|this|next))/gi, value: (m, c, _d, lead) => `${lastYear(lead) ?? c.year}-Q${ORD[(m[1] ?? '').toLowerCase()]}` },
+  { re: /\b(?:before|by)\s+the\s+end\s+of\s+the\s+year\b/gi, value: (_m, c, _d, lead) => `${lastYear(lead) ?? c.year}` },
+  // "in ten days", "two weeks from now"
+  { re: /\b(?:in|within)\s+(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\s+(days?|weeks?)(?:['’]\s*time)?\b|\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+from\s+(?:now|today)\b/gi, value: (m, c, d) => {
+    if (d === 'past') return undefined;
+    const raw = (m[1] ?? m[3] ?? '').toLowerCase();
+    const n = /^\d+$/.test(raw) ? Number(raw) : NUMBER_WORDS[raw];
+    if (!n) return undefined;
+    return isoDay(clockDate(c, /week/i.test(m[2] ?? m[4] ?? '') ? n * 7 : n));
+  } },
+  // "this Friday", "on Wednesday", "next Saturday", "last Tuesday": counted from the article's day.
+  { re: /\b(?:(this|next|last|on|coming|from)\s+)?(?:this\s+coming\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b(?!\s*,?\s*(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))(?!['’]s)/gi, value: (m, c, d) => {
+    const target = WEEKDAYS.indexOf((m[2] ?? '').toLowerCase());
+    const today = clockDate(c).getUTCDay();
+    const w = (m[1] ?? '').toLowerCase();
+    if (w === 'last' || (d === 'past' && w !== 'this' && w !== 'next' && w !== 'coming')) {
+      const back = (today - target + 7) % 7 || (w === 'last' ? 7 : 0);
+      return isoDay(clockDate(c, -back));
+    }
+    let ahead = (target - today + 7) % 7;
+    if (w === 'next' && ahead < 3) ahead += 7;
+    return isoDay(clockDate(c, ahead));
+  } },
+];
+
+/** A weekday or day said of the telling ("said on Thursday"), not of the event. */
+const TELLING_BEFORE = /\b(?:said|says|announced|confirmed|revealed|told|reported|posted|unveiled|shared|added|stated|appeared|published|released|dropped|noted|wrote|tweeted)\s+(?:\w+\s+){0,2}$/i;
+
+function anchoredDates(text: string, clock: ArticleClock, dir: DateDirection, before: string, taken: readonly DateMention[]): DateMention[] {
+  const found: DateMention[] = [];
+  for (const rule of ANCHORED) {
+    rule.re.lastIndex = 0;
+    for (const m of text.matchAll(rule.re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if ([...taken, ...found].some((f) => start < f.end && f.start < end)) continue;
+      if (TELLING_BEFORE.test(text.slice(0, start))) continue;
+      const value = rule.value(m as RegExpExecArray, clock, dir, `${before} ${text.slice(0, start)}`);
+      if (value && isDateValue(value)) found.push({ value, start, end });
+    }
+  }
+  return found;
+}
+
+function plainDates(text: string, clock: ArticleClock, dir: DateDirection): DateMention[] {
   return collectDates(text, RULES, clock, dir, (match, start, end) =>
     // "May" is also the commonest hedge; only "May 2027"-style and day forms are months.
     (/^(?:in|by|on|for|until|from|since|during|this|early|late|mid-?)\s+may$/i.test(match) && /^\s+(?:be|have|not|arrive|release|premiere|come|drop|also)\b/i.test(text.slice(end))) ||

@@ -134,7 +134,7 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
 function dateOf(clause: Clause, sentence: string, ctx: Context): { date?: string } {
   const text = sentence.slice(clause.start, clause.end);
   const today = `${ctx.clock.year}-${String(ctx.clock.month).padStart(2, '0')}-${String(ctx.clock.day).padStart(2, '0')}`;
-  const d = findDates(text, ctx.clock, 'past').find((x) => /-\d\d/.test(x.value) && x.value.slice(0, 10) <= today);
+  const d = findDates(text, ctx.clock, 'past', sentence.slice(0, clause.start)).find((x) => /-\d\d/.test(x.value) && x.value.slice(0, 10) <= today);
   return d ? { date: d.value } : {};
 }
 
@@ -222,7 +222,7 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
     if (PAST_RELEASE.test(text) && !hasTrackedMarker(text, ctx.pack)) continue;
     // "Netflix dropped a teaser on July 23": a promotional item, not the season.
     if (PROMO_OBJECT.test(sentence.slice(cue.end, clause.end))) continue;
-    for (const d of findDates(text, ctx.clock, 'future')) {
+    for (const d of findDates(text, ctx.clock, 'future', sentence.slice(0, clause.start))) {
       if (Number(d.value.slice(0, 4)) <= lastEarlierYear) continue;
       if (latestDayOf(d.value) < monthAgo) continue;
       // "in early 2027 rather than December 2026": the date set aside is no claim.
