@@ -29,7 +29,7 @@ export function renewalCue(season: number): RegExp {
 
 export const CANCEL_CUE = /\b(?:cancel(?:l?ed|s|lation)|axed|scrapped|shelved)\b/gi;
 
-export const RELEASE_CUE = /\b(?:releas(?:e|es|ed|ing)|premier(?:e|es|ed|ing)|arriv(?:e|es|ed|ing|al)|drop(?:s|ped|ping)?|debut(?:s|ed|ing)?|air(?:s|ed|ing)?|launch(?:es|ed|ing)?|stream(?:s|ed|ing)?|hit(?:s|ting)?\s+(?:netflix|screens|the\s+platform)|land(?:s|ed|ing)?|out\s+(?:in|on|by)|slated\s+for|set\s+for|scheduled\s+for|coming\s+(?:in|on|this|next|out)|(?:return|returns|returning)\s+(?:in|on|this|next|to\s+screens)|back\s+(?:in|on|this|next)|pushed\s+(?:back\s+)?(?:to|until|into)|delayed\s+(?:to|until|into)|(?:pushed|moved|delayed|shifted|bumped)\s+(?:back\s+)?from|go(?:es)?\s+live|come\s+out|comes\s+out|premiere\s+date|release\s+date|bows?(?!\s+(?:out|down))|bowing(?!\s+out)|aim(?:s|ed|ing)?\s+(?:for|at)|target(?:s|ed|ing)?\s+(?:for|at)?)\b/gi;
+export const RELEASE_CUE = /\b(?:releas(?:e|es|ed|ing)|premier(?:e|es|ed|ing)|arriv(?:e|es|ed|ing|al)|drop(?:s|ped|ping)?|debut(?:s|ed|ing)?|air(?:s|ed|ing)?|launch(?:es|ed|ing)?|stream(?:s|ed|ing)?|hit(?:s|ting)?\s+(?:netflix|screens|the\s+platform)|land(?:s|ed|ing)?|out\s+(?:in|on|by)|slated\s+for|set\s+for|scheduled\s+for|coming\s+(?:in|on|this|next|out)|(?:return|returns|returning)\s+(?:in|on|this|next|to\s+screens)|back\s+(?:in|on|this|next)|(?:comes?|coming|came)\s+back|surfac(?:e|es|ing)|reach(?:es|ing)?\s+(?:netflix|screens|viewers|audiences|the\s+(?:platform|streamer))|(?:be\s+|is\s+|are\s+)?ready\s+for|the\s+return\s+of|pushed\s+(?:back\s+)?(?:to|until|into)|delayed\s+(?:to|until|into)|(?:pushed|moved|delayed|shifted|bumped)\s+(?:back\s+)?from|go(?:es)?\s+live|come\s+out|comes\s+out|premiere\s+date|release\s+date|bows?(?!\s+(?:out|down))|bowing(?!\s+out)|aim(?:s|ed|ing)?\s+(?:for|at)|target(?:s|ed|ing)?\s+(?:for|at)?)\b/gi;
 
 export const CAST_CUES: Array<{ status: 'exited' | 'returning' | 'new' | 'generic'; re: RegExp }> = [
   { status: 'exited', re: /\b(?:not\s+(?:all|every(?:one|body)?)\s+(?:\w+\s+){0,3}?(?:return(?:s|ing)?|(?:is|are)\s+(?:back|coming\s+back|returning)|come\s+back|make\s+the\s+cut)|(?:will\s+not|won['’]t|wo\s+not)\s+be\s+(?:back|joining|part\s+of)|(?:decided|chose|chosen|opted|elected)\s+not\s+to\s+(?:join|return|participate|appear|take\s+part)|opt(?:ed|s)?\s+out|pull(?:s|ing)?\s+out|no\s+longer\s+(?:be\s+)?(?:a\s+)?part\s+of|rules?\s+out\s+(?:her|his|their)\s+(?:involvement|return|participation)|exit(?:ed|s|ing)?|left\s+the\s+(?:project|series|show|cast|drama)|leav(?:es|ing)\s+the\s+(?:project|series|show|cast|drama)|depart(?:ed|s|ure)|dropped\s+out|drops\s+out|withdr(?:ew|awn|aws)|pulled\s+out|bowed\s+out|step(?:ped|s)?\s+(?:down|away)|will\s+not\s+(?:return|be\s+returning|appear|reprise)|won['’]t\s+(?:return|be\s+returning|appear|reprise)|(?:is|are)(?:\s+not|n['’]t)\s+(?:returning|coming\s+back|part\s+of)|not\s+(?:be\s+)?returning|no\s+longer\s+(?:part\s+of|in|with))\b/gi },
@@ -55,7 +55,7 @@ export const KNOWN_FOR_BEFORE = /\b(?:known|famous|remembered|recogni[sz]ed|belo
 
 export const CREW_CUES: Array<{ role: string; re: RegExp }> = [
   { role: 'director', re: /\b(?:direct(?:ed|s|ing|or|ors)|(?:will|to|would|again|also)\s+(?:also\s+|again\s+|once\s+again\s+)?direct\b|co-?direct(?:ed|s|or|ors)?|helm(?:ed|s|ing)?|at\s+the\s+helm|behind\s+the\s+camera|megaphone)\b/gi },
-  { role: 'writer', re: /\b(?:(?:to|will|again|also)\s+(?:also\s+|again\s+)?write\b|written|writer|writers|writes|wrote|writing|screenwriter|scriptwriter|penned|pens|scripted|screenplay)\b/gi },
+  { role: 'writer', re: /\b(?:(?:to|will|again|also)\s+(?:also\s+|again\s+)?write\b|written|writer|writers|writes|wrote|writing|screenwriter|scriptwriter|penned|pens|scripted|screenplay|(?:with|for)\s+the\s+(?:script|scripts|screenplay|writing))\b/gi },
   { role: 'showrunner', re: /\bshowrunner\b/gi },
 ];
 
@@ -117,6 +117,19 @@ export const SOURCE_AUTHOR_BEFORE = /\b(?:webtoon|web\s*comic|comic|manhwa|novel
 export const PROMO_OBJECT = /^\s*(?:(?:a|an|the|its|their|his|her|new|first|official|brief|short|thrilling|creative|special|\w+-\w+)\s+){0,4}(?:teasers?|trailers?|videos?|clips?|posters?|stills?|photos?|pics|images?|first\s+looks?|footage|synopsis|logline|announcement|behind-the-scenes)\b/i;
 
 /** A release that has already happened: the earlier season's, not the one tracked. */
+/**
+ * Things with dates of their own that are not the season: promotion, events, shoots. A date is
+ * the season's only when a release word stands nearer to it than one of these ("will drop the
+ * full trailer on December 15", "a premiere event on January 27").
+ */
+export const OWN_DATE_NOUN = /\b(?:teasers?|trailers?|posters?|key\s+art|stills?|clips?|first\s+looks?|footage|featurettes?|photos?|images?|premiere\s+(?:event|party|screening|night)|red[-\s]carpet|press\s+(?:conference|event|junket)|showcase|fan\s+(?:event|meeting|meet)|screenings?|table[-\s]read(?:ing)?|script\s+reading|shoot(?:ing)?\s+day|location\s+shoot|festival)\b/gi;
+
+/**
+ * A cast list that leaves someone out is no news of them: "do not appear in the announcement",
+ * "is not among the names". Absence is neither a return nor an exit.
+ */
+export const ABSENT_FROM_LIST = /\b(?:(?:do|does|did)(?:\s*n['’]t|\s+not)\s+(?:appear|feature|figure|show\s+up)|(?:is|are|was|were)(?:\s*n['’]t|\s+not)\s+(?:on|in|among|part\s+of|listed|included|named|mentioned)|absent\s+from|missing\s+from|left\s+off|not\s+(?:listed|included|named|mentioned)|no\s+mention\s+of)\b/i;
+
 export const PAST_RELEASE = /\b(?:(?:was|were|had\s+been)\s+(?:first\s+|originally\s+|initially\s+|officially\s+)?(?:released|launched)|(?:first\s+|originally\s+)?(?:premiered|debuted)\b(?!\s+date)|(?:initial|original|first)\s+(?:release|premiere|debut|run))\b/i;
 
 /**

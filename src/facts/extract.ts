@@ -17,7 +17,7 @@ import { splitKoreanSentences, stripKoreanDateline } from './ko/sentences.ts';
 import { KO_UNDECIDED, koIsBareStatement, koIsOfficialAnnouncement } from './ko/confidence.ts';
 import { koreanSentenceClaims } from './ko/extract.ts';
 import {
-  ACTOR_LEVEL, CANCEL_CUE, CAST_CUES, CONDITION_BEFORE, CREDIT_LINE, CREW_ASSIGNMENT, CREW_CUES, CREW_TITLE, EPISODE_CUE, FAN_CASTING, FUTURE_BEFORE_CUE, KNOWN_FOR_BEFORE, NEGOTIATION,
+  ABSENT_FROM_LIST, ACTOR_LEVEL, CANCEL_CUE, OWN_DATE_NOUN, CAST_CUES, CONDITION_BEFORE, CREDIT_LINE, CREW_ASSIGNMENT, CREW_CUES, CREW_TITLE, EPISODE_CUE, FAN_CASTING, FUTURE_BEFORE_CUE, KNOWN_FOR_BEFORE, NEGOTIATION,
   PAST_CREDIT, PAST_CREDIT_COORDINATED, PAST_RELEASE, PHOTO_CAPTION, PLATFORM_CUE, PLATFORM_VERB, PRODUCTION_CUES, PROMO_OBJECT, RECAP, RELEASE_CUE, RESPONSE_TO_REPORTS, SHOW_DESCRIPTION, SOURCE_AUTHOR_BEFORE,
   SOURCE_WORK_BEFORE, UNDECIDED, episodeCount, renewalCue,
 } from './cues.ts';
@@ -85,8 +85,9 @@ function withSpeaker(c: Confidence, own: string, found: Attribution[], clause: C
   const speaker = attributionAt(found, clause.start) ?? found.find((a) => a.start >= clause.start && a.start < clause.end);
   if (!speaker) return c;
   if (c === 'reported' || (c === 'official' && confidenceRank(speaker.confidence) < confidenceRank(c))) return speaker.confidence;
-  // "Netflix is expected to premiere …": a forecast made by the owner is the owner's plan.
-  if (c === 'speculation' && speaker.confidence === 'official' && onlyScheduleHedge(own)) return 'official';
+  // "Netflix is expected to premiere …", "an insider says it should drop …": a forecast made by
+  // the one who speaks is that speaker's plan or claim.
+  if (c === 'speculation' && speaker.confidence !== 'speculation' && onlyScheduleHedge(own)) return speaker.confidence;
   return c;
 }
 
@@ -225,6 +226,8 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
     for (const d of findDates(text, ctx.clock, 'future', sentence.slice(0, clause.start))) {
       if (Number(d.value.slice(0, 4)) <= lastEarlierYear) continue;
       if (latestDayOf(d.value) < monthAgo) continue;
+      // "will drop the full trailer on December 15": the date belongs to the nearer noun.
+      if (ownDateNearer(text, d.start, cue.start - clause.start)) continue;
       // "in early 2027 rather than December 2026": the date set aside is no claim.
       if (REJECTED_BEFORE.test(text.slice(0, d.start))) continue;
       // "pushed from March 12 to April 9": the date left behind.
@@ -237,6 +240,22 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
   return out;
 }
 
+/** Whether a promotional or event noun stands between the release word and the date. */
+function ownDateNearer(text: string, dateStart: number, cueStart: number): boolean {
+  const lead = text.slice(0, dateStart);
+  let last = -1;
+  for (const m of lead.matchAll(OWN_DATE_NOUN)) last = m.index;
+  return last >= 0 && last >= cueStart - 1;
+}
+
+/** "the first two episodes", "the 12-episode Daily Dose of Sunshine": some episodes, or another show's. */
+function notTheSeasonCount(sentence: string, start: number, end: number, pack: ShowPack): boolean {
+  if (/\b(?:first|last|final|opening|closing|remaining|next|two|three|four)\s+$/i.test(sentence.slice(0, start))) return true;
+  const after = sentence.slice(end);
+  const title = /^\s+(?:of\s+)?(?:the\s+)?((?:[A-Z][\w'’:-]*\s*){1,6})/.exec(after);
+  return !!title && /-episodes?$/i.test(sentence.slice(start, end).trim()) && titleMentions(title[1] ?? '', pack).length === 0;
+}
+
 function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
   if (season !== 'tracked') return [];
   const out: Draft[] = [];
@@ -246,6 +265,7 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season
     const text = sentence.slice(clause.start, clause.end);
     if (isNegated(clause) || IRREALIS.test(text.trim()) || hasEarlierMarker(text, ctx.pack)) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
+    if (notTheSeasonCount(sentence, cue.start, cue.end, ctx.pack)) continue;
     const n = episodeCount(cue.m[1] ?? '');
     // "over the 12 episodes", "consisted of 12 episodes": the earlier season's count, unless the
     // sentence puts it on the new season.
@@ -356,6 +376,7 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   }
   // An agency answering reports, or saying nothing is decided, confirms no one's casting.
   const disputed = RESPONSE_TO_REPORTS.test(sentence) || UNDECIDED.test(sentence);
+  const absent = ABSENT_FROM_LIST.test(sentence);
   const drafts: Draft[] = [];
   let inherited: { status: CastCueStatus; confidence: Confidence } | undefined;
   // "Among them are A as X, B as Y": the list takes the previous sentence's cue ("are expected to
@@ -393,7 +414,7 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       if (nearest.status !== 'returning' && nearest.status !== 'exited' && hasEarlierMarker(text, ctx.pack) && !hasTrackedMarker(text, ctx.pack)) continue;
       const forward = nearest.status === 'new' || nearest.status === 'exited';
       if (ownerOf(sentence, clause, nearest.start, ctx.pack, forward) === 'other') continue;
-      if (nearest.status !== 'exited' && (disputed || NEGOTIATION.test(text) || NEGOTIATION.test(personClause.text))) continue;
+      if (nearest.status !== 'exited' && (disputed || absent || NEGOTIATION.test(text) || NEGOTIATION.test(personClause.text))) continue;
       status = nearest.status;
       // A list item ("…, Park Ji-hoo, …") has no wording of its own: the list's clause speaks for it.
       const ownWords = personClause === clause || isListItem(personClause, actors);

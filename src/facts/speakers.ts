@@ -30,7 +30,15 @@ interface SpeakerRow {
   confidence: Confidence;
   /** A regular-expression source for the speaker phrase. */
   pattern: string;
+  /** Names are told from common words by their capitals. */
+  caseSensitive?: boolean;
 }
+
+/**
+ * A named outlet or person reporting ("StarNews reported", "the Korean outlet OSEN says"): the
+ * outlet's word. Capitalised words only, so "the report said" is no outlet.
+ */
+const NAMED_SOURCE = "(?:the\\s+(?:Korean\\s+|local\\s+|entertainment\\s+)?(?:outlet|newspaper|daily|portal|site|magazine|trade|publication|tabloid)\\s+)?(?!(?:The|This|That|It|Its|They|He|She|We|I|A|An|But|And|In|On|At|As|If|So|Meanwhile|However|Season|Filming|Production)\\b)[A-Z][\\w'’.&-]*(?:\\s+(?:of\\s+)?[A-Z][\\w'’.&-]*){0,3}";
 
 /** Generic official voices: any show's platform, studio or agency, however the outlet names it. */
 const OFFICIAL_GENERIC = [
@@ -96,9 +104,10 @@ function compile(pack: ShowPack): CompiledLexicon {
     { rule: 'official-voice', confidence: 'official', pattern: officialPhrase },
     { rule: 'unnamed-source', confidence: 'rumor', pattern: RUMOR_SPEAKERS.join('|') },
     { rule: 'guess', confidence: 'speculation', pattern: SPECULATION_SPEAKERS.join('|') },
+    { rule: 'named-source', confidence: 'reported', pattern: NAMED_SOURCE, caseSensitive: true },
   ];
   return {
-    rows: rows.map((r) => ({ rule: r.rule, confidence: r.confidence, re: new RegExp(`(?<![\\w'’-])(?:${r.pattern})(?![\\w-])`, 'g') })),
+    rows: rows.map((r) => ({ rule: r.rule, confidence: r.confidence, re: new RegExp(`(?<![\\w'’-])(?:${r.pattern})(?![\\w-])`, r.caseSensitive ? 'g' : 'gi') })),
     official: new RegExp(`(?<![\\w-])(?:${officialPhrase})(?![\\w-])`, 'i'),
   };
 }
@@ -160,9 +169,10 @@ export function findAttributions(sentence: string, pack: ShowPack): Attribution[
       if (!how) continue;
       taken.push([start, end]);
       const span = stretch(cuts, start);
-      // A tail (", Netflix said.") speaks for what came before it in its stretch; a frame or a
-      // subject for its whole stretch.
-      const governs = how === 'tail' ? { start: span.start, end } : span;
+      // A frame, a subject or a tail (", Netflix said.") speaks for its whole stretch: what is
+      // coordinated with the report ("…, StarNews reported, and the premiere is now expected …")
+      // is still the report. A contrast ("but fans think …") starts a stretch of its own.
+      const governs = span;
       out.push({ rule: `${row.rule}:${how}`, confidence: row.confidence, speaker: m[0], start, end, governs });
     }
   }
