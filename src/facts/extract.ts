@@ -11,6 +11,7 @@ import { hasEarlierMarker, hasLaterMarker, hasTrackedMarker, otherShowMentions, 
 import { stripDateline } from './dateline.ts';
 import { PRODUCTION_STAGES } from './types.ts';
 import { findCharacters, findPeople, type PersonMention } from './names.ts';
+import { PRODUCTION_ROWS_EN } from './rules/production-en.ts';
 import { attributionAt, findAttributions, type Attribution } from './speakers.ts';
 import { isKorean } from './ko/hangul.ts';
 import { splitKoreanSentences, stripKoreanDateline } from './ko/sentences.ts';
@@ -143,9 +144,11 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
   if (season !== 'tracked') return [];
   const out: Draft[] = [];
   const taken: Cue[] = [];
-  for (const { stage, re } of PRODUCTION_CUES) {
+  for (const { stage, re } of [...PRODUCTION_ROWS_EN, ...PRODUCTION_CUES]) {
     for (const cue of matches(re, sentence)) {
       if (taken.some((t) => cue.start < t.end && t.start < cue.end)) continue;
+      // "Pre-production has begun" and "post-production started" are not the shoot starting.
+      if (/^production/i.test(cue.m[0]) && /(?:pre|post)[-\s]?$/i.test(sentence.slice(0, cue.start))) continue;
       taken.push(cue);
       const clause = clauseAt(clauses, cue.start);
       if (!clause) continue;
