@@ -11,6 +11,7 @@ import { hasEarlierMarker, hasLaterMarker, hasTrackedMarker, otherShowMentions, 
 import { stripDateline } from './dateline.ts';
 import { PRODUCTION_STAGES } from './types.ts';
 import { findCharacters, findPeople, type PersonMention } from './names.ts';
+import { pairedRoles } from './pairing.ts';
 import { PRODUCTION_ROWS_EN } from './rules/production-en.ts';
 import { attributionAt, findAttributions, type Attribution } from './speakers.ts';
 import { isKorean } from './ko/hangul.ts';
@@ -303,6 +304,8 @@ const distance = (a: Cue, b: Cue): number => (a.end <= b.start ? b.start - a.end
 /** The role a person plays, when the sentence ties one to them ("Park Ji-hu (Nam On-jo)", "who plays Lee Su-hyeok"). */
 function characterOf(sentence: string, person: PersonMention, people: PersonMention[], ctx: Context): string | undefined {
   const chars = findCharacters(sentence, ctx.pack);
+  const paired = pairedRoles(sentence, people, chars);
+  if (paired.size > 0) return paired.get(person);
   const nextPerson = people.find((p) => p.span.start > person.span.end)?.span.start ?? sentence.length;
   for (const c of chars) {
     if (c.span.start >= person.span.end && c.span.start < nextPerson) {
@@ -575,6 +578,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   const authority = officialAuthority(paragraphs, clock);
   const crowded = datesOtherShows(item.text, pack);
   let previousCast: Context['previousCast'];
+  let previous: Array<{ draft: Draft; sentence: string }> = [];
   let first = true;
   paragraphs.forEach((paragraph, index) => {
     for (const sentence of paragraph) {
@@ -588,6 +592,11 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       previousCast = r.castCue;
       const lifted = authority.article || authority.paragraphs.has(index);
       const bare = isKorean(read) ? koIsBareStatement(read) : isBareStatement(read);
+      // "Season two is a go. Netflix made the announcement Monday": the speaker of the news
+      // comes a sentence after the news.
+      const vouch = vouchesForPrevious(read, pack);
+      if (vouch) for (const p of previous) if (p.draft.confidence === 'reported') consider({ ...p.draft, confidence: vouch }, p.sentence);
+      previous = r.drafts.map((draft) => ({ draft, sentence }));
       for (const d of r.drafts) consider(lifted && LIFTED_KINDS.has(d.kind) && d.confidence === 'reported' && bare ? { ...d, confidence: 'official' } : d, sentence);
     }
   });
@@ -650,6 +659,15 @@ function labelledForOtherShow(sentence: string, pack: ShowPack): boolean {
   const first = otherShowMentions(sentence, pack)[0];
   if (!first || first.start > lead + 1) return false;
   return /^\s*["”’']?\s*(?:\(\d{4}\))?\s*(?::|–|—|-\s)/.test(sentence.slice(first.end));
+}
+
+/** A sentence whose whole point is who said the news before it: "Netflix confirmed the news Tuesday". */
+const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|it|this|that)\b|\bsaid\s+so\b/i;
+
+function vouchesForPrevious(sentence: string, pack: ShowPack): Confidence | undefined {
+  if (!ANAPHORIC_NEWS.test(sentence) || NOT_CONFIRMED.test(sentence)) return undefined;
+  const speaker = findAttributions(sentence, pack).find((a) => a.start < (ANAPHORIC_NEWS.exec(sentence)?.index ?? 0) + 1);
+  return speaker?.confidence === 'official' ? 'official' : undefined;
 }
 
 /** Kinds an announcement lists: who is in it, who makes it, where it streams, how many episodes. */

@@ -1,0 +1,29 @@
+/**
+ * Production stages as English phrases: one row a way of saying it, each with a name that
+ * `check` can show. A row is a subject (what is being made or who makes it) joined to a predicate
+ * (what happened to it); the extractor still applies its guards (negation, plans, other shows,
+ * one actor's part) to every match.
+ */
+import type { ProductionStage } from '../types.ts';
+
+export interface StageRow {
+  name: string;
+  stage: ProductionStage;
+  re: RegExp;
+}
+
+/** "the shoot", "principal photography on season 2", "filming of the sequel" */
+const SHOOT = String.raw`(?:shoot|principal\s+photography|filming|shooting)(?:\s+(?:on|of|for)\s+[^,.;]{1,80}?)?`;
+const PERFECT = String.raw`(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|reportedly\s+|now\s+)*`;
+const SCENES = String.raw`(?:the\s+)?(?:last|final|remaining|closing)\s+(?:scenes|shots|days\s+of\s+(?:filming|shooting)|stretch\s+of\s+(?:filming|shooting))`;
+
+export const PRODUCTION_ROWS_EN: readonly StageRow[] = [
+  { name: 'shoot-ended', stage: 'wrapped', re: new RegExp(String.raw`\b${SHOOT}\s+${PERFECT}(?:concluded|ended|wrapped(?:\s+up)?|finished|completed|came\s+to\s+an?\s+(?:end|close)|(?:is|was)\s+(?:over|done|complete))\b`, 'gi') },
+  { name: 'cameras-rolling', stage: 'filming', re: /\bcameras\s+(?:have\s+been|had\s+been|are|were|have\s+started|started|began|begin)\s+(?:now\s+|already\s+)?rolling\b/gi },
+  { name: 'keeps-shooting', stage: 'filming', re: /\b(?:keeps?|kept|continues?\s+to|continued\s+to|still)\s+(?:shooting|filming)\b/gi },
+  { name: 'last-scenes', stage: 'filming', re: new RegExp(String.raw`\b(?:wrapping|finishing|shooting|filming|capturing)\s+(?:up\s+)?${SCENES}|\bfor\s+(?:some\s+of\s+)?${SCENES}`, 'gi') },
+  { name: 'shoot-under-way', stage: 'filming', re: new RegExp(String.raw`\b${SHOOT}\s+${PERFECT}(?:got|gets|is|was|has\s+been)\s+(?:now\s+|well\s+)?under\s?way\b`, 'gi') },
+  { name: 'in-the-edit', stage: 'post-production', re: /\b(?:editing|sound\s+mixing|(?:visual\s+)?effects\s+work|visual\s+effects|vfx|colou?r\s+grading|the\s+edit(?:ing)?\s+suite)\b[^.;]{0,60}?\b(?:(?:are|is)\s+now|now\s+(?:under\s?way|in\s+progress)|order\s+of\s+the\s+day|(?:is|are)\s+under\s?way|in\s+full\s+swing)\b/gi },
+  { name: 'post-running', stage: 'post-production', re: /\bpost[-\s]?production(?:\s+(?:on|of|for)\s+[^,.;]{1,80}?)?\s+(?:should|will|is\s+(?:expected|set|likely)\s+to)\s+(?:run|last|continue|go\s+on)\b/gi },
+  { name: 'pre-production-begun', stage: 'pre-production', re: /\bpre[-\s]?production(?:\s+(?:on|of|for)\s+[^,.;]{1,80}?)?\s+(?:has\s+)?(?:begun|began|started|kicked\s+off|is\s+under\s?way|is\s+in\s+progress)\b/gi },
+];
