@@ -13,7 +13,7 @@ import { PRODUCTION_STAGES } from './types.ts';
 import { findCharacters, findPeople, type PersonMention } from './names.ts';
 import { pairedRoles } from './pairing.ts';
 import { PRODUCTION_ROWS_EN } from './rules/production-en.ts';
-import { attributionAt, findAttributions, type Attribution } from './speakers.ts';
+import { attributionAt, findAttributions, speakerLexicon, type Attribution } from './speakers.ts';
 import { isKorean } from './ko/hangul.ts';
 import { splitKoreanSentences, stripKoreanDateline } from './ko/sentences.ts';
 import { KO_UNDECIDED, koIsBareStatement, koIsOfficialAnnouncement } from './ko/confidence.ts';
@@ -356,6 +356,14 @@ function isListItem(clause: Clause, people: PersonMention[]): boolean {
   return /^[\s,]*(?:(?:and|&)\s+)?(?:\([^)]{0,40}\))?[\s.,]*$/i.test(rest);
 }
 
+/** A line made only of names, roles and joining words: a credit list, no verb, no news. */
+function isBareCreditLine(sentence: string, people: PersonMention[], characters: Array<{ span: { start: number; end: number } }>): boolean {
+  let rest = sentence;
+  for (const { span } of [...people.map((p) => p.span), ...characters.map((c) => c.span)].map((span) => ({ span }))) rest = rest.slice(0, span.start) + ' '.repeat(span.end - span.start) + rest.slice(span.end);
+  const words = rest.replace(/\([^)]*\)/g, ' ').match(/[\p{L}]+/gu) ?? [];
+  return people.length > 0 && words.filter((w) => !/^(?:as|and|with|also|plus)$/i.test(w)).length <= 1;
+}
+
 /** A clause that names another show and not this one. */
 function belongsToOtherShow(sentence: string, clause: Clause, pack: ShowPack): boolean {
   const refs = showRefs(sentence, pack).filter((r) => r.start >= clause.start && r.end <= clause.end);
@@ -388,6 +396,8 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   // "Among them are A as X, B as Y": the list takes the previous sentence's cue ("are expected to
   // reprise their roles"); its "as X" only ties roles to names.
   if (cues.every((c) => c.status === 'generic') && /^(?:these|they|those|this)\s+(?:include|includes|are|were|will\s+be)\b|^among\s+them\b/i.test(sentence.trim())) inherited = ctx.previousCast;
+  // "Park Ji-hoo as Nam On-jo" on a line of its own is a credit, not news of a casting.
+  if (!inherited && cues.every((c) => c.status === 'generic') && isBareCreditLine(sentence, people, findCharacters(sentence, ctx.pack))) return { drafts: [] };
   // "Stars of season 1 will return" speaks of the tracked season through its returning cue.
   const returnsFromEarlier = season === 'earlier' && ctx.articleSeason !== 'earlier' && cues.some((c) => c.status === 'returning' || c.status === 'exited');
   const allowPeople = season === 'tracked' || returnsFromEarlier || !!inherited;
@@ -665,9 +675,9 @@ function labelledForOtherShow(sentence: string, pack: ShowPack): boolean {
 const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|it|this|that)\b|\bsaid\s+so\b/i;
 
 function vouchesForPrevious(sentence: string, pack: ShowPack): Confidence | undefined {
-  if (!ANAPHORIC_NEWS.test(sentence) || NOT_CONFIRMED.test(sentence)) return undefined;
-  const speaker = findAttributions(sentence, pack).find((a) => a.start < (ANAPHORIC_NEWS.exec(sentence)?.index ?? 0) + 1);
-  return speaker?.confidence === 'official' ? 'official' : undefined;
+  const news = ANAPHORIC_NEWS.exec(sentence);
+  if (!news || NOT_CONFIRMED.test(sentence) || NEGATION.test(sentence.slice(0, news.index))) return undefined;
+  return speakerLexicon(pack).official.test(sentence.slice(0, news.index)) ? 'official' : undefined;
 }
 
 /** Kinds an announcement lists: who is in it, who makes it, where it streams, how many episodes. */
