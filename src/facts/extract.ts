@@ -583,7 +583,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   };
 
   // An article headlined about another show speaks of that show wherever it does not name this one.
-  const otherTopic = otherShowMentions(item.title, pack).length > 0 && titleMentions(item.title, pack).length === 0;
+  const otherTopic = (otherShowMentions(item.title, pack).length > 0 || quotesAnotherTitle(item.title, pack)) && titleMentions(item.title, pack).length === 0;
   const paragraphs = item.text.split(/\n+/).map((p) => (isKorean(p) ? splitKoreanSentences(p) : splitSentences(p))).filter((p) => p.length > 0);
   const authority = officialAuthority(paragraphs, clock);
   const crowded = datesOtherShows(item.text, pack);
@@ -594,7 +594,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
     for (const sentence of paragraph) {
       const read = first ? stripLead(sentence) : sentence;
       first = false;
-      if ((otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read)) {
+      if ((otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read) || RETRACTED.test(read)) {
         previousCast = undefined;
         continue;
       }
@@ -678,6 +678,18 @@ function vouchesForPrevious(sentence: string, pack: ShowPack): Confidence | unde
   const news = ANAPHORIC_NEWS.exec(sentence);
   if (!news || NOT_CONFIRMED.test(sentence) || NEGATION.test(sentence.slice(0, news.index))) return undefined;
   return speakerLexicon(pack).official.test(sentence.slice(0, news.index)) ? 'official' : undefined;
+}
+
+/**
+ * A correction note quotes the mistake it corrects: "An earlier version of this article said Kim
+ * Si-eun plays Lee Jong-ah." The quoted version states nothing.
+ */
+const RETRACTED = /^\s*(?:correction\b[^:]{0,30}:\s*)?(?:an?\s+)?(?:earlier|previous|prior|original)\s+version\s+of\s+this\s+(?:article|story|post|report|piece)\b/i;
+
+/** A headline that quotes a title which is not this show's: "Netflix Launches 'Zombieverse'". */
+function quotesAnotherTitle(headline: string, pack: ShowPack): boolean {
+  const quoted = [...headline.matchAll(/['‘"“]([A-Z][^'’"”]{2,60})['’"”]/g)].map((m) => m[1] ?? '');
+  return quoted.length > 0 && quoted.every((q) => titleMentions(q, pack).length === 0);
 }
 
 /** Kinds an announcement lists: who is in it, who makes it, where it streams, how many episodes. */

@@ -60,7 +60,13 @@ export const showPackSchema = z
      * (a "Netflix Korea" or "Tudum"), the studio, the producers. Agencies and spokespeople are
      * recognised for any show.
      */
-    speakers: z.object({ official: z.array(z.string().min(1)).default([]) }).optional(),
+    speakers: z
+      .object({
+        official: z.array(z.string().min(1)).default([]),
+        /** Outlets whose names would otherwise read as an official voice ("What's on Netflix"). */
+        outlets: z.array(z.string().min(1)).default([]),
+      })
+      .optional(),
     earlierSeasons: z
       .array(z.object({ number: z.number().int().positive(), year: z.number().int(), episodes: z.number().int().positive().optional() }))
       .default([]),

@@ -45,7 +45,6 @@ const OFFICIAL_GENERIC = [
   'the\\s+streaming\\s+(?:giant|service|platform)',
   'the\\s+(?:studio|platform|production\\s+company|broadcaster|network)',
   "(?:the|his|her|their|its|the\\s+actor['’]s|the\\s+actress['’]s)\\s+(?:management\\s+)?agency",
-  '[A-Z][\\w&]+(?:\\s+[A-Z][\\w&]+){0,2}\\s+Entertainment',
   '(?:a|an|the)\\s+(?:official\\s+)?(?:spokesperson|spokeswoman|spokesman|representative|rep)',
 ];
 
@@ -100,10 +99,15 @@ function compile(pack: ShowPack): CompiledLexicon {
   // "Netflix", "Netflix Korea's Instagram caption", "a Netflix Korea spokesperson"
   const owner = `(?:(?:a|an|the)\\s+)?(?:${named})|the\\s+streamer|the\\s+studio|the\\s+platform`;
   const officialPhrase = `(?:${owner})['’]s?\\s+${DOCUMENT}|(?:${owner})\\s+${VOICE_NOUNS}|(?:${owner})|${OFFICIAL_GENERIC.join('|')}`;
+  const outlets = (pack.speakers?.outlets ?? []).map(escape).join('|');
   const rows: SpeakerRow[] = [
+    // Outlets whose names contain an official one ("What's on Netflix") are outlets.
+    ...(outlets ? [{ rule: 'named-outlet', confidence: 'reported' as const, pattern: outlets }] : []),
     { rule: 'official-voice', confidence: 'official', pattern: officialPhrase },
     { rule: 'unnamed-source', confidence: 'rumor', pattern: RUMOR_SPEAKERS.join('|') },
     { rule: 'guess', confidence: 'speculation', pattern: SPECULATION_SPEAKERS.join('|') },
+    // "BH Entertainment said": an agency by its name, told from "entertainment reports" by capitals.
+    { rule: 'agency', confidence: 'official', pattern: '[A-Z][\\w&]+(?:\\s+[A-Z][\\w&]+){0,2}\\s+Entertainment', caseSensitive: true },
     { rule: 'named-source', confidence: 'reported', pattern: NAMED_SOURCE, caseSensitive: true },
   ];
   return {
