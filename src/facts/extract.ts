@@ -225,8 +225,9 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
     if (/\bif\s+(?:\w+\s+){1,3}had\b/i.test(text)) continue;
     // "The drama was released in January": the earlier season's release, told in the past.
     if (PAST_RELEASE.test(text) && !hasTrackedMarker(text, ctx.pack)) continue;
-    // "Netflix dropped a teaser on July 23": a promotional item, not the season.
-    if (PROMO_OBJECT.test(sentence.slice(cue.end, clause.end))) continue;
+    // "Netflix dropped a teaser on July 23": a promotional item, not the season; so is "A
+    // trailer for season 2 drops on October 3", where the promotion is the subject.
+    if (PROMO_OBJECT.test(sentence.slice(cue.end, clause.end)) || PROMO_OBJECT.test(sentence.slice(clause.start, cue.start))) continue;
     for (const d of findDates(text, ctx.clock, 'future', sentence.slice(0, clause.start))) {
       if (Number(d.value.slice(0, 4)) <= lastEarlierYear) continue;
       if (latestDayOf(d.value) < monthAgo) continue;

@@ -48,16 +48,19 @@ const OFFICIAL_GENERIC = [
   '(?:a|an|the)\\s+(?:official\\s+)?(?:spokesperson|spokeswoman|spokesman|representative|rep)',
 ];
 
+/** A word of the speaker's description, never the verb that follows it. */
+const NOT_SAY = String.raw`(?!(?:say|says|said|claim|claims|claimed|told|tell|tells|report|reports|reported|insist|insists|suggest|suggests)\b)`;
+
 /** Sources whose word is a rumour: unnamed, anonymous, second-hand or fan-run. */
 const RUMOR_SPEAKERS = [
   // Plain "sources said" is an outlet's report; insiders and people close to a project are not.
-  '(?:(?:two|three|several|multiple|some|unnamed|anonymous|industry|production|local)\\s+)*insiders?(?:\\s+(?:close\\s+to|familiar\\s+with|at|inside|within|on)\\s+(?:the\\s+)?[\\w-]+(?:\\s+[\\w-]+){0,2})?',
-  '(?:unnamed|anonymous)\\s+sources?',
-  '(?:an?|one|two|three|several)\\s+(?:industry\\s+)?(?:source|insider|person|people)\\s+(?:close\\s+to|familiar\\s+with|at|working\\s+on|inside)\\s+(?:the\\s+)?[\\w-]+(?:\\s+[\\w-]+){0,3}',
-  "people\\s+(?:familiar\\s+with|close\\s+to|working\\s+on)\\s+(?:the\\s+)?[\\w-]+(?:\\s+[\\w-]+){0,3}",
-  '(?:an?\\s+)?(?:fan|fan-run|fan\\s+run)\\s+accounts?(?:\\s+on\\s+\\w+)?(?:\\s+that\\s+\\w+(?:\\s+[\\w-]+){0,3})?',
-  '(?:an?|one|some)\\s+(?:Korean\\s+|local\\s+|fan\\s+)?(?:blog|blogger|forum|post|listing|tabloid|leaker|YouTuber|community\\s+post)',
-  'unconfirmed\\s+reports?',
+  String.raw`(?:(?:two|three|several|multiple|some|unnamed|anonymous|industry|production|local)\s+)*insiders?(?:\s+(?:close\s+to|familiar\s+with|at|inside|within|on)\s+(?:the\s+)?[\w-]+(?:\s+${NOT_SAY}[\w-]+){0,2})?`,
+  String.raw`(?:unnamed|anonymous)\s+sources?`,
+  String.raw`(?:an?|one|two|three|several)\s+(?:industry\s+)?(?:source|insider|person|people)\s+(?:close\s+to|familiar\s+with|at|working\s+on|inside)\s+(?:the\s+)?[\w-]+(?:\s+${NOT_SAY}[\w-]+){0,3}`,
+  String.raw`people\s+(?:familiar\s+with|close\s+to|working\s+on)\s+(?:the\s+)?[\w-]+(?:\s+${NOT_SAY}[\w-]+){0,3}`,
+  String.raw`(?:an?\s+)?(?:fan|fan-run|fan\s+run)\s+accounts?(?:\s+on\s+\w+)?(?:\s+that\s+\w+(?:\s+${NOT_SAY}[\w-]+){0,3})?`,
+  String.raw`(?:an?|one|some)\s+(?:Korean\s+|local\s+|fan\s+)?(?:blog|blogger|forum|post|listing|tabloid|leaker|YouTuber|community\s+post)`,
+  String.raw`unconfirmed\s+reports?`,
 ];
 
 /** Guesses: fans, the writer, observers. */
@@ -69,7 +72,7 @@ const SPECULATION_SPEAKERS = [
 
 /** Verbs of saying and of an owner's act; a speaker before one of them speaks. */
 const SAY_VERBS =
-  "(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+)?(?:said|says|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes)";
+  "(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+)?(?:said|says|say|claim|report|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes)";
 
 /** What an owner publishes: its word even when no verb of saying is used. */
 const DOCUMENT_NOUNS =
