@@ -311,7 +311,9 @@ function characterOf(sentence: string, person: PersonMention, people: PersonMent
   for (const c of chars) {
     if (c.span.start >= person.span.end && c.span.start < nextPerson) {
       const gap = sentence.slice(person.span.end, c.span.start);
-      if (gap.length <= 60 && /(?:\(\s*|\b(?:as|plays?|playing|portrays?|portraying|role\s+of|character(?:\s+of)?)\s+)$/i.test(gap) && !/[.;]/.test(gap)) return c.canonical;
+      // "as the half-zombie Nam-ra", "plays the intelligence officer Han Du-seok"
+      const lead = /(?:\(\s*|\b(?:as|plays?|playing|portrays?|portraying|role\s+of|character(?:\s+of)?)\s+(?:(?:the|a|an|his|her)\s+)?(?:[a-z][\w-]*\s+){0,3})$/.test(gap);
+      if (gap.length <= 110 && lead && !/[.;]/.test(gap)) return c.canonical;
     }
     if (c.span.end <= person.span.start) {
       const gap = sentence.slice(c.span.end, person.span.start);
@@ -658,7 +660,16 @@ function mostAdvancedStage(claims: Claim[]): Claim[] {
   const production = claims.filter((c) => c.kind === 'production');
   if (production.length < 2) return claims;
   const top = production.reduce((a, b) => (stage(b) > stage(a) ? b : a));
-  return claims.filter((c) => c.kind !== 'production' || c === top);
+  // "The shoot concluded on Feb. 19 and the series has since moved into post-production": the
+  // dated event is kept beside the stage the article ends on.
+  return claims.filter((c) => c.kind !== 'production' || c === top || isFreshEvent(c));
+}
+
+/** An event dated in the two weeks before the article: news, not a look back ("cameras first rolled in July"). */
+function isFreshEvent(c: Claim): boolean {
+  if (!c.date || c.date.length < 10 || !c.evidence.published) return false;
+  const age = Date.parse(c.evidence.published) - Date.parse(c.date);
+  return age >= -86_400_000 && age <= 14 * 86_400_000;
 }
 
 /**

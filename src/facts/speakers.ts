@@ -57,7 +57,8 @@ const RUMOR_SPEAKERS = [
   String.raw`(?:(?:two|three|several|multiple|some|unnamed|anonymous|industry|production|local)\s+)*insiders?(?:\s+(?:close\s+to|familiar\s+with|at|inside|within|on)\s+(?:the\s+)?[\w-]+(?:\s+${NOT_SAY}[\w-]+){0,2})?`,
   String.raw`(?:unnamed|anonymous)\s+sources?`,
   String.raw`(?:an?|one|two|three|several)\s+(?:industry\s+)?(?:source|insider|person|people)\s+(?:close\s+to|familiar\s+with|at|working\s+on|inside)\s+(?:the\s+)?[\w-]+(?:\s+${NOT_SAY}[\w-]+){0,3}`,
-  String.raw`people\s+(?:familiar\s+with|close\s+to|working\s+on)\s+(?:the\s+)?[\w-]+(?:\s+${NOT_SAY}[\w-]+){0,3}`,
+  `people\\s+(?:familiar\\s+with|close\\s+to|working\\s+on|involved\\s+(?:in|with))\\s+(?:the\\s+)?[\\w'’-]+(?:\\s+${NOT_SAY}[\\w'’-]+){0,3}`,
+  String.raw`(?:industry|online|fan|social[-\s]media)\s+(?:chatter|buzz|gossip|talk|speculation)`,
   String.raw`(?:an?\s+)?(?:fan|fan-run|fan\s+run)\s+accounts?(?:\s+on\s+\w+)?(?:\s+that\s+\w+(?:\s+${NOT_SAY}[\w-]+){0,3})?`,
   String.raw`(?:an?|one|some)\s+(?:Korean\s+|local\s+|fan\s+)?(?:blog|blogger|forum|post|listing|tabloid|leaker|YouTuber|community\s+post)`,
   String.raw`unconfirmed\s+reports?`,
@@ -72,11 +73,11 @@ const SPECULATION_SPEAKERS = [
 
 /** Verbs of saying and of an owner's act; a speaker before one of them speaks. */
 const SAY_VERBS =
-  "(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+)?(?:said|says|say|claim|report|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes)";
+  "(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+)?(?:points\\s+to|point\\s+to|pointed\\s+to|said|says|say|claim|report|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes)";
 
 /** What an owner publishes: its word even when no verb of saying is used. */
 const DOCUMENT_NOUNS =
-  '(?:page|listing|list|schedule|slate|line-?up|announcement|statement|press\\s+release|synopsis|roster|site|website|account|post|caption|card|calendar|newsletter|letter|release\\s+notes|trailer|teaser|key\\s+art|poster|blog)';
+  '(?:instagram|twitter|x\\s+account|youtube(?:\\s+channel)?|tiktok|feed|channel|page|listing|list|schedule|slate|line-?up|announcement|statement|press\\s+release|synopsis|roster|site|website|account|post|caption|card|calendar|newsletter|letter|release\\s+notes|trailer|teaser|key\\s+art|poster|blog)';
 /** "Tudum page", "release schedule", "official Instagram account": up to two words before the noun. */
 const DOCUMENT = `(?:[\\w-]+\\s+){0,2}?${DOCUMENT_NOUNS}`;
 const VOICE_NOUNS = '(?:spokesperson|spokeswoman|spokesman|representative|official|executive|chief|team)';
@@ -188,6 +189,13 @@ export function findAttributions(sentence: string, pack: ShowPack): Attribution[
   if (pronoun && lex.official.test(sentence.slice(0, pronoun.index)) && !out.some((a) => a.confidence === 'official' && a.start < pronoun.index)) {
     const span = stretch(cuts, pronoun.index);
     out.push({ rule: 'official-voice:pronoun-tail', confidence: 'official', speaker: pronoun[0], start: pronoun.index, end: pronoun.index + pronoun[0].length, governs: { start: span.start, end: pronoun.index } });
+  }
+  // "Netflix denied the report, saying …": what the official voice goes on to say is its word.
+  const participle = /,\s*(?:saying|adding|noting|stressing|insisting|explaining)\b/i.exec(sentence);
+  if (participle && lex.official.test(sentence.slice(0, participle.index)) && !NEGATED_BEFORE.test(sentence.slice(0, participle.index))) {
+    const end = participle.index + participle[0].length;
+    const span = stretch(cuts, end);
+    out.push({ rule: 'official-voice:participle', confidence: 'official', speaker: participle[0], start: participle.index, end, governs: { start: end, end: span.end } });
   }
   // "It's official:" — the outlet announcing an official fact.
   const declared = /^\s*(?:it['’]s|it\s+is)\s+(?:now\s+)?official\b/i.exec(sentence);
