@@ -161,6 +161,8 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
       if (FUTURE_BEFORE_CUE.test(sentence.slice(clause.start, cue.start))) continue;
       // A release is only this season's when the sentence says so; "premiered in 2022" is the first.
       if (stage === 'released' && !hasTrackedMarker(sentence, ctx.pack)) continue;
+      // "the series that topped Netflix's charts earlier this year" describes what it did before.
+      if (stage === 'released' && /\b(?:that|which|who)\s+(?:\w+\s+)?$/i.test(sentence.slice(clause.start, cue.start))) continue;
       if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
       out.push({ kind: 'production', subject: null, value: stage, confidence: confidenceFor(sentence, clauses, clause, ctx.pack), ...dateOf(clause, sentence, ctx) });
     }
@@ -186,7 +188,7 @@ const SUPERSEDED_PLAN = /\b(?:had\s+(?:earlier\s+|previously\s+|originally\s+|in
 /** The sentence says the plan it mentions no longer holds. */
 const ABANDONED_PLAN = /\b(?:(?:pushed|moved|set)\s+(?:that|the|this|those)\s+(?:plan|date|target|window|schedule)s?\s+back|(?:scrapped|abandoned|dropped)\s+(?:that|the|this)\s+(?:plan|date|target|window)|no\s+longer\s+(?:the\s+)?(?:plan|target|on\s+track))\b/i;
 /** Cues that move a schedule without saying whose: filming or the release. */
-const SCHEDULE_ONLY_CUE = /^(?:pushed|moved|delayed|postponed|shifted|bumped|slated|set|scheduled|aim\w*|target\w*)\b/i;
+const SCHEDULE_ONLY_CUE = /^(?:pushed|moved|delayed|postponed|shifted|bumped|slated|set|scheduled|aim\w*|target\w*|expect\w*|points?\s+to)\b/i;
 const PRODUCTION_WORD = /\b(?:filming|shoot|shooting|production|cameras?|principal\s+photography|casting|crank[-\s]?in)\b/i;
 const RELEASE_WORD = /\b(?:releas\w*|premier\w*|debut\w*|stream\w*|air(?:s|ed|ing|date)?|launch\w*|arriv\w*|drop\w*|land\w*|hit\w*|out)\b/i;
 const DISMISSAL = /^(?:but\s+|though\s+|although\s+)?(?:that|this|it|which)\s+(?:looks|seems|appears|is|sounds|feels)\s+(?:very\s+|highly\s+|increasingly\s+|pretty\s+)?(?:unlikely|doubtful|improbable|far-fetched|optimistic|a\s+(?:long\s+)?(?:stretch|shot))\b/i;
@@ -312,7 +314,7 @@ function characterOf(sentence: string, person: PersonMention, people: PersonMent
     if (c.span.start >= person.span.end && c.span.start < nextPerson) {
       const gap = sentence.slice(person.span.end, c.span.start);
       // "as the half-zombie Nam-ra", "plays the intelligence officer Han Du-seok"
-      const lead = /(?:\(\s*|\b(?:as|plays?|playing|portrays?|portraying|role\s+of|character(?:\s+of)?)\s+(?:(?:the|a|an|his|her)\s+)?(?:[a-z][\w-]*\s+){0,3})$/.test(gap);
+      const lead = /(?:\(\s*|\b(?:as|plays?|playing|portrays?|portraying|role\s+of|character(?:\s+of)?|takes?\s+(?:on\s+)?the\s+(?:part|role)\s+of)\s+(?:(?:the|a|an|his|her)\s+)?(?:[a-z][\w-]*\s+){0,3})$/.test(gap);
       if (gap.length <= 110 && lead && !/[.;]/.test(gap)) return c.canonical;
     }
     if (c.span.end <= person.span.start) {
@@ -588,7 +590,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   // An article headlined about another show speaks of that show wherever it does not name this one.
   const otherTopic = (otherShowMentions(item.title, pack).length > 0 || quotesAnotherTitle(item.title, pack)) && titleMentions(item.title, pack).length === 0;
   const paragraphs = item.text.split(/\n+/).map((p) => (isKorean(p) ? splitKoreanSentences(p) : splitSentences(p))).filter((p) => p.length > 0);
-  const authority = officialAuthority(paragraphs, clock);
+  const authority = officialAuthority(paragraphs, clock, pack);
   const crowded = datesOtherShows(item.text, pack);
   let previousCast: Context['previousCast'];
   let previous: Array<{ draft: Draft; sentence: string }> = [];
@@ -684,12 +686,13 @@ function labelledForOtherShow(sentence: string, pack: ShowPack): boolean {
 }
 
 /** A sentence whose whole point is who said the news before it: "Netflix confirmed the news Tuesday". */
-const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|it|this|that)\b|\bsaid\s+so\b/i;
+const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|it|this|that)\b|\bsaid\s+so\b|^\s*(?:the\s+)?(?:news|announcement|confirmation|lineup|line-up)\s+came\s+(?:from|via)\b/i;
 
 function vouchesForPrevious(sentence: string, pack: ShowPack): Confidence | undefined {
   const news = ANAPHORIC_NEWS.exec(sentence);
   if (!news || NOT_CONFIRMED.test(sentence) || NEGATION.test(sentence.slice(0, news.index))) return undefined;
-  return speakerLexicon(pack).official.test(sentence.slice(0, news.index)) ? 'official' : undefined;
+  const where = /came\s+(?:from|via)/i.test(news[0]) ? sentence.slice(news.index) : sentence.slice(0, news.index);
+  return speakerLexicon(pack).official.test(where) ? 'official' : undefined;
 }
 
 /**
@@ -729,14 +732,14 @@ function isOfficialAnnouncement(sentence: string, clock: ArticleClock): boolean 
  * article when its lead is the announcement ("Netflix officially announced … The cast: …"),
  * else the paragraph that attributes it. An article that also says nothing is confirmed lends none.
  */
-function officialAuthority(paragraphs: string[][], clock: ArticleClock): { article: boolean; paragraphs: Set<number> } {
+function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: ShowPack): { article: boolean; paragraphs: Set<number> } {
   const none = { article: false, paragraphs: new Set<number>() };
   const all = paragraphs.flat();
   if (all.some((s) => NOT_CONFIRMED.test(s) && !/\b(?:release|premiere|date|window|schedule|timing|when)\b/i.test(s))) return none;
   if (all.some((s) => isKorean(s) && KO_UNDECIDED.test(s) && !/공개|방영|일정|시기|시점|날짜|편성/.test(s))) return none;
   // The lead: the first paragraph's opening sentences.
   const lead = (paragraphs[0] ?? []).slice(0, 2).map((s, i) => (i === 0 ? stripLead(s) : s));
-  const article = lead.some((s) => isOfficialAnnouncement(s, clock));
+  const article = lead.some((s) => isOfficialAnnouncement(s, clock) || vouchesForPrevious(s, pack) === 'official');
   const withAnnouncement = new Set<number>();
   paragraphs.forEach((p, i) => {
     if (p.some((s) => isOfficialAnnouncement(s, clock))) withAnnouncement.add(i);

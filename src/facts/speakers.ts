@@ -42,7 +42,8 @@ const NAMED_SOURCE = "(?:the\\s+(?:Korean\\s+|local\\s+|entertainment\\s+)?(?:ou
 
 /** Generic official voices: any show's platform, studio or agency, however the outlet names it. */
 const OFFICIAL_GENERIC = [
-  'the\\s+streaming\\s+(?:giant|service|platform)',
+  "the\\s+streaming\\s+(?:giant|service|platform)(?:['’]s\\s+(?:local|Korean|Korea|regional)\\s+(?:unit|arm|branch|office|division))?",
+  "the\\s+streamer['’]s\\s+(?:local|Korean|Korea|regional)\\s+(?:unit|arm|branch|office|division)",
   'the\\s+(?:studio|platform|production\\s+company|broadcaster|network)',
   "(?:the|his|her|their|its|the\\s+actor['’]s|the\\s+actress['’]s)\\s+(?:management\\s+)?agency",
   '(?:a|an|the)\\s+(?:official\\s+)?(?:spokesperson|spokeswoman|spokesman|representative|rep)',
