@@ -599,7 +599,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
     for (const sentence of paragraph) {
       const read = first ? stripLead(sentence) : sentence;
       first = false;
-      if ((otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read) || RETRACTED.test(read)) {
+      if ((otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read) || RETRACTED.test(read) || isUnknownTitleEntry(read, pack)) {
         previousCast = undefined;
         continue;
       }
@@ -675,6 +675,19 @@ function isFreshEvent(c: Claim): boolean {
 }
 
 /**
+ * "The Last Ferry, a 10-episode disaster thriller starring Min Ha-jun: Jan. 15": a slate entry for
+ * a title the pack does not know, described in apposition. It speaks of that title only.
+ */
+const APPOSITIVE_TITLE = /^\s*(?:\d{1,2}[.)]\s*)?["“‘']?((?:[A-Z0-9][\w'’:&-]*\s*){1,6})["”’']?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:drama|series|thriller|romance|comedy|show|spin-?off|film|movie|mystery|reality|documentary|anthology|sequel|procedural|horror|sitcom|variety)\b/;
+
+function isUnknownTitleEntry(sentence: string, pack: ShowPack): boolean {
+  const m = APPOSITIVE_TITLE.exec(sentence);
+  if (!m) return false;
+  const title = m[1] ?? '';
+  return titleMentions(title, pack).length === 0 && findPeople(title, pack).every((p) => !p.known) && !speakerLexicon(pack).official.test(title);
+}
+
+/**
  * A list or round-up entry labelled with another show ("2. Squid Game: the second season arrives
  * on December 26") is about that show, whatever generic words it uses.
  */
@@ -686,7 +699,7 @@ function labelledForOtherShow(sentence: string, pack: ShowPack): boolean {
 }
 
 /** A sentence whose whole point is who said the news before it: "Netflix confirmed the news Tuesday". */
-const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|it|this|that)\b|\bsaid\s+so\b|^\s*(?:the\s+)?(?:news|announcement|confirmation|lineup|line-up)\s+came\s+(?:from|via)\b/i;
+const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|date|premiere\s+date|it|this|that)\b|\bsaid\s+so\b|^\s*(?:the\s+)?(?:news|announcement|confirmation|lineup|line-up)\s+came\s+(?:from|via)\b/i;
 
 function vouchesForPrevious(sentence: string, pack: ShowPack): Confidence | undefined {
   const news = ANAPHORIC_NEWS.exec(sentence);

@@ -127,20 +127,22 @@ function scan(sentence: string, index: NameIndex): RawMatch[] {
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 /** Words right before a name that make it a role, not an actor ("as Han Du-seok", "plays Ma-ru"). */
-const ROLE_LEAD = /(?:\bas|\bplays?|\bplaying|\bportrays?|\bportraying|\brole of|\bcharacter(?: named)?|\bnamed|\bcalled)\s*$/i;
+/** What introduces a role rather than an actor: "plays Colonel", "as the intelligence officer". */
+const ROLE_LEAD = /(?:\bas|\bplays?|\bplaying|\bplayed|\bportrays?|\bportraying|\brole of|\bpart of|\bcharacter(?: named)?|\bnamed|\bcalled)\s+(?:(?:the|a|an|his|her)\s+)?(?:[A-Za-z][a-z]*\.?\s+){0,2}$|\(\s*$/;
 
 /**
  * Korean-looking names the pack does not hold: an unambiguous family name and a one- or
  * two-syllable given name, in either order. Character names and role positions are skipped.
  */
-function discover(sentence: string, taken: Span[]): PersonMention[] {
+function discover(sentence: string, taken: Span[], want: 'people' | 'roles' = 'people'): PersonMention[] {
   const tokens = tokenize(sentence);
   const out: PersonMention[] = [];
   const push = (from: Token, to: Token, written: string): void => {
     const span = { start: from.start, end: to.end };
     if (taken.some((t) => overlaps(t, span))) return;
-    const before = sentence.slice(Math.max(0, span.start - 24), span.start);
-    if (ROLE_LEAD.test(before) || /\(\s*$/.test(before)) return;
+    const before = sentence.slice(Math.max(0, span.start - 48), span.start);
+    // A name right after "plays" or "as" is the role; a role is what `roles` looks for.
+    if (ROLE_LEAD.test(before) !== (want === 'roles')) return;
     out.push({ canonical: canonicalDiscovered(written), span, known: false });
     taken.push(span);
   };
@@ -191,7 +193,11 @@ function sentenceFollowsName(sentence: string, end: number): boolean {
 }
 
 export function findCharacters(sentence: string, pack: ShowPack): CharacterMention[] {
-  return scan(sentence, indexes(pack).characters).map((m) => ({ canonical: m.canonical, span: m.span }));
+  const known = scan(sentence, indexes(pack).characters).map((m) => ({ canonical: m.canonical, span: m.span }));
+  // Roles the pack does not know, read from the prose: "joins as Min Da-eun", "plays Colonel Baek Jin-hyuk".
+  const people = scan(sentence, indexes(pack).people).map((m) => m.span);
+  const found = discover(sentence, [...known.map((c) => c.span), ...people], 'roles').map((r) => ({ canonical: r.canonical, span: r.span }));
+  return [...known, ...found].sort((a, b) => a.span.start - b.span.start);
 }
 
 /** Every person in the sentence: pack people by any spelling, then Korean-looking names nobody listed. */

@@ -74,7 +74,7 @@ const SPECULATION_SPEAKERS = [
 
 /** Verbs of saying and of an owner's act; a speaker before one of them speaks. */
 const SAY_VERBS =
-  "(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+)?(?:points\\s+to|point\\s+to|pointed\\s+to|said|says|say|claim|report|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes)";
+  "(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+|since\\s+|again\\s+)?(?:points\\s+to|point\\s+to|pointed\\s+to|said|says|say|claim|report|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes)";
 
 /** What an owner publishes: its word even when no verb of saying is used. */
 const DOCUMENT_NOUNS =
@@ -216,7 +216,9 @@ function attributionForm(before: string, after: string, phrase: string): Form | 
     return before.trim().length === 0 || /(?:^|[,:]\s*|\bthat\s+|\b(?:while|but|and|as)\s+)$/i.test(before) ? 'frame' : 'subject';
   }
   // "Netflix's Tudum page now shows …": a possessed document that is the sentence's subject.
-  if (/['’]s?\s+\w/.test(phrase) && new RegExp(`${DOCUMENT_NOUNS}$`, 'i').test(phrase)) return 'frame';
+  // The document must be what the sentence is about, not the object of another verb ("was left off
+  // Netflix's 2026 lineup").
+  if (/['’]s?\s+\w/.test(phrase) && new RegExp(`${DOCUMENT_NOUNS}$`, 'i').test(phrase) && /(?:^\s*|[,:;]\s*|\b(?:that|in|on|per|according\s+to|from|with|a|an|as)\s+)$/i.test(before)) return 'frame';
   // "In its letter to shareholders, Netflix named …" is caught by the verb; "Netflix will premiere
   // the season on …" makes the owner the one who acts.
   if (/^\s*(?:will|is\s+set\s+to|is\s+going\s+to|plans\s+to|has|have)?\s*(?:premiere|premieres|launch|launches|release|releases|debut|debuts|stream|streams|renew|renewed|renews|order|ordered|greenlit|greenlights|picked\s+up|drops?|dropped|bring|brings)\b/i.test(after)) return 'subject';
