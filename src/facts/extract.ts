@@ -250,10 +250,17 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
 /** Whether a promotional or event noun stands between the release word and the date. */
 function ownDateNearer(text: string, dateStart: number, cueStart: number): boolean {
   const lead = text.slice(0, dateStart);
-  let last = -1;
-  for (const m of lead.matchAll(OWN_DATE_NOUN)) last = m.index;
-  return last >= 0 && last >= cueStart - 1;
+  let last: RegExpMatchArray | undefined;
+  for (const m of lead.matchAll(OWN_DATE_NOUN)) last = m;
+  if (!last) return false;
+  const at = last.index ?? 0;
+  if (at >= cueStart - 1) return true;
+  // "a location shoot in Gangwon pencilled in for Jan. 17-18": nothing of the season's own stands
+  // between the promotion or event and its date.
+  return !SEASON_NOUN.test(lead.slice(at + last[0].length));
 }
+
+const SEASON_NOUN = /\b(?:season|series|episodes?|show|drama|sequel|premiere\s+date|release|it)\b/i;
 
 /** "the first two episodes", "the 12-episode Daily Dose of Sunshine": some episodes, or another show's. */
 function notTheSeasonCount(sentence: string, start: number, end: number, pack: ShowPack): boolean {

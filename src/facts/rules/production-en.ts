@@ -20,6 +20,9 @@ const SCENES = String.raw`(?:the\s+)?(?:last|final|remaining|closing)\s+(?:scene
 export const PRODUCTION_ROWS_EN: readonly StageRow[] = [
   { name: 'shoot-ended', stage: 'wrapped', re: new RegExp(String.raw`\b${SHOOT}\s+${PERFECT}(?:concluded|ended|wrapped(?:\s+up)?|finished|completed|came\s+to\s+an?\s+(?:end|close)|(?:is|was)\s+(?:over|done|complete))\b`, 'gi') },
   { name: 'cameras-rolling', stage: 'filming', re: /\bcameras\s+(?:have\s+been|had\s+been|are|were|have\s+started|started|began|begin)\s+(?:now\s+|already\s+)?rolling\b/gi },
+  { name: 'into-the-shoot', stage: 'filming', re: /\b(?:weeks?|months?|days?)\s+into\s+(?:the\s+)?(?:shoot|filming|shooting)\b|\b(?:into|in|entering)\s+the\s+(?:last|final|home)\s+stretch\s+of\s+(?:the\s+)?(?:shoot|filming|shooting)\b/gi },
+  { name: 'called-it-a-wrap', stage: 'wrapped', re: /\bcalled\s+it\s+a\s+wrap\b|\bit['’]s\s+a\s+wrap\b/gi },
+  { name: 'in-the-edit-suite', stage: 'post-production', re: /\b(?:is|are|now|lives|living|moved|moving|went|gone|heads?)\s+(?:now\s+)?(?:in|into)\s+the\s+edit(?:\s+suite|\s+bay|ing\s+room)?\b/gi },
   { name: 'keeps-shooting', stage: 'filming', re: /\b(?:keeps?|kept|continues?\s+to|continued\s+to|still)\s+(?:shooting|filming)\b/gi },
   { name: 'last-scenes', stage: 'filming', re: new RegExp(String.raw`\b(?:wrapping|finishing|shooting|filming|capturing)\s+(?:up\s+)?${SCENES}|\bfor\s+(?:some\s+of\s+)?${SCENES}`, 'gi') },
   { name: 'shoot-under-way', stage: 'filming', re: new RegExp(String.raw`\b${SHOOT}\s+${PERFECT}(?:got|gets|is|was|has\s+been)\s+(?:now\s+|well\s+)?under\s?way\b`, 'gi') },
