@@ -118,17 +118,17 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
     // "Lee Yoo-mi could return for season 2" is about a person, not the show coming back.
     if (/\b(?:return|come\s+back)\b/i.test(cue.m[0]) && findPeople(sentence.slice(clause.start, clause.end), ctx.pack).length > 0) continue;
     const confidence = confidenceFor(sentence, clauses, clause, ctx.pack);
-    out.push({ kind: 'renewal', subject: null, value: 'renewed', confidence, ...dateOf(clause, sentence, ctx) });
+    out.push({ kind: 'renewal', subject: null, value: 'renewed', rule: 'renewal-cue', confidence, ...dateOf(clause, sentence, ctx) });
     // A renewal is the first production stage: the season is announced. Later stages move it on
     // at any confidence above speculation (see the ledger), so it can carry the renewal's own.
-    out.push({ kind: 'production', subject: null, value: 'announced', confidence });
+    out.push({ kind: 'production', subject: null, value: 'announced', rule: 'renewal-cue', confidence });
   }
   for (const cue of matches(CANCEL_CUE, sentence)) {
     const clause = clauseAt(clauses, cue.start);
     if (!clause || IRREALIS.test(clause.text.trim())) continue;
     if (/\b(?:not|n['’]t|never|no|denied|rumou?rs?|false)\b/i.test(clause.text)) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) !== 'ours') continue;
-    out.push({ kind: 'renewal', subject: null, value: 'cancelled', confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
+    out.push({ kind: 'renewal', subject: null, value: 'cancelled', rule: 'cancel-cue', confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
   }
   return out;
 }
@@ -145,7 +145,9 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
   if (season !== 'tracked') return [];
   const out: Draft[] = [];
   const taken: Cue[] = [];
-  for (const { stage, re } of [...PRODUCTION_ROWS_EN, ...PRODUCTION_CUES]) {
+  for (const row of [...PRODUCTION_ROWS_EN, ...PRODUCTION_CUES]) {
+    const { stage, re } = row;
+    const rule = 'name' in row && typeof row.name === 'string' ? row.name : `stage:${stage}`;
     for (const cue of matches(re, sentence)) {
       if (taken.some((t) => cue.start < t.end && t.start < cue.end)) continue;
       // "Pre-production has begun" and "post-production started" are not the shoot starting.
@@ -164,7 +166,7 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
       // "the series that topped Netflix's charts earlier this year" describes what it did before.
       if (stage === 'released' && /\b(?:that|which|who)\s+(?:\w+\s+)?$/i.test(sentence.slice(clause.start, cue.start))) continue;
       if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
-      out.push({ kind: 'production', subject: null, value: stage, confidence: confidenceFor(sentence, clauses, clause, ctx.pack), ...dateOf(clause, sentence, ctx) });
+      out.push({ kind: 'production', subject: null, value: stage, rule, confidence: confidenceFor(sentence, clauses, clause, ctx.pack), ...dateOf(clause, sentence, ctx) });
     }
   }
   return out;
@@ -241,7 +243,7 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
       if (/\bfrom\s+(?:\w+day,?\s+)?$/i.test(text.slice(0, d.start)) && MOVED_TO_AFTER.test(text.slice(d.end))) continue;
       // "the week of April 5 to April 11": a chart week, not a premiere.
       if (CHART_WINDOW_BEFORE.test(text.slice(0, d.start))) continue;
-      out.push({ kind: 'release', subject: null, value: inKoreanDay(d, text), confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
+      out.push({ kind: 'release', subject: null, value: inKoreanDay(d, text), rule: `release:${cue.m[0].toLowerCase().replace(/\s+/g, ' ')}`, confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
     }
   }
   return out;
@@ -285,7 +287,7 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season
     // sentence puts it on the new season.
     if (n !== undefined && ctx.pack.earlierSeasons.some((s) => s.episodes === n) && !hasTrackedMarker(sentence, ctx.pack)) continue;
     if (n !== undefined && /\b(?:consisted|comprised|ran|spanned|had|featured)\b/i.test(text) && !hasTrackedMarker(text, ctx.pack)) continue;
-    if (n !== undefined) out.push({ kind: 'episodes', subject: null, value: String(n), confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
+    if (n !== undefined) out.push({ kind: 'episodes', subject: null, value: String(n), rule: 'episode-count', confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
   }
   return out;
 }
@@ -304,7 +306,7 @@ function platformClaims(sentence: string, clauses: Clause[], ctx: Context, seaso
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     const name = (cue.m[1] ?? '').replace(/\s+/g, ' ');
     const value = name.toLowerCase() === ctx.pack.platform.toLowerCase() ? ctx.pack.platform : name;
-    out.push({ kind: 'platform', subject: null, value, confidence: confidenceFor(sentence, clauses, governing, ctx.pack) });
+    out.push({ kind: 'platform', subject: null, value, rule: 'platform-cue', confidence: confidenceFor(sentence, clauses, governing, ctx.pack) });
   }
   return out;
 }
@@ -458,7 +460,7 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     else if (status === 'new' && earlier && !person.known) value = 'new';
     else value = status;
     sentenceCue ??= { status, confidence };
-    const draft: Draft = { kind: 'cast', subject: person.canonical, value, confidence };
+    const draft: Draft = { kind: 'cast', subject: person.canonical, value, confidence, rule: nearest ? `cast-cue:${nearest.status}` : 'cast-list-inherited' };
     const character = characterOf(sentence, person, people, ctx);
     if (character) draft.character = character;
     drafts.push(draft);
@@ -510,7 +512,7 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       const assignment = (sentence.slice(person.span.end, clause.end).split(/\bthat\s+(?:the|this|its?|a|an)\b/i)[0] ?? '');
       if (title && !CREW_ASSIGNMENT.test(assignment)) break;
       if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') break;
-      out.push({ kind: 'crew', subject: person.canonical, value: cue.role, confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
+      out.push({ kind: 'crew', subject: person.canonical, value: cue.role, rule: `crew-cue:${cue.role}`, confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
       break;
     }
     // "… written by Chun Sung-il, who comes back to write season 2": the credit in the person's own
@@ -518,7 +520,7 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     if (pastRole && pool.length && !out.some((d) => d.subject === person.canonical)) {
       const later = cues.find((c) => c.role === pastRole && !pool.includes(c) && c.start > person.span.end && c.start - person.span.end < 80 && !PAST_CREDIT.test(sentence.slice(Math.max(0, c.start - 25), c.end + 30)));
       const clause = later ? clauseAt(clauses, later.start) : undefined;
-      if (later && clause && !isNegated(clause) && !IRREALIS.test(clause.text.trim())) out.push({ kind: 'crew', subject: person.canonical, value: later.role, confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
+      if (later && clause && !isNegated(clause) && !IRREALIS.test(clause.text.trim())) out.push({ kind: 'crew', subject: person.canonical, value: later.role, rule: `crew-cue:${later.role}`, confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
     }
   }
   return out;
@@ -587,7 +589,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   const lastMention = new Map<string, number>();
   let mentions = 0;
   const consider = (d: Draft, sentence: string): void => {
-    const claim: Claim = { ...d, evidence: { ...base, sentence } };
+    const claim: Claim = { ...d, speaker: d.speaker ?? speakerOf(d, sentence, pack), evidence: { ...base, sentence } };
     lastMention.set(keyOf(d), mentions++);
     const prev = best.get(keyOf(d));
     const better = !prev || confidenceRank(d.confidence) > confidenceRank(prev.confidence) || (d.confidence === prev.confidence && ((d.date && !prev.date) || (d.character && !prev.character)));
@@ -767,10 +769,23 @@ function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: Sh
   return { article, paragraphs: withAnnouncement };
 }
 
-/** One line for the command line: `release 2027-H1 (speculation) — "sentence"`. */
+/**
+ * Who vouches for a claim, for people reading `check`: the attribution in its sentence that gives
+ * the claim its confidence, else the outlet itself or the hedge it wrote.
+ */
+function speakerOf(d: Draft, sentence: string, pack: ShowPack): string {
+  const found = findAttributions(sentence, pack).find((a) => a.confidence === d.confidence);
+  if (found) return found.speaker.replace(/^[,\s]+/, '').trim();
+  if (d.confidence === 'reported') return 'the outlet';
+  if (d.confidence === 'official') return 'an official statement';
+  return d.confidence === 'rumor' ? 'an unattributed report' : "the writer's guess";
+}
+
+/** One line for the command line: `release 2027-H1 (speculation) — "sentence" [rule; speaker]`. */
 export function describeClaim(claim: Claim): string {
   const who = claim.subject ? ` ${claim.subject}` : '';
   const role = claim.character ? ` as ${claim.character}` : '';
   const when = claim.date ? ` on ${claim.date}` : '';
-  return `${claim.kind}${who} ${claim.value}${role}${when} (${claim.confidence}) — "${claim.evidence.sentence}"`;
+  const why = claim.rule || claim.speaker ? ` [rule ${claim.rule ?? 'unnamed'}; said by ${claim.speaker ?? 'the outlet'}]` : '';
+  return `${claim.kind}${who} ${claim.value}${role}${when} (${claim.confidence}) — "${claim.evidence.sentence}"${why}`;
 }

@@ -52,6 +52,10 @@ export interface Claim {
   /** For cast claims: the canonical character name, when the article names one. */
   character?: string;
   evidence: Evidence;
+  /** The named rule that read the claim (e.g. "shoot-ended", "release:premieres"), for `check`. */
+  rule?: string;
+  /** Who says it, as the article puts it ("Netflix", "two people close to the production"). */
+  speaker?: string;
 }
 
 /** One source backing a fact. */

@@ -58,7 +58,7 @@ describe('whole articles', () => {
     expect(claims).toHaveLength(1);
     expect(claims[0]).toMatchObject({ kind: 'production', value: 'wrapped', confidence: 'official', date: '2026-02-19' });
     expect(claims[0]?.evidence).toMatchObject({ itemUrl: 'https://news.example/x', outlet: 'news.example', title: a.title });
-    expect(describeClaim(claims[0]!)).toBe('production wrapped on 2026-02-19 (official) — "Netflix confirmed that season 2 wrapped filming on February 19."');
+    expect(describeClaim(claims[0]!)).toBe('production wrapped on 2026-02-19 (official) — "Netflix confirmed that season 2 wrapped filming on February 19." [rule stage:wrapped; said by Netflix]');
   });
 });
 
