@@ -64,6 +64,8 @@ const month = (s: string | undefined): number => MONTHS[(s ?? '').toLowerCase().
 
 /** Most specific first; a later rule never overlaps text an earlier rule took. */
 const RULES: DateRule[] = [
+  // "January 28 last year": the year said in words.
+  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(last|this|next)\\s+year\\b`, 'gi'), value: (m, c) => `${c.year + ({ last: -1, this: 0, next: 1 }[(m[3] ?? '').toLowerCase()] ?? 0)}-${pad(month(m[1]))}-${pad(Number(m[2]))}` },
   { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}\\b`, 'gi'), value: (m) => `${m[3]}-${pad(month(m[1]))}-${pad(Number(m[2]))}` },
   { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'gi'), value: (m) => `${m[3]}-${pad(month(m[2]))}-${pad(Number(m[1]))}` },
   { re: /\b(20\d\d)-(\d\d)-(\d\d)\b/g, value: (m) => `${m[1]}-${m[2]}-${m[3]}` },

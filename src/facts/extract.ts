@@ -608,7 +608,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
     for (const sentence of paragraph) {
       const read = first ? stripLead(sentence) : sentence;
       first = false;
-      if ((otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read) || RETRACTED.test(read) || isUnknownTitleEntry(read, pack)) {
+      if ((otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read) || RETRACTED.test(read) || isUnknownTitleEntry(read, pack) || asideOnAnotherTitle(read, pack)) {
         previousCast = undefined;
         continue;
       }
@@ -722,6 +722,17 @@ function vouchesForPrevious(sentence: string, pack: ShowPack): Confidence | unde
  * Si-eun plays Lee Jong-ah." The quoted version states nothing.
  */
 const RETRACTED = /^\s*(?:correction\b[^:]{0,30}:\s*)?(?:an?\s+)?(?:earlier|previous|prior|original)\s+version\s+of\s+this\s+(?:article|story|post|report|piece)\b/i;
+
+/**
+ * "Meanwhile, Roh Yoon-seo will greet viewers with Netflix's seven-episode series 'Hierarchy',
+ * slated for …": an aside about another quoted title, in a sentence that never names this show.
+ * It is another show's news when it opens as an aside or dates or describes the quoted title.
+ */
+function asideOnAnotherTitle(sentence: string, pack: ShowPack): boolean {
+  if (titleMentions(sentence, pack).length > 0 || hasTrackedMarker(sentence, pack) || !quotesAnotherTitle(sentence, pack)) return false;
+  if (/^\s*(?:meanwhile|separately|elsewhere|in\s+other\s+news|also)\b/i.test(sentence)) return true;
+  return /\b(?:series|drama|film|show|thriller|comedy|romance|directing|starring)\s+["“‘']|["”’'],?\s+(?:which\s+(?:is\s+)?)?(?:slated|set|scheduled|premieres?|premiered|airs?|aired|debuts?|released|releases|will\s+(?:air|premiere|debut|be\s+released))\b/i.test(sentence);
+}
 
 /** A headline that quotes a title which is not this show's: "Netflix Launches 'Zombieverse'". */
 function quotesAnotherTitle(headline: string, pack: ShowPack): boolean {

@@ -149,6 +149,8 @@ export function earlierPattern(pack: ShowPack): RegExp {
     'since\\s+its\\s+(?:release|premiere|debut)',
     years.length ? `(?:in|of|since|back\\s+in|on|from)\\s+(?:\\w+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:${years.join('|')})\\b` : '',
     years.length ? `(?:${years.join('|')})\\s+(?:hit|series|show|original|release|premiere|debut)` : '',
+    // "the 12-episode series": the earlier season's own count names it.
+    ...pack.earlierSeasons.filter((s) => s.episodes).map((s) => `${s.episodes}-episode\\s+(?:series|season|run|drama|show)`),
   ].filter(Boolean);
   return new RegExp(`\\b(?:${parts.join('|')})|${koEarlierSource(nums, years)}`, 'i');
 }

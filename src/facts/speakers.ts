@@ -54,15 +54,22 @@ const NOT_SAY = String.raw`(?!(?:say|says|said|claim|claims|claimed|told|tell|te
 
 /** Sources whose word is a rumour: unnamed, anonymous, second-hand or fan-run. */
 const RUMOR_SPEAKERS = [
-  // Plain "sources said" is an outlet's report; insiders and people close to a project are not.
+  // Plain "sources said" and people "familiar with" or "close to" a project are an outlet's report
+  // of its sources; insiders, the crew talking and fan-run accounts are rumour.
   String.raw`(?:(?:two|three|several|multiple|some|unnamed|anonymous|industry|production|local)\s+)*insiders?(?:\s+(?:close\s+to|familiar\s+with|at|inside|within|on)\s+(?:the\s+)?[\w-]+(?:\s+${NOT_SAY}[\w-]+){0,2})?`,
   String.raw`(?:unnamed|anonymous)\s+sources?`,
-  String.raw`(?:an?|one|two|three|several)\s+(?:industry\s+)?(?:source|insider|person|people)\s+(?:close\s+to|familiar\s+with|at|working\s+on|inside)\s+(?:the\s+)?[\w-]+(?:\s+${NOT_SAY}[\w-]+){0,3}`,
-  `people\\s+(?:familiar\\s+with|close\\s+to|working\\s+on|involved\\s+(?:in|with))\\s+(?:the\\s+)?[\\w'’-]+(?:\\s+${NOT_SAY}[\\w'’-]+){0,3}`,
+  String.raw`(?:an?|one|two|three|several)\s+(?:industry\s+)?(?:insider|person|people|staffer|crew\s+member)\s+(?:working\s+on|involved\s+(?:in|with)|at|inside|on)\s+(?:the\s+)?[\w'’-]+(?:\s+${NOT_SAY}[\w'’-]+){0,3}`,
+  String.raw`people\s+(?:working\s+on|involved\s+(?:in|with))\s+(?:the\s+)?[\w'’-]+(?:\s+${NOT_SAY}[\w'’-]+){0,3}`,
   String.raw`(?:industry|online|fan|social[-\s]media)\s+(?:chatter|buzz|gossip|talk|speculation)`,
   String.raw`(?:an?\s+)?(?:fan|fan-run|fan\s+run)\s+accounts?(?:\s+on\s+\w+)?(?:\s+that\s+\w+(?:\s+${NOT_SAY}[\w-]+){0,3})?`,
   String.raw`(?:an?|one|some)\s+(?:Korean\s+|local\s+|fan\s+)?(?:blog|blogger|forum|post|listing|tabloid|leaker|YouTuber|community\s+post)`,
   String.raw`unconfirmed\s+reports?`,
+];
+
+/** Sources an outlet cites without naming: its report stands on them. */
+const CITED_SOURCES = [
+  String.raw`(?:an?|one|two|three|several|multiple|some)\s+(?:industry\s+|production\s+)?(?:sources?|person|people|officials?|representatives?)\s+(?:close\s+to|familiar\s+with|at|inside|from|within|involved\s+(?:in|with))\s+(?:the\s+)?[\w'’-]+(?:\s+${NOT_SAY}[\w'’-]+){0,3}`,
+  String.raw`(?:industry|production|broadcasting)\s+(?:sources?|officials?|insiders?\s+quoted\s+by\s+\w+)`,
 ];
 
 /** Guesses: fans, the writer, observers. */
@@ -111,6 +118,7 @@ function compile(pack: ShowPack): CompiledLexicon {
     { rule: 'official-voice', confidence: 'official', pattern: officialPhrase },
     { rule: 'unnamed-source', confidence: 'rumor', pattern: RUMOR_SPEAKERS.join('|') },
     { rule: 'guess', confidence: 'speculation', pattern: SPECULATION_SPEAKERS.join('|') },
+    { rule: 'cited-source', confidence: 'reported', pattern: CITED_SOURCES.join('|') },
     // "BH Entertainment said": an agency by its name, told from "entertainment reports" by capitals.
     { rule: 'agency', confidence: 'official', pattern: '[A-Z][\\w&]+(?:\\s+[A-Z][\\w&]+){0,2}\\s+Entertainment', caseSensitive: true },
     { rule: 'named-source', confidence: 'reported', pattern: NAMED_SOURCE, caseSensitive: true },
@@ -177,7 +185,11 @@ export function findAttributions(sentence: string, pack: ShowPack): Attribution[
       const how = attributionForm(before, after, m[0]);
       if (!how) continue;
       taken.push([start, end]);
-      const span = stretch(cuts, start);
+      // "the 2026 lineup that Netflix unveiled earlier": a speaker inside a relative clause speaks
+      // for that clause only.
+      const relative = /\b(?:that|which|whom)\s+$/i.test(before);
+      const clauseEnd = end + (/[,;:]/.exec(sentence.slice(end))?.index ?? sentence.length - end);
+      const span = relative ? { start, end: clauseEnd } : stretch(cuts, start);
       // A frame, a subject or a tail (", Netflix said.") speaks for its whole stretch: what is
       // coordinated with the report ("…, StarNews reported, and the premiere is now expected …")
       // is still the report. A contrast ("but fans think …") starts a stretch of its own.
