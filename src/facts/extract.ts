@@ -559,9 +559,9 @@ export function articleSeason(item: FeedItem, pack: ShowPack): SeasonScope {
  * item is a headline and an outlet — the headline is the outlet's report, and is taken as such.
  * Either way it is official only when it puts the fact in Netflix's mouth.
  */
-function capHeadline(d: Draft, headline: string, hasBody: boolean): Draft {
-  if (/\bnetflix\b/i.test(headline) && d.confidence === 'official' && /\b(?:confirm|announce|reveal|unveil|set|date)/i.test(headline)) return d;
-  if (/넷플릭스/.test(headline) && d.confidence === 'official' && /공식|발표|확정/.test(headline)) return d;
+function capHeadline(d: Draft, headline: string, hasBody: boolean, pack: ShowPack): Draft {
+  const official = speakerLexicon(pack).official.test(headline);
+  if (official && d.confidence === 'official' && /\b(?:confirm|announce|reveal|unveil|set|date)|공식|발표|확정/i.test(headline)) return d;
   const cap = hasBody ? 'rumor' : 'reported';
   return confidenceRank(d.confidence) > confidenceRank(cap) ? { ...d, confidence: cap } : d;
 }
@@ -631,7 +631,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
     for (const d of sentenceClaims(headline, { pack, clock, articleSeason: season, headline: true }).drafts) {
       // The body's wording decides a fact the body also states.
       if (said.has(`${d.kind}|${d.subject ?? ''}`)) continue;
-      consider(capHeadline(d, headline, hasBody(item.text)), headline);
+      consider(capHeadline(d, headline, hasBody(item.text), pack), headline);
     }
   }
   // A fan-made or imagined line-up ("imaginary casting", "dream cast") casts nobody.

@@ -25,9 +25,34 @@ function titlePattern(title: string): string {
   return words.join('[\\s\\-_:’\'.]*');
 }
 
-const cache = new WeakMap<ShowPack, { ours: RegExp; others: RegExp | null }>();
+interface ShowPatterns {
+  ours: RegExp;
+  others: RegExp | null;
+  /** "the zombie series", "the Netflix original", "season 2": this show without its title. */
+  oursGeneric: RegExp;
+  oursGenericKo: RegExp;
+}
 
-function patterns(pack: ShowPack): { ours: RegExp; others: RegExp | null } {
+const cache = new WeakMap<ShowPack, ShowPatterns>();
+
+/** Descriptions that stand for this show, built from the pack's genre words, platform and season. */
+function genericPatterns(pack: ShowPack): { oursGeneric: RegExp; oursGenericKo: RegExp } {
+  const n = pack.season;
+  const word = NUMBER_WORDS[n] ?? String(n);
+  const ordinal = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth'][n] ?? `${n}th`;
+  const genres = (pack.genres ?? []).map(escape);
+  const kinds = '(?:series|drama|show|thriller)';
+  const described = [
+    ...(genres.length ? [`(?:${genres.join('|')})\\s+${kinds}`] : []),
+    `${escape(pack.platform)}\\s+(?:series|original|show|drama)`,
+  ];
+  const oursGeneric = new RegExp(`\\b(?:the\\s+(?:series|show|sequel|${described.join('|')})|(?:season|part)\\s*(?:${n}|${word})|${ordinal}\\s+(?:season|instal?lment|part)|the\\s+new\\s+season|next\\s+season|s${n})\\b`, 'gi');
+  const koOrdinal = ['영', '첫', '두', '세', '네', '다섯'][n] ?? String(n);
+  const oursGenericKo = new RegExp(`(?:시즌\\s*${n}(?!\\d)|후속\\s*(?:편|시즌)|새\\s*시즌|${koOrdinal}\\s*번째\\s*시즌)`, 'g');
+  return { oursGeneric, oursGenericKo };
+}
+
+function patterns(pack: ShowPack): ShowPatterns {
   const hit = cache.get(pack);
   if (hit) return hit;
   const titles = [pack.titles.primary, pack.titles.source, ...pack.titles.alternates].filter((t): t is string => !!t);
@@ -42,7 +67,7 @@ function patterns(pack: ShowPack): { ours: RegExp; others: RegExp | null } {
   const others = otherTitles.length
     ? new RegExp(`(?<![\\p{L}])(?:(?:${otherTitles.filter((t) => !HANGUL.test(t)).map(titlePattern).join('|') || '(?!)'})(?![\\p{L}])|${otherTitles.filter((t) => HANGUL.test(t)).map((t) => t.split(/\s+/).map(escape).join('\\s*')).join('|') || '(?!)'})(?:["'”’]?\\s*(?:season|part|class|series|시즌)\\s*\\w+|\\s*\\d\\b)?`, 'giu')
     : null;
-  const built = { ours, others };
+  const built = { ours, others, ...genericPatterns(pack) };
   cache.set(pack, built);
   return built;
 }
@@ -51,11 +76,9 @@ function patterns(pack: ShowPack): { ours: RegExp; others: RegExp | null } {
 const OTHER_GENERIC = /\b(?:(?:his|her|their|its|a|another|the)\s+(?:new|next|upcoming|latest|other|own|recent|forthcoming)\s+(?:k-?drama|drama|series|show|film|movie|project|thriller|romance|role|work)(?:\s+project)?|another\s+(?:k-?drama|drama|series|show|film|movie|project)|(?:upcoming|new)\s+(?:film|movie)|(?:a|the)\s+(?:film|movie)\b)/gi;
 /** Words that point at this show without its title. */
 const OTHER_GENERIC_KO = /(?:차기작|신작|새\s*(?:드라마|작품|영화|예능)|다른\s*(?:작품|드라마)|영화\s*(?=['‘"“]))/g;
-const OURS_GENERIC_KO = /(?:시즌\s*2(?!\d)|후속\s*(?:편|시즌)|새\s*시즌|두\s*번째\s*시즌)/g;
-const OURS_GENERIC = /\b(?:the\s+(?:series|show|sequel|zombie\s+(?:series|drama|show|thriller)|netflix\s+(?:series|original|show|drama)|k-?zombie)|(?:season|part)\s*(?:2|two)|second\s+(?:season|instal?lment|part)|the\s+new\s+season|next\s+season|s2)\b/gi;
 
 export function showRefs(text: string, pack: ShowPack): ShowRef[] {
-  const { ours } = patterns(pack);
+  const { ours, oursGeneric, oursGenericKo } = patterns(pack);
   const refs: ShowRef[] = [];
   const push = (start: number, end: number, mine: boolean): void => {
     if (refs.some((r) => start < r.end && r.start < end)) return;
@@ -64,9 +87,9 @@ export function showRefs(text: string, pack: ShowPack): ShowRef[] {
   for (const m of otherShowMentions(text, pack)) push(m.start, m.end, false);
   for (const m of text.matchAll(ours)) push(m.index, m.index + m[0].length, true);
   for (const m of text.matchAll(OTHER_GENERIC)) push(m.index, m.index + m[0].length, false);
-  for (const m of text.matchAll(OURS_GENERIC)) push(m.index, m.index + m[0].length, true);
+  for (const m of text.matchAll(oursGeneric)) push(m.index, m.index + m[0].length, true);
   for (const m of text.matchAll(OTHER_GENERIC_KO)) push(m.index, m.index + m[0].length, false);
-  for (const m of text.matchAll(OURS_GENERIC_KO)) push(m.index, m.index + m[0].length, true);
+  for (const m of text.matchAll(oursGenericKo)) push(m.index, m.index + m[0].length, true);
   return refs.sort((a, b) => a.start - b.start);
 }
 

@@ -55,6 +55,8 @@ export const showPackSchema = z
     }),
     season: z.number().int().positive(),
     platform: z.string().min(1),
+    /** Genre words outlets use for the show instead of its title ("the zombie series"). */
+    genres: z.array(z.string().min(1)).default([]),
     /**
      * Voices whose word makes a fact official besides the platform itself: its brands and pages
      * (a "Netflix Korea" or "Tudum"), the studio, the producers. Agencies and spokespeople are

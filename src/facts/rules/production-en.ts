@@ -30,6 +30,6 @@ export const PRODUCTION_ROWS_EN: readonly StageRow[] = [
   { name: 'post-running', stage: 'post-production', re: /\bpost[-\s]?production(?:\s+(?:on|of|for)\s+[^,.;]{1,80}?)?\s+(?:should|will|is\s+(?:expected|set|likely)\s+to)\s+(?:run|last|continue|go\s+on)\b/gi },
   { name: 'episodes-dropped', stage: 'released', re: /\b(?:all\s+)?(?:\d{1,2}|\w+)\s+episodes\s+(?:of\s+[^,.;]{1,80}?\s+)?(?:dropped|were\s+released|landed|arrived|went\s+live|are\s+(?:now\s+)?(?:out|streaming|available))\b/gi },
   { name: 'audience-figures', stage: 'released', re: /\b(?:drew|drawn|racked\s+up|pulled\s+in|clocked|garnered|logged|amassed|recorded)\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+)?[\d.,]+\s*(?:million\s+|m\s+)?(?:views|viewing\s+hours|hours\s+viewed)\b/gi },
-  { name: 'chart-position', stage: 'released', re: /\b(?:debuted|landed|landing|ranked|ranks|sits|sat|climbed|entered|opened)\s+(?:at\s+)?(?:No\.?|number)\s*\d{1,2}\b|\b(?:topped|tops|topping)\s+(?:netflix['’]s\s+)?(?:global\s+|non-english\s+|weekly\s+)?(?:charts?|top\s+10|rankings?)\b/gi },
+  { name: 'chart-position', stage: 'released', re: /\b(?:debuted|landed|landing|ranked|ranks|sits|sat|climbed|entered|opened)\s+(?:at\s+)?(?:No\.?|number)\s*\d{1,2}\b|\b(?:topped|tops|topping)\s+(?:[\w-]+['’]s\s+)?(?:global\s+|non-english\s+|weekly\s+)?(?:charts?|top\s+10|rankings?)\b/gi },
   { name: 'pre-production-begun', stage: 'pre-production', re: /\bpre[-\s]?production(?:\s+(?:on|of|for)\s+[^,.;]{1,80}?)?\s+(?:has\s+)?(?:begun|began|started|kicked\s+off|is\s+under\s?way|is\s+in\s+progress)\b/gi },
 ];
