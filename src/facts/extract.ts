@@ -755,9 +755,10 @@ function stripLead(sentence: string): string {
 }
 
 /** Netflix (or an agency) making an announcement in this sentence, not denying one. */
-function isOfficialAnnouncement(sentence: string, clock: ArticleClock): boolean {
+function isOfficialAnnouncement(sentence: string, clock: ArticleClock, pack: ShowPack): boolean {
   if (isKorean(sentence)) return koIsOfficialAnnouncement(sentence);
-  return clauseConfidence(sentence) === 'official' && !NOT_CONFIRMED.test(sentence) && !NEGATION.test(sentence.split(/\bthat\b/i)[0] ?? '') && isFresh(sentence, clock);
+  const official = clauseConfidence(sentence) === 'official' || findAttributions(sentence, pack).some((a) => a.confidence === 'official' && a.rule !== 'official-voice:subject');
+  return official && !NOT_CONFIRMED.test(sentence) && !NEGATION.test(sentence.split(/\bthat\b/i)[0] ?? '') && isFresh(sentence, clock);
 }
 
 /**
@@ -772,10 +773,10 @@ function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: Sh
   if (all.some((s) => isKorean(s) && KO_UNDECIDED.test(s) && !/공개|방영|일정|시기|시점|날짜|편성/.test(s))) return none;
   // The lead: the first paragraph's opening sentences.
   const lead = (paragraphs[0] ?? []).slice(0, 2).map((s, i) => (i === 0 ? stripLead(s) : s));
-  const article = lead.some((s) => isOfficialAnnouncement(s, clock) || vouchesForPrevious(s, pack) === 'official');
+  const article = lead.some((s) => isOfficialAnnouncement(s, clock, pack) || vouchesForPrevious(s, pack) === 'official');
   const withAnnouncement = new Set<number>();
   paragraphs.forEach((p, i) => {
-    if (p.some((s) => isOfficialAnnouncement(s, clock))) withAnnouncement.add(i);
+    if (p.some((s) => isOfficialAnnouncement(s, clock, pack))) withAnnouncement.add(i);
   });
   return { article, paragraphs: withAnnouncement };
 }

@@ -67,6 +67,8 @@ export const showPackSchema = z
         official: z.array(z.string().min(1)).default([]),
         /** Outlets whose names would otherwise read as an official voice ("What's on Netflix"). */
         outlets: z.array(z.string().min(1)).default([]),
+        /** The platform's own events, where what is announced is its word ("Geeked Week"). */
+        events: z.array(z.string().min(1)).default([]),
       })
       .optional(),
     earlierSeasons: z

@@ -210,6 +210,10 @@ export function findAttributions(sentence: string, pack: ShowPack): Attribution[
     const span = stretch(cuts, end);
     out.push({ rule: 'official-voice:participle', confidence: 'official', speaker: participle[0], start: participle.index, end, governs: { start: end, end: span.end } });
   }
+  // "announced during Geeked Week": the platform's own event is its word.
+  const events = (pack.speakers?.events ?? []).map(escape).join('|');
+  const event = events ? new RegExp(`\\b(?:at|during|through|as\\s+part\\s+of)\\s+(?:(?:the|its)\\s+)?(?:[\\w-]+['’]s\\s+)?(?:${events})\\b`, 'i').exec(sentence) : null;
+  if (event && !out.some((a) => a.confidence === 'official')) out.push({ rule: 'official-event', confidence: 'official', speaker: event[0], start: event.index, end: event.index + event[0].length, governs: stretch(cuts, event.index) });
   // "It's official:" — the outlet announcing an official fact.
   const declared = /^\s*(?:it['’]s|it\s+is)\s+(?:now\s+)?official\b/i.exec(sentence);
   if (declared) out.push({ rule: 'official-declared', confidence: 'official', speaker: declared[0], start: 0, end: declared[0].length, governs: stretch(cuts, 0) });
@@ -233,7 +237,7 @@ function attributionForm(before: string, after: string, phrase: string): Form | 
   if (/['’]s?\s+\w/.test(phrase) && new RegExp(`${DOCUMENT_NOUNS}$`, 'i').test(phrase) && /(?:^\s*|[,:;]\s*|\b(?:that|in|on|per|according\s+to|from|with|a|an|as)\s+)$/i.test(before)) return 'frame';
   // "In its letter to shareholders, Netflix named …" is caught by the verb; "Netflix will premiere
   // the season on …" makes the owner the one who acts.
-  if (/^\s*(?:will|is\s+set\s+to|is\s+going\s+to|plans\s+to|has|have)?\s*(?:premiere|premieres|launch|launches|release|releases|debut|debuts|stream|streams|renew|renewed|renews|order|ordered|greenlit|greenlights|picked\s+up|drops?|dropped|bring|brings)\b/i.test(after)) return 'subject';
+  if (/^\s*(?:will|is\s+set\s+to|is\s+going\s+to|plans\s+to|has|have)?\s*(?:premiere|premieres|launch|launches|release|releases|debut|debuts|stream|streams|renew|renewed|renews|order|ordered|greenlit|greenlights|picked\s+up|cancell?ed|cancels|axed|scrapped|drops?|dropped|bring|brings)\b/i.test(after)) return 'subject';
   return undefined;
 }
 

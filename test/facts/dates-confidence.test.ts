@@ -53,7 +53,8 @@ describe('release windows read from the article date', () => {
 
 describe('confidence from wording', () => {
   test.each([
-    ['Netflix confirmed the date', 'official'],
+    // Named voices (Netflix, its brands) come from the show pack; see speakers.test.ts.
+    ['The streamer confirmed the date', 'official'],
     ['Netflix has officially announced the cast', 'official'],
     ['the agency said in a statement', 'official'],
     ['according to Soompi, filming ended', 'reported'],
