@@ -229,7 +229,7 @@ function attributionForm(before: string, after: string, phrase: string): Form | 
   if (verb.test(after)) {
     // ", Netflix said on Wednesday." at the end of a sentence vouches for what came before.
     if (/[,—–]\s*["”’']?\s*$/.test(before) && before.trim().length > 0 && /^\s*(?:,\s*[^,]{0,60},\s*)?\w+(?:\s+\w+)?\s*(?:on\s+\w+day|today|this\s+week|in\s+a\s+\w+)?\s*(?:[.,;]|$)/i.test(after.replace(new RegExp(`^\\s*${SAY_VERBS}`, 'i'), ' x')) ) return 'tail';
-    return before.trim().length === 0 || /(?:^|[,:]\s*|\bthat\s+|\b(?:while|but|and|as)\s+)$/i.test(before) ? 'frame' : 'subject';
+    return /^\s*(?:(?:an?|the|one|two|three|several|some)\s+)?$/i.test(before) || /(?:^|[,:]\s*|\bthat\s+|\b(?:while|but|and|as)\s+)(?:(?:an?|the)\s+)?$/i.test(before) ? 'frame' : 'subject';
   }
   // "Netflix's Tudum page now shows …": a possessed document that is the sentence's subject.
   // The document must be what the sentence is about, not the object of another verb ("was left off
