@@ -17,7 +17,7 @@ const RUMOR_FRAME = /\bif (?:these|the|such) reports are (?:to be )?(?:believed|
 const MONTH_MAY = /\bMay\s+(?=\d)|\b(?:in|of|since|until|by|early|mid|late|this|next|last|from|during)[-\s]+May\b/g;
 
 /** Words that make a clause a forecast only because a plan is still to come ("is expected to premiere"). */
-const SCHEDULE_HEDGE = /\b(?:now\s+)?(?:expected|anticipated|projected|estimated|should)\b/gi;
+const SCHEDULE_HEDGE = /\b(?:now\s+)?(?:expected|anticipated|projected|estimated|should|would)\b/gi;
 
 const hedgeText = (text: string): string => text.replace(RUMOR_FRAME, ' ').replace(MONTH_MAY, ' ');
 

@@ -167,6 +167,15 @@ const ANCHORED: AnchoredRule[] = [
   { re: /\b(first|second|1st|2nd|latter)[-\s]half\s+of\s+the\s+year\b/gi, value: (m, c, _d, lead) => `${lastYear(lead) ?? c.year}-${/first|1st/i.test(m[1] ?? '') ? 'H1' : 'H2'}` },
   { re: /\b(?:the\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b(?!\s+of\s+(?:20\d\d|this|next))/gi, value: (m, c, _d, lead) => `${lastYear(lead) ?? c.year}-Q${ORD[(m[1] ?? '').toLowerCase()]}` },
   { re: /\b(?:before|by)\s+the\s+end\s+of\s+the\s+year\b/gi, value: (_m, c, _d, lead) => `${lastYear(lead) ?? c.year}` },
+  // "in the new year": said late in a year, the year ahead.
+  { re: /\b(?:in|into|early\s+in)\s+the\s+new\s+year\b/gi, value: (_m, c) => `${c.month >= 7 ? c.year + 1 : c.year}` },
+  // "just ten days away"
+  { re: /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\s+(days?|weeks?)\s+away\b/gi, value: (m, c, d) => {
+    if (d === 'past') return undefined;
+    const raw = (m[1] ?? '').toLowerCase();
+    const n = /^\d+$/.test(raw) ? Number(raw) : NUMBER_WORDS[raw];
+    return n ? isoDay(clockDate(c, /week/i.test(m[2] ?? '') ? n * 7 : n)) : undefined;
+  } },
   // "in ten days", "two weeks from now"
   { re: /\b(?:in|within)\s+(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\s+(days?|weeks?)(?:['’]\s*time)?\b|\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+from\s+(?:now|today)\b/gi, value: (m, c, d) => {
     if (d === 'past') return undefined;

@@ -282,6 +282,8 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season
     if (isNegated(clause) || IRREALIS.test(text.trim()) || hasEarlierMarker(text, ctx.pack)) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     if (notTheSeasonCount(sentence, cue.start, cue.end, ctx.pack)) continue;
+    // "Two episodes will be shown at the Busan festival": a screening, not the season's length.
+    if (/\b(?:screen(?:s|ed|ing)?|shown|festival|preview(?:ed|s)?)\b/i.test(text)) continue;
     const n = episodeCount(cue.m[1] ?? '');
     // "over the 12 episodes", "consisted of 12 episodes": the earlier season's count, unless the
     // sentence puts it on the new season.

@@ -88,7 +88,7 @@ const DOCUMENT_NOUNS =
   '(?:instagram|twitter|x\\s+account|youtube(?:\\s+channel)?|tiktok|feed|channel|page|listing|list|schedule|slate|line-?up|announcement|statement|press\\s+release|synopsis|roster|site|website|account|post|caption|card|calendar|newsletter|letter|release\\s+notes|trailer|teaser|key\\s+art|poster|blog)';
 /** "Tudum page", "release schedule", "official Instagram account": up to two words before the noun. */
 const DOCUMENT = `(?:[\\w-]+\\s+){0,2}?${DOCUMENT_NOUNS}`;
-const VOICE_NOUNS = '(?:spokesperson|spokeswoman|spokesman|representative|official|executive|chief|team)';
+const VOICE_NOUNS = '(?:spokesperson|spokeswoman|spokesman|representative|official|executive|chief|team|head\\s+of\\s+[\\w-]+(?:\\s+content)?|(?:vice\\s+)?president|director\\s+of\\s+[\\w-]+(?:\\s+content)?)';
 
 const CONTRAST = /(?:,\s*|\s+)(?:but|though|although|whereas|yet|while)\s|;|\s[—–]\s/gi;
 
@@ -110,7 +110,8 @@ function compile(pack: ShowPack): CompiledLexicon {
   const named = officialNames(pack).map(escape).join('|');
   // "Netflix", "Netflix Korea's Instagram caption", "a Netflix Korea spokesperson"
   const owner = `(?:(?:a|an|the)\\s+)?(?:${named})|the\\s+streamer|the\\s+studio|the\\s+platform`;
-  const officialPhrase = `(?:${owner})['’]s?\\s+${DOCUMENT}|(?:${owner})\\s+${VOICE_NOUNS}|(?:${owner})|${OFFICIAL_GENERIC.join('|')}`;
+  // Longest forms first: "the streamer's Korean arm" before "the streamer".
+  const officialPhrase = `(?:${owner})['’]s?\\s+(?:${VOICE_NOUNS}|${DOCUMENT})|${OFFICIAL_GENERIC.join('|')}|(?:${owner})\\s+${VOICE_NOUNS}|(?:${owner})`;
   const outlets = (pack.speakers?.outlets ?? []).map(escape).join('|');
   const rows: SpeakerRow[] = [
     // Outlets whose names contain an official one ("What's on Netflix") are outlets.
