@@ -136,4 +136,4 @@ export const PAST_RELEASE = /\b(?:(?:was|were|had\s+been)\s+(?:first\s+|original
  * A sentence that looks back ("Back in January 2024, whispers of … had started"): the state of
  * things then, since overtaken, not news.
  */
-export const RECAP = /^(?:back\s+in|previously|earlier|at\s+the\s+time)\b|^in\s+(?:early\s+|late\s+|mid-?)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?\d{4}\s*,|\bhad\s+(?:\w+\s+)?(?:started|begun|surfaced|circulated|floated|gained)\b/i;
+export const RECAP = /^(?:back\s+in|previously|earlier|at\s+the\s+time)\b|^in\s+(?:early\s+|late\s+|mid-?)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?\d{4}\s*,|\b(?:whispers|rumou?rs|talk|reports|speculation|buzz|chatter)\b[^.;]{0,80}\bhad\s+(?:\w+\s+)?(?:started|begun|surfaced|circulated|floated|gained)\b/i;

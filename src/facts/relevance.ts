@@ -1,7 +1,8 @@
 import type { FeedItem } from '../feeds/types.ts';
 import type { ShowPack } from './show-pack-schema.ts';
 import { splitSentences } from './sentences.ts';
-import { otherShowMentions, seasonOf, titleMentions, type SeasonScope } from './scope.ts';
+import { mentionsGenre, otherShowMentions, seasonOf, titleMentions, type SeasonScope } from './scope.ts';
+import { findPeople } from './names.ts';
 
 export interface Relevance {
   relevant: boolean;
@@ -23,6 +24,11 @@ function isListed(sentence: string, start: number, end: number, pack: ShowPack):
   });
   const lead = /\b(?:like|such as|including|the likes of|shows? (?:like|such as)|hits? (?:like|such as)|alongside)\b[^.]*$/i.test(sentence.slice(0, start));
   return near || (lead && others.length > 0);
+}
+
+/** How many of the pack's own people the text names. */
+function knownPeople(text: string, pack: ShowPack): number {
+  return new Set(findPeople(text, pack).filter((p) => p.known).map((p) => p.canonical)).size;
 }
 
 export function assessRelevance(item: FeedItem, pack: ShowPack): Relevance {
@@ -49,6 +55,10 @@ export function assessRelevance(item: FeedItem, pack: ShowPack): Relevance {
   if (season === 'tracked') parts.push(`season ${pack.season} ${headSeason === 'tracked' ? 'in the headline' : 'in the text'}`);
   else if (season === 'earlier') parts.push('about an earlier season');
 
-  const relevant = (headHits.length > 0 && !headListed) || strong >= 2 || (strong >= 1 && season === 'tracked');
+  // Untitled news of the tracked season: "the second season of the zombie drama", or the season's
+  // own people named in it. Only when no other show is named in the headline.
+  const standIn = total === 0 && season === 'tracked' && otherShowMentions(item.title, pack).length === 0 && (mentionsGenre(`${item.title}\n${item.text}`, pack) || knownPeople(`${item.title}\n${item.text}`, pack) >= 2);
+  if (standIn) parts.push('named by its genre or its people');
+  const relevant = (headHits.length > 0 && !headListed) || strong >= 2 || (strong >= 1 && season === 'tracked') || standIn;
   return { relevant, reason: parts.join(', '), season };
 }

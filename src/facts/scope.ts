@@ -31,12 +31,14 @@ interface ShowPatterns {
   /** "the zombie series", "the Netflix original", "season 2": this show without its title. */
   oursGeneric: RegExp;
   oursGenericKo: RegExp;
+  /** "the zombie drama", "its hit zombie series": the genre words that stand for this show. */
+  genre: RegExp | null;
 }
 
 const cache = new WeakMap<ShowPack, ShowPatterns>();
 
 /** Descriptions that stand for this show, built from the pack's genre words, platform and season. */
-function genericPatterns(pack: ShowPack): { oursGeneric: RegExp; oursGenericKo: RegExp } {
+function genericPatterns(pack: ShowPack): { oursGeneric: RegExp; oursGenericKo: RegExp; genre: RegExp | null } {
   const n = pack.season;
   const word = NUMBER_WORDS[n] ?? String(n);
   const ordinal = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth'][n] ?? `${n}th`;
@@ -49,7 +51,13 @@ function genericPatterns(pack: ShowPack): { oursGeneric: RegExp; oursGenericKo: 
   const oursGeneric = new RegExp(`\\b(?:the\\s+(?:series|show|sequel|${described.join('|')})|(?:season|part)\\s*(?:${n}|${word})|${ordinal}\\s+(?:season|instal?lment|part)|the\\s+new\\s+season|next\\s+season|s${n})\\b`, 'gi');
   const koOrdinal = ['영', '첫', '두', '세', '네', '다섯'][n] ?? String(n);
   const oursGenericKo = new RegExp(`(?:시즌\\s*${n}(?!\\d)|후속\\s*(?:편|시즌)|새\\s*시즌|${koOrdinal}\\s*번째\\s*시즌)`, 'g');
-  return { oursGeneric, oursGenericKo };
+  const genre = genres.length ? new RegExp(`\\b(?:the|this|its|a)\\s+(?:(?:hit|korean|k-|high-school|school|netflix)\\s*)*(?:${genres.join('|')})\\s+(?:series|drama|show|thriller|sequel|hit|follow-?up|saga|mayhem)\\b`, 'i') : null;
+  return { oursGeneric, oursGenericKo, genre };
+}
+
+/** Whether the text calls this show by its genre ("the zombie drama") instead of its title. */
+export function mentionsGenre(text: string, pack: ShowPack): boolean {
+  return patterns(pack).genre?.test(text) ?? false;
 }
 
 function patterns(pack: ShowPack): ShowPatterns {
