@@ -109,7 +109,7 @@ function officialNames(pack: ShowPack): string[] {
 function compile(pack: ShowPack): CompiledLexicon {
   const named = officialNames(pack).map(escape).join('|');
   // "Netflix", "Netflix Korea's Instagram caption", "a Netflix Korea spokesperson"
-  const owner = `(?:(?:a|an|the)\\s+)?(?:${named})|the\\s+streamer|the\\s+studio|the\\s+platform`;
+  const owner = `(?:(?:a|an|the)\\s+)?(?:${named})|the\\s+streamer|the\\s+studio|the\\s+platform|the\\s+company`;
   // Longest forms first: "the streamer's Korean arm" before "the streamer".
   const officialPhrase = `(?:${owner})['’]s?\\s+(?:${VOICE_NOUNS}|${DOCUMENT})|${OFFICIAL_GENERIC.join('|')}|(?:${owner})\\s+${VOICE_NOUNS}|(?:${owner})`;
   const outlets = (pack.speakers?.outlets ?? []).map(escape).join('|');
@@ -224,7 +224,7 @@ export function findAttributions(sentence: string, pack: ShowPack): Attribution[
 type Form = 'frame' | 'tail' | 'subject' | 'passive' | 'according';
 
 function attributionForm(before: string, after: string, phrase: string): Form | undefined {
-  const verb = new RegExp(`^\\s*(?:,\\s*[^,]{0,60},\\s*)?(?:\\(\\w+\\)\\s*)?(?:on\\s+\\w+day\\s+|today\\s+|this\\s+week\\s+|in\\s+a\\s+\\w+\\s+)?${SAY_VERBS}\\b`, 'i');
+  const verb = new RegExp(`^\\s*(?:,\\s*[^,]{0,60},\\s*)?(?:\\(\\w+\\)\\s*)?(?:in\\s+[A-Z][\\w-]+\\s+)?(?:on\\s+\\w+day\\s+|today\\s+|this\\s+week\\s+|in\\s+a\\s+\\w+\\s+)?${SAY_VERBS}\\b`, 'i');
   if (/\b(?:according\s+to|per|citing|via)\s+$/i.test(before)) return 'according';
   if (/\b(?:by|from)\s+$/i.test(before) && /\b(?:confirmed|announced|revealed|unveiled|said|stated|shared|posted|released|published|an?\s+update)\s+(?:\w+\s+){0,2}(?:by|from)\s+$/i.test(before)) return 'passive';
   if (verb.test(after)) {
@@ -238,7 +238,7 @@ function attributionForm(before: string, after: string, phrase: string): Form | 
   if (/['’]s?\s+\w/.test(phrase) && new RegExp(`${DOCUMENT_NOUNS}$`, 'i').test(phrase) && /(?:^\s*|[,:;]\s*|\b(?:that|in|on|per|according\s+to|from|with|a|an|as)\s+)$/i.test(before)) return 'frame';
   // "In its letter to shareholders, Netflix named …" is caught by the verb; "Netflix will premiere
   // the season on …" makes the owner the one who acts.
-  if (/^\s*(?:will|is\s+set\s+to|is\s+going\s+to|plans\s+to|has|have)?\s*(?:premiere|premieres|launch|launches|release|releases|debut|debuts|stream|streams|renew|renewed|renews|order|ordered|greenlit|greenlights|picked\s+up|cancell?ed|cancels|axed|scrapped|drops?|dropped|bring|brings)\b/i.test(after)) return 'subject';
+  if (/^\s*(?:will|is\s+set\s+to|is\s+going\s+to|plans\s+to|has|have)?\s*(?:set|sets|dated|dates|slated|scheduled|premiere|premieres|launch|launches|release|releases|debut|debuts|stream|streams|renew|renewed|renews|order|ordered|greenlit|greenlights|picked\s+up|cancell?ed|cancels|axed|scrapped|drops?|dropped|bring|brings)\b/i.test(after)) return 'subject';
   return undefined;
 }
 
