@@ -111,7 +111,9 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
     if (!clause || isNegated(clause) || IRREALIS.test(clause.text.trim())) continue;
     // "renewed for a third season": the next season's order, not this one's.
     if (hasLaterMarker(clause.text, ctx.pack) && !hasTrackedMarker(clause.text, ctx.pack)) continue;
-    if (FUTURE_BEFORE_CUE.test(sentence.slice(clause.start, cue.start)) && !/\b(?:will|would)\s+(?:return|come\s+back)\s+for\b/i.test(cue.m[0])) continue;
+    // "will get a second season" is a plan unless the platform itself says so.
+    const vouched = attributionAt(findAttributions(sentence, ctx.pack), clause.start)?.confidence === 'official';
+    if (!vouched && FUTURE_BEFORE_CUE.test(sentence.slice(clause.start, cue.start)) && !/\b(?:will|would)\s+(?:return|come\s+back)\s+for\b/i.test(cue.m[0])) continue;
     // "… has a story for season 2 if it gets a green light": the renewal is the condition.
     if (CONDITION_BEFORE.test(sentence.slice(clause.start, cue.start))) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
@@ -294,9 +296,17 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season
   return out;
 }
 
+/** "a Netflix original", "will make the second for Netflix", "Only on Netflix": the platform named as the show's home. */
+const PLATFORM_HOME = (platform: string): RegExp => new RegExp(`\\b(?:an?\\s+${platform.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:original|exclusive)|(?:make|makes|made|making|produce|produces|producing)\\s+[^.;]{0,40}?\\bfor\\s+${platform.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|only\\s+on\\s+${platform.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\b`, 'i');
+
 function platformClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
   if (season !== 'tracked') return [];
   const out: Draft[] = [];
+  const home = PLATFORM_HOME(ctx.pack.platform).exec(sentence);
+  if (home) {
+    const clause = clauseAt(clauses, home.index);
+    if (clause && !isNegated(clause) && !IRREALIS.test(clause.text.trim())) out.push({ kind: 'platform', subject: null, value: ctx.pack.platform, rule: 'platform-home', confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
+  }
   for (const cue of matches(PLATFORM_CUE, sentence)) {
     const clause = clauseAt(clauses, cue.start);
     if (!clause) continue;
@@ -436,6 +446,9 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       const text = sentence.slice(clause.start, clause.end);
       if (/\b(?:denied|denies|deny|refuted|dismissed|false|rumou?rs? (?:are|were) untrue)\b/i.test(sentence)) continue;
       if (nearest.status !== 'exited' && (isNegated(clause) || isNegated(personClause))) continue;
+      // "Having bowed out of X, Roh Yoon-seo has moved on to East Palace with Nam Joo-hyuk": an exit
+      // is its own subject's, the first person after the clause that says it, not everyone named.
+      if (nearest.status === 'exited' && personClause !== clause && person.span.start > clause.end && actors.some((a) => a.span.start > clause.end && a.span.start < person.span.start)) continue;
       if (IRREALIS.test(text.trim())) continue;
       if (nearest.status !== 'exited' && (recap || (nearest.status === 'generic' && describesShow))) continue;
       // "The show starred newcomers such as …": the description's own noun, not a casting.

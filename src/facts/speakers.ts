@@ -90,7 +90,9 @@ const DOCUMENT_NOUNS =
 const DOCUMENT = `(?:[\\w-]+\\s+){0,2}?${DOCUMENT_NOUNS}`;
 const VOICE_NOUNS = '(?:spokesperson|spokeswoman|spokesman|representative|official|executive|chief|team|head\\s+of\\s+[\\w-]+(?:\\s+content)?|(?:vice\\s+)?president|director\\s+of\\s+[\\w-]+(?:\\s+content)?)';
 
-const CONTRAST = /(?:,\s*|\s+)(?:but|though|although|whereas|yet|while)\s|;|\s[—–]\s/gi;
+// A semicolon goes on with the same report ("…will drop the trailer on December 15; the episodes
+// arrive on January 29"); a contrast or a dash turns away from it.
+const CONTRAST = /(?:,\s*|\s+)(?:but|though|although|whereas|yet|while)\s|\s[—–]\s/gi;
 
 interface CompiledLexicon {
   rows: Array<{ rule: string; confidence: Confidence; re: RegExp }>;
