@@ -565,7 +565,22 @@ export function articleSeason(item: FeedItem, pack: ShowPack): SeasonScope {
   const fromTitle = seasonOf(item.title, pack);
   if (fromTitle !== 'unknown') return fromTitle;
   if (hasTrackedMarker(item.text, pack)) return 'tracked';
-  return seasonOf(item.text, pack);
+  const fromText = seasonOf(item.text, pack);
+  return fromText === 'unknown' && speaksOfComingSeason(item, pack) ? 'tracked' : fromText;
+}
+
+/**
+ * "The students of All of Us Are Dead return on January 29, 2027": with no season named, a show
+ * whose earlier seasons are out and which is dated ahead of the article can only be the coming one.
+ */
+export function speaksOfComingSeason(item: FeedItem, pack: ShowPack): boolean {
+  const lastEarlier = Math.max(0, ...pack.earlierSeasons.map((s) => s.year));
+  const clock = clockOf(item.published);
+  const today = `${clock.year}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')}`;
+  return [item.title, ...splitSentences(item.text)].some((s) => {
+    if (titleMentions(s, pack).length === 0 || !matches(RELEASE_CUE, s).length || hasEarlierMarker(s, pack)) return false;
+    return findDates(s, clock, 'future').some((d) => Number(d.value.slice(0, 4)) > lastEarlier && latestDayOf(d.value) >= today);
+  });
 }
 
 /**

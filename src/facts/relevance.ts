@@ -3,6 +3,7 @@ import type { ShowPack } from './show-pack-schema.ts';
 import { splitSentences } from './sentences.ts';
 import { mentionsGenre, otherShowMentions, seasonOf, titleMentions, type SeasonScope } from './scope.ts';
 import { findPeople } from './names.ts';
+import { speaksOfComingSeason } from './extract.ts';
 
 export interface Relevance {
   relevant: boolean;
@@ -59,6 +60,8 @@ export function assessRelevance(item: FeedItem, pack: ShowPack): Relevance {
   // own people named in it. Only when no other show is named in the headline.
   const standIn = total === 0 && season === 'tracked' && otherShowMentions(item.title, pack).length === 0 && (mentionsGenre(`${item.title}\n${item.text}`, pack) || knownPeople(`${item.title}\n${item.text}`, pack) >= 2);
   if (standIn) parts.push('named by its genre or its people');
-  const relevant = (headHits.length > 0 && !headListed) || strong >= 2 || (strong >= 1 && season === 'tracked') || standIn;
+  const coming = strong >= 1 && season === 'unknown' && speaksOfComingSeason(item, pack);
+  if (coming) parts.push('dated ahead, so the coming season');
+  const relevant = (headHits.length > 0 && !headListed) || strong >= 2 || (strong >= 1 && season === 'tracked') || standIn || coming;
   return { relevant, reason: parts.join(', '), season };
 }
