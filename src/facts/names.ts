@@ -200,13 +200,37 @@ export function findCharacters(sentence: string, pack: ShowPack): CharacterMenti
   return [...known, ...found].sort((a, b) => a.span.start - b.span.start);
 }
 
+/** One edit apart (a swapped, dropped or wrong letter). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * A discovered name one typo away from exactly one pack person is that person: editors' slips
+ * ("Chun Sung-II", "Cho Yi-hyn") are common, and an unknown actor is rarely one letter off a known
+ * one. Short names are left alone: two letters apart is already another person.
+ */
+function nearestKnown(p: PersonMention, pack: ShowPack): PersonMention {
+  const key = plainKey(p.canonical).replace(/ii$/, 'il');
+  if (key.length < 8) return p;
+  const hits = new Set<string>();
+  for (const [plain, canonical] of indexes(pack).people.byPlain) if (plain.length >= 8 && withinOneEdit(key, plain)) hits.add(canonical);
+  const [only] = hits;
+  return hits.size === 1 && only ? { canonical: only, span: p.span, known: true } : p;
+}
+
 /** Every person in the sentence: pack people by any spelling, then Korean-looking names nobody listed. */
 export function findPeople(sentence: string, pack: ShowPack): PersonMention[] {
   const chars = findCharacters(sentence, pack);
   const known = scan(sentence, indexes(pack).people).filter((m) => !chars.some((c) => overlaps(c.span, m.span) && c.span.end - c.span.start > m.span.end - m.span.start));
   const people: PersonMention[] = known.map((m) => ({ canonical: m.canonical, span: m.span, known: true }));
   const taken: Span[] = [...people.map((p) => p.span), ...chars.map((c) => c.span)];
-  people.push(...discover(sentence, taken));
+  // A name the pack does not list may be a slip of the pen for one it does ("Chun Sung-II").
+  people.push(...discover(sentence, taken).map((p) => nearestKnown(p, pack)));
   return people.sort((a, b) => a.span.start - b.span.start);
 }
 

@@ -217,6 +217,9 @@ export function findAttributions(sentence: string, pack: ShowPack): Attribution[
   const events = (pack.speakers?.events ?? []).map(escape).join('|');
   const event = events ? new RegExp(`\\b(?:at|during|through|as\\s+part\\s+of)\\s+(?:(?:the|its)\\s+)?(?:[\\w-]+['’]s\\s+)?(?:${events})\\b`, 'i').exec(sentence) : null;
   if (event && !out.some((a) => a.confidence === 'official')) out.push({ rule: 'official-event', confidence: 'official', speaker: event[0], start: event.index, end: event.index + event[0].length, governs: stretch(cuts, event.index) });
+  // "our money is on early 2027", "we'd guess 2023": the writer's own guess frames what follows.
+  const guess = /\b(?:(?:our|my)\s+(?:money|bet|guess|pick|hunch|gut|prediction)\s+(?:is\s+(?:on|that)|says)|we['’]d\s+(?:guess|bet|wager|put\s+our\s+money\s+on)|(?:we|i)\s+(?:would\s+)?(?:guess|bet|reckon|wager)|if\s+we['’]re\s+being\s+(?:greedy|honest|optimistic))\b/i.exec(sentence);
+  if (guess) out.push({ rule: 'guess:writer', confidence: 'speculation', speaker: guess[0], start: guess.index, end: guess.index + guess[0].length, governs: stretch(cuts, guess.index) });
   // "It's official:" — the outlet announcing an official fact.
   const declared = /^\s*(?:it['’]s|it\s+is)\s+(?:now\s+)?official\b/i.exec(sentence);
   if (declared) out.push({ rule: 'official-declared', confidence: 'official', speaker: declared[0], start: 0, end: declared[0].length, governs: stretch(cuts, 0) });
