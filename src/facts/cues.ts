@@ -24,7 +24,7 @@ export function renewalCue(season: number): RegExp {
   const ord = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth'][season] ?? `${season}th`;
   const num = `(?:${season}|${['zero', 'one', 'two', 'three', 'four', 'five'][season] ?? season})`;
   const s = `(?:(?:a\\s+)?${ord}\\s+(?:season|instal?lment)|season\\s*${num})`;
-  return new RegExp(`\\b(?:renew(?:ed|s|al|ing)?|green[-\\s]?lit|green[-\\s]?light(?:ed|s)?|(?:confirm(?:ed|s)?|announce[ds]?|order(?:ed|s)?|commission(?:ed|s)?|pick(?:ed|s)?\\s+up)\\s+(?:for\\s+)?${s}|${s}\\s+(?:is\\s+|has\\s+been\\s+)?(?:officially\\s+)?(?:confirmed|happening|greenlit|announced|ordered|a\\s+go|on\\s+the\\s+way)|(?:is\\s+|are\\s+)?(?:getting|gets|get)\\s+${s}|(?:will\\s+)?(?:return|come\\s+back)\\s+for\\s+${s})\\b`, 'gi');
+  return new RegExp(`\\b(?:renew(?:ed|s|al|ing)?|green[-\\s]?lit|green[-\\s]?light(?:ed|s)?|(?:confirm(?:ed|s)?|announce[ds]?|order(?:ed|s)?|commission(?:ed|s)?|pick(?:ed|s)?\\s+up)\\s+(?:for\\s+)?${s}|${s}(?:\\s+of\\s+[^,.;]{1,60}?)?\\s+(?:is\\s+|has\\s+been\\s+)?(?:officially\\s+)?(?:confirmed|happening|greenlit|announced|ordered|a\\s+go|on\\s+the\\s+way|in\\s+the\\s+works)|(?:is\\s+|are\\s+)?(?:getting|gets|get)\\s+${s}|(?:will\\s+)?(?:return|come\\s+back)\\s+for\\s+${s})\\b`, 'gi');
 }
 
 export const CANCEL_CUE = /\b(?:cancel(?:l?ed|s|lation)|axed|scrapped|shelved)\b/gi;

@@ -634,11 +634,13 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   let previousCast: Context['previousCast'];
   let previous: Array<{ draft: Draft; sentence: string }> = [];
   let first = true;
+  const entries = numberedEntries(pack);
   paragraphs.forEach((paragraph, index) => {
     for (const sentence of paragraph) {
       const read = first ? stripLead(sentence) : sentence;
       first = false;
-      if ((otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read) || RETRACTED.test(read) || isUnknownTitleEntry(read, pack) || asideOnAnotherTitle(read, pack)) {
+      const inOtherEntry = entries(read);
+      if (inOtherEntry || (otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read) || RETRACTED.test(read) || isUnknownTitleEntry(read, pack) || asideOnAnotherTitle(read, pack)) {
         previousCast = undefined;
         continue;
       }
@@ -745,6 +747,32 @@ function vouchesForPrevious(sentence: string, pack: ShowPack): Confidence | unde
   if (!news || NOT_CONFIRMED.test(sentence) || NEGATION.test(sentence.slice(0, news.index))) return undefined;
   const where = /came\s+(?:from|via)/i.test(news[0]) ? sentence.slice(news.index) : sentence.slice(0, news.index);
   return speakerLexicon(pack).official.test(where) ? 'official' : undefined;
+}
+
+/**
+ * A numbered round-up ("1. Kingdom. … Both seasons run six episodes. 2. …"): everything under an
+ * entry headed by another title is that title's, until the next entry or a sentence naming this
+ * show. Returns a reader that says, sentence by sentence, whether it sits under such an entry.
+ */
+function numberedEntries(pack: ShowPack): (sentence: string) => boolean {
+  let headerNext = false;
+  let underOther = false;
+  return (sentence) => {
+    const ours = titleMentions(sentence, pack).length > 0;
+    if (/^\s*\d{1,2}[.)]\s*$/.test(sentence)) {
+      headerNext = true;
+      underOther = false;
+      return true;
+    }
+    const numbered = /^\s*\d{1,2}[.)]\s+\S/.test(sentence);
+    if (headerNext || numbered) {
+      headerNext = false;
+      underOther = !ours;
+      return underOther;
+    }
+    if (ours) underOther = false;
+    return underOther;
+  };
 }
 
 /**
