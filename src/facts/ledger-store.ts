@@ -4,7 +4,7 @@
  * history, so "how did this change over time" can always be answered.
  */
 import type { FactStore } from '../store/types.ts';
-import { applyClaim, type LedgerPolicy } from './ledger.ts';
+import { applyClaim, stageIndex, timelineOf, type Timeline } from './ledger.ts';
 import { factKey, type Claim, type Fact, type FactEvent } from './types.ts';
 
 export interface ApplyOptions {
@@ -21,12 +21,10 @@ export interface PendingBatch {
 export class FactLedger {
   private readonly store: FactStore;
   private readonly clock: () => Date;
-  private readonly policy: LedgerPolicy | undefined;
 
-  constructor(store: FactStore, options: { clock?: () => Date; policy?: LedgerPolicy } = {}) {
+  constructor(store: FactStore, options: { clock?: () => Date } = {}) {
     this.store = store;
     this.clock = options.clock ?? (() => new Date());
-    this.policy = options.policy;
   }
 
   /**
@@ -40,13 +38,28 @@ export class FactLedger {
     const now = this.clock().toISOString();
     const touched = new Map<string, Fact>();
     const events: FactEvent[] = [];
+    const factOf = async (kind: Claim['kind'], subject: string | null): Promise<Fact | undefined> =>
+      touched.get(factKey(kind, subject)) ?? (await this.store.getFact(kind, subject));
+    let storedProductionHistory: FactEvent[] | undefined;
+    // Release and production claims are judged against the rest of the timeline as it stands
+    // after the claims before them in this batch.
+    const timeline = async (): Promise<Timeline> => {
+      const production = await factOf('production', null);
+      const release = await factOf('release', null);
+      let history: FactEvent[] = [];
+      if (production && production.value !== 'wrapped' && stageIndex(production.value) > stageIndex('wrapped')) {
+        storedProductionHistory ??= await this.store.listEvents({ kind: 'production' });
+        history = [...events.filter((e) => e.kind === 'production').reverse(), ...storedProductionHistory];
+      }
+      return timelineOf(production, release, history);
+    };
     for (const claim of claims) {
       const key = factKey(claim.kind, claim.subject);
-      const current = touched.get(key) ?? (await this.store.getFact(claim.kind, claim.subject));
+      const current = await factOf(claim.kind, claim.subject);
       const outcome = applyClaim(current, claim, {
         now,
         ...(options.silent ? { silent: true } : {}),
-        ...(this.policy ? { policy: this.policy } : {}),
+        ...(claim.kind === 'release' || claim.kind === 'production' ? { timeline: await timeline() } : {}),
       });
       if (outcome.factChanged && outcome.fact) touched.set(key, outcome.fact);
       events.push(outcome.event);
