@@ -250,7 +250,7 @@ export function contradictsTimeline(claim: Claim, timeline: Timeline | undefined
     if (!atLeastAsSure(timeline.releaseDay.confidence, claim.confidence)) return false;
     const known = timeline.releaseDay.date && dayBefore(`${timeline.releaseDay.date}T00:00:00Z`);
     // The day it says the season came out: its own date, else the day the article was written.
-    const said = claim.date ? releaseSpan(claim.date)?.end : claim.evidence.published?.slice(0, 10);
+    const said = (claim.date ? releaseSpan(claim.date)?.end : undefined) ?? claim.evidence.published?.slice(0, 10);
     return Boolean(known && said && said < known);
   }
   return false;
