@@ -22,9 +22,29 @@ export class FactLedger {
   private readonly store: FactStore;
   private readonly clock: () => Date;
 
+  /**
+   * Once production has moved past `wrapped`, the wrap date lives only in the history. It is read
+   * once per stage the production fact reaches (keyed by the stage and the source that set it),
+   * not once per claim: the history holds every event and is read page by page.
+   */
+  private readonly wrapByStage = new Map<string, FactEvent[]>();
+
   constructor(store: FactStore, options: { clock?: () => Date } = {}) {
     this.store = store;
     this.clock = options.clock ?? (() => new Date());
+  }
+
+  private async wrapHistory(production: Fact, batch: readonly FactEvent[]): Promise<FactEvent[]> {
+    const first = production.sources[0];
+    const key = `${production.value}|${first?.itemUrl ?? ''}|${first?.firstSeen ?? ''}`;
+    const known = this.wrapByStage.get(key);
+    if (known) return known;
+    const isWrap = (e: FactEvent): boolean => e.type === 'fact-change' && e.kind === 'production' && e.subject === null && e.value === 'wrapped' && e.date !== undefined;
+    const inBatch = batch.filter(isWrap).reverse();
+    const wrap = inBatch[0] ?? (await this.store.listEvents({ kind: 'production' })).find(isWrap);
+    const found = wrap ? [wrap] : [];
+    this.wrapByStage.set(key, found);
+    return found;
   }
 
   /**
@@ -40,17 +60,12 @@ export class FactLedger {
     const events: FactEvent[] = [];
     const factOf = async (kind: Claim['kind'], subject: string | null): Promise<Fact | undefined> =>
       touched.get(factKey(kind, subject)) ?? (await this.store.getFact(kind, subject));
-    let storedProductionHistory: FactEvent[] | undefined;
     // Release and production claims are judged against the rest of the timeline as it stands
     // after the claims before them in this batch.
     const timeline = async (): Promise<Timeline> => {
       const production = await factOf('production', null);
       const release = await factOf('release', null);
-      let history: FactEvent[] = [];
-      if (production && production.value !== 'wrapped' && stageIndex(production.value) > stageIndex('wrapped')) {
-        storedProductionHistory ??= await this.store.listEvents({ kind: 'production' });
-        history = [...events.filter((e) => e.kind === 'production').reverse(), ...storedProductionHistory];
-      }
+      const history = production && stageIndex(production.value) > stageIndex('wrapped') ? await this.wrapHistory(production, events) : [];
       return timelineOf(production, release, history);
     };
     for (const claim of claims) {

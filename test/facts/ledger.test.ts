@@ -326,6 +326,16 @@ describe('the known timeline', () => {
       undated('release', '2027-03-12', 'reported', 'https://c.example/date'),
     ]);
     expect(events).toEqual(['fact-change:new', 'fact-change:changed', 'conflict:new', 'fact-change:new']);
+    await stores?.close();
+
+    // The same within one batch, before anything is saved.
+    stores = await openStores('sqlite://:memory:');
+    const batch = await new FactLedger(stores.facts, { clock: () => new Date(NOW) }).apply([
+      wrapped,
+      claim('production', 'post-production', 'reported', '2026-02-23T00:00:00Z', 'https://blog.example/post', null, 'Blog'),
+      undated('release', '2026-02-10', 'reported', 'https://b.example/early'),
+    ]);
+    expect(batch.map((e) => `${e.type}:${e.reason}`)).toEqual(['fact-change:new', 'fact-change:changed', 'conflict:new']);
   });
 
   test('a rumoured wrap date does not refute a surer release date', async () => {
