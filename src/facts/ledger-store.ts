@@ -4,7 +4,7 @@
  * history, so "how did this change over time" can always be answered.
  */
 import type { FactStore } from '../store/types.ts';
-import { applyClaim, type LedgerPolicy } from './ledger.ts';
+import { applyClaim, stageIndex, timelineOf, type Timeline } from './ledger.ts';
 import { factKey, type Claim, type Fact, type FactEvent } from './types.ts';
 
 export interface ApplyOptions {
@@ -21,12 +21,30 @@ export interface PendingBatch {
 export class FactLedger {
   private readonly store: FactStore;
   private readonly clock: () => Date;
-  private readonly policy: LedgerPolicy | undefined;
 
-  constructor(store: FactStore, options: { clock?: () => Date; policy?: LedgerPolicy } = {}) {
+  /**
+   * Once production has moved past `wrapped`, the wrap date lives only in the history. It is read
+   * once per stage the production fact reaches (keyed by the stage and the source that set it),
+   * not once per claim: the history holds every event and is read page by page.
+   */
+  private readonly wrapByStage = new Map<string, FactEvent[]>();
+
+  constructor(store: FactStore, options: { clock?: () => Date } = {}) {
     this.store = store;
     this.clock = options.clock ?? (() => new Date());
-    this.policy = options.policy;
+  }
+
+  private async wrapHistory(production: Fact, batch: readonly FactEvent[]): Promise<FactEvent[]> {
+    const first = production.sources[0];
+    const key = `${production.value}|${first?.itemUrl ?? ''}|${first?.firstSeen ?? ''}`;
+    const known = this.wrapByStage.get(key);
+    if (known) return known;
+    const isWrap = (e: FactEvent): boolean => e.type === 'fact-change' && e.kind === 'production' && e.subject === null && e.value === 'wrapped' && e.date !== undefined;
+    const inBatch = batch.filter(isWrap).reverse();
+    const wrap = inBatch[0] ?? (await this.store.listEvents({ kind: 'production' })).find(isWrap);
+    const found = wrap ? [wrap] : [];
+    this.wrapByStage.set(key, found);
+    return found;
   }
 
   /**
@@ -40,13 +58,23 @@ export class FactLedger {
     const now = this.clock().toISOString();
     const touched = new Map<string, Fact>();
     const events: FactEvent[] = [];
+    const factOf = async (kind: Claim['kind'], subject: string | null): Promise<Fact | undefined> =>
+      touched.get(factKey(kind, subject)) ?? (await this.store.getFact(kind, subject));
+    // Release and production claims are judged against the rest of the timeline as it stands
+    // after the claims before them in this batch.
+    const timeline = async (): Promise<Timeline> => {
+      const production = await factOf('production', null);
+      const release = await factOf('release', null);
+      const history = production && stageIndex(production.value) > stageIndex('wrapped') ? await this.wrapHistory(production, events) : [];
+      return timelineOf(production, release, history);
+    };
     for (const claim of claims) {
       const key = factKey(claim.kind, claim.subject);
-      const current = touched.get(key) ?? (await this.store.getFact(claim.kind, claim.subject));
+      const current = await factOf(claim.kind, claim.subject);
       const outcome = applyClaim(current, claim, {
         now,
         ...(options.silent ? { silent: true } : {}),
-        ...(this.policy ? { policy: this.policy } : {}),
+        ...(claim.kind === 'release' || claim.kind === 'production' ? { timeline: await timeline() } : {}),
       });
       if (outcome.factChanged && outcome.fact) touched.set(key, outcome.fact);
       events.push(outcome.event);

@@ -1,17 +1,24 @@
 /**
- * The ledger's rules, as a pure function: given what the bot believes about one (kind, subject)
- * and one new claim, what does it believe now, and what happened?
+ * The ledger's rules, as a pure function: given what the bot believes about one (kind, subject),
+ * what the rest of the timeline says, and one new claim, what does it believe now, and what
+ * happened? docs/decisions/0002-ledger-rules.md says why each rule is as it is.
  *
- * - a weaker claim never overwrites a stronger fact;
  * - an older article never overwrites a newer one;
- * - a second source for the same value is corroboration, not a change;
- * - a stronger claim for the same value is an upgrade (a change worth announcing);
- * - two equally sure values that disagree are a conflict, shown but not flip-flopped — unless the
- *   current value has gone unrepeated for a while (the news moved on) or, since the other value
- *   first appeared, clearly more outlets have reported it than have repeated the current one;
- * - production stages only move forward (a recap of "filming began" in a later article is not a
- *   regression), and a newer report of a later stage moves the fact on even when the earlier stage
- *   was official: the stages are successive events, not rival values.
+ * - a second source for the same value is corroboration, not a change; a stronger claim for the
+ *   same value is an upgrade (a change worth announcing);
+ * - a weaker claim never replaces a stronger one, on every path. For production, stages are
+ *   successive events: a *reported* later stage moves an official earlier one forward, but a
+ *   rumour or a guess never moves a surer stage;
+ * - production stages move forward only; the one way back is an official claim worded as a
+ *   setback (`setback`: "production was halted", "reshoots");
+ * - equally sure values that disagree stay a conflict, shown and never announced, until a stronger
+ *   source settles it: never by a timer or an outlet count. The exception is a revision: the
+ *   article says the earlier value no longer holds (`revises`), or it comes from the outlet behind
+ *   the current value's newest source (an outlet updating itself), or an actor leaves (an exit says
+ *   by itself that the casting no longer holds);
+ * - a claim that contradicts the known timeline (a release before the known wrap, a release already
+ *   past for a season not known released, "released" before the known release day) is kept as a
+ *   conflict and not announced.
  */
 import {
   PERSON_KINDS,
@@ -26,23 +33,30 @@ import {
   type IgnoreReason,
   type ChangeReason,
   type CorroborationReason,
+  type Confidence,
 } from './types.ts';
-import { refines } from './release-window.ts';
+import { refines, releaseSpan } from './release-window.ts';
 
-export interface LedgerPolicy {
-  /** An equally sure different value replaces one that no source has repeated for this long. */
-  supersedeAfterDays: number;
-  /** A conflicting value takes over once it has this many more distinct outlets than the current one. */
-  majorityMargin: number;
+/**
+ * What the rest of the timeline says, for judging release and production claims against it. Each
+ * part carries the confidence it is known with: a timeline only contradicts a claim it is at
+ * least as sure as (an official date is not refuted by a rumoured wrap).
+ */
+export interface Timeline {
+  /** The day (or month) filming wrapped, from the production fact or its history. */
+  wrapped?: { date: string; confidence: Confidence };
+  /** The season is known to be out: production has reached `released`. */
+  released?: boolean;
+  /** The known release day (a release fact that names one day). */
+  releaseDay?: { date: string; confidence: Confidence };
 }
-
-export const DEFAULT_POLICY: LedgerPolicy = { supersedeAfterDays: 45, majorityMargin: 2 };
 
 export interface ApplyContext {
   /** ISO time of processing; used when an article has no date. */
   now: string;
   silent?: boolean;
-  policy?: LedgerPolicy;
+  /** The rest of the timeline; without it no claim is judged against it. */
+  timeline?: Timeline;
 }
 
 export interface ClaimOutcome {
@@ -79,10 +93,6 @@ export function outletOf(source: Evidence): string {
   } catch {
     return source.itemUrl;
   }
-}
-
-function distinctOutlets(sources: readonly Evidence[]): number {
-  return new Set(sources.map(outletOf)).size;
 }
 
 function latestTime(sources: readonly FactSource[], fallback: string): string {
@@ -205,42 +215,109 @@ function recordConflict(current: Fact, claim: Claim, ctx: ApplyContext): { fact:
   return { fact: { ...current, conflicts, updatedAt: ctx.now }, conflict };
 }
 
-function stageIndex(value: string): number {
+export function stageIndex(value: string): number {
   return (PRODUCTION_STAGES as readonly string[]).indexOf(value);
 }
 
-/** Equal confidence, newer article, different value: decide between change and conflict. */
-function equallySure(current: Fact, claim: Claim, ctx: ApplyContext, policy: LedgerPolicy): ClaimOutcome {
-  if (claim.kind === 'production') {
-    return stageIndex(claim.value) > stageIndex(current.value)
-      ? replaced(current, claim, ctx, 'changed')
-      : ignored(current, claim, ctx, 'regression');
-  }
-  // Leaving a project is news on its own; it needs no majority.
-  if (claim.kind === 'cast' && claim.value === 'exited') return replaced(current, claim, ctx, 'changed');
-  if (claim.kind === 'release' && refines(claim.value, current.value)) return replaced(current, claim, ctx, 'refined');
+function atLeastAsSure(known: Confidence, claim: Confidence): boolean {
+  return confidenceRank(known) >= confidenceRank(claim);
+}
 
-  const quietForMs = Date.parse(claimTime(claim, ctx.now)) - Date.parse(current.asOf);
-  if (quietForMs > policy.supersedeAfterDays * DAY_MS) return replaced(current, claim, ctx, 'changed');
+/** The day before an ISO time's UTC day: news is dated in many time zones, Korea's a day ahead. */
+function dayBefore(iso: string): string | undefined {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? undefined : new Date(t - DAY_MS).toISOString().slice(0, 10);
+}
 
-  const { fact, conflict } = recordConflict(current, claim, ctx);
-  // The contest is judged on what outlets have said since the other value first appeared: a date
-  // repeated by twenty outlets before a delay was announced is not twenty votes against the delay.
-  const contestStart = conflict.sources.reduce((min, s) => (s.firstSeen < min ? s.firstSeen : min), conflict.sources[0]?.firstSeen ?? ctx.now);
-  const stillBacking = current.sources.filter((s) => s.lastSeen >= contestStart);
-  if (distinctOutlets(conflict.sources) >= distinctOutlets(stillBacking) + policy.majorityMargin) {
-    return replaced(fact, claim, ctx, 'changed');
+/**
+ * Whether a claim contradicts the known timeline. Dates compare with a day's grace (an article
+ * from New York and a premiere at midnight in Seoul may name different days for one moment).
+ */
+export function contradictsTimeline(claim: Claim, timeline: Timeline | undefined): boolean {
+  if (!timeline) return false;
+  if (claim.kind === 'release') {
+    const span = releaseSpan(claim.value);
+    if (!span) return false;
+    // A release over before filming wrapped.
+    const wrap = timeline.wrapped && releaseSpan(timeline.wrapped.date);
+    if (timeline.wrapped && wrap && atLeastAsSure(timeline.wrapped.confidence, claim.confidence) && span.end < wrap.start) return true;
+    // A release already past when the article was written, for a season not known to be out.
+    const published = claim.evidence.published && dayBefore(claim.evidence.published);
+    if (!timeline.released && published && span.end < published) return true;
+    return false;
   }
+  if (claim.kind === 'production' && claim.value === 'released' && timeline.releaseDay) {
+    if (!atLeastAsSure(timeline.releaseDay.confidence, claim.confidence)) return false;
+    const known = timeline.releaseDay.date && dayBefore(`${timeline.releaseDay.date}T00:00:00Z`);
+    // The day it says the season came out: its own date, else the day the article was written.
+    const said = (claim.date ? releaseSpan(claim.date)?.end : undefined) ?? claim.evidence.published?.slice(0, 10);
+    return Boolean(known && said && said < known);
+  }
+  return false;
+}
+
+/**
+ * The timeline as the ledger knows it: from the production and release facts, and, once
+ * production has moved past `wrapped`, the wrap date from the production history (newest first).
+ */
+export function timelineOf(production: Fact | undefined, release: Fact | undefined, productionHistory: readonly FactEvent[] = []): Timeline {
+  const timeline: Timeline = {};
+  if (production?.value === 'released') timeline.released = true;
+  if (release && /^\d{4}-\d{2}-\d{2}$/.test(release.value)) timeline.releaseDay = { date: release.value, confidence: release.confidence };
+  if (production && stageIndex(production.value) >= stageIndex('wrapped')) {
+    if (production.value === 'wrapped') {
+      if (production.date) timeline.wrapped = { date: production.date, confidence: production.confidence };
+    } else {
+      const wrap = productionHistory.find((e) => e.type === 'fact-change' && e.subject === null && e.value === 'wrapped' && e.date !== undefined);
+      if (wrap?.date) timeline.wrapped = { date: wrap.date, confidence: wrap.confidence };
+    }
+  }
+  return timeline;
+}
+
+/** Whether a claim at the current value's confidence may replace it: the article revises it. */
+function revision(current: Fact, claim: Claim): boolean {
+  if (claim.revises) return true;
+  // Leaving a project says by itself that the casting no longer holds.
+  if (claim.kind === 'cast' && claim.value === 'exited') return true;
+  // The outlet behind the newest source updating what it said itself.
+  const newest = current.sources.reduce<FactSource | undefined>((best, s) => (!best || s.lastSeen >= best.lastSeen ? s : best), undefined);
+  return newest !== undefined && outletOf(newest) === outletOf(claim.evidence);
+}
+
+function conflict(current: Fact, claim: Claim, ctx: ApplyContext): ClaimOutcome {
+  const { fact } = recordConflict(current, claim, ctx);
   return { fact, event: event('conflict', 'new', claim, current, ctx, current.sources), factChanged: true };
 }
 
+/** A new stage for the production fact: forward by a sure enough source, back only by an official setback. */
+function productionStep(current: Fact, claim: Claim, ctx: ApplyContext): ClaimOutcome {
+  const forward = stageIndex(claim.value) > stageIndex(current.value);
+  if (!forward) {
+    // Season-2 articles recap earlier stages all the time ("filming began last July"); only
+    // Netflix saying production went back ("halted", "reshoots") moves it back.
+    return claim.setback && claim.confidence === 'official'
+      ? replaced(current, claim, ctx, 'changed')
+      : ignored(current, claim, ctx, 'regression');
+  }
+  // A later stage is a new event, so an outlet reporting it moves on an official earlier stage;
+  // a rumour or a guess does not outweigh a surer stage.
+  const sureEnough = confidenceRank(claim.confidence) >= confidenceRank(current.confidence) || confidenceRank(claim.confidence) >= confidenceRank('reported');
+  if (!sureEnough) return ignored(current, claim, ctx, 'weaker');
+  if (contradictsTimeline(claim, ctx.timeline)) return conflict(current, claim, ctx);
+  return replaced(current, claim, ctx, 'changed');
+}
+
 export function applyClaim(current: Fact | undefined, claim: Claim, ctx: ApplyContext): ClaimOutcome {
-  const policy = ctx.policy ?? DEFAULT_POLICY;
   if (!current) {
     // "Fans hope Lee Yoo-mi could return" is a wish, not news about a person: a guess alone never
     // starts a cast or crew fact (guesses about dates do, since that is all fans have for months).
     if (PERSON_KINDS.has(claim.kind) && claim.confidence === 'speculation') {
       return { fact: undefined, event: event('ignored', 'speculative', claim, undefined, ctx), factChanged: false };
+    }
+    // Nothing to hold the conflict yet: the history keeps it, and no fact starts from it.
+    if (contradictsTimeline(claim, ctx.timeline)) {
+      return { fact: undefined, event: event('conflict', 'new', claim, undefined, ctx), factChanged: false };
     }
     const fact = newFact(claim, ctx.now);
     return { fact, event: event('fact-change', 'new', claim, undefined, ctx), factChanged: true };
@@ -250,23 +327,16 @@ export function applyClaim(current: Fact | undefined, claim: Claim, ctx: ApplyCo
   if (claimTime(claim, ctx.now) < current.asOf) return ignored(current, claim, ctx, 'older');
   // "2027" says nothing new about a fact already known as "March 2027".
   if (claim.kind === 'release' && refines(current.value, claim.value)) return ignored(current, claim, ctx, 'less-specific');
+  if (claim.kind === 'production') return productionStep(current, claim, ctx);
 
-  // Stages are successive events, not rival values: "filming" confirmed by Netflix is not
-  // contradicted by a later report that filming wrapped. A newer article moving the stage forward
-  // is news at any confidence above speculation (a guess that filming "could wrap" moves nothing).
-  if (claim.kind === 'production' && stageIndex(claim.value) > stageIndex(current.value) && confidenceRank(claim.confidence) >= confidenceRank('rumor')) {
-    return replaced(current, claim, ctx, 'changed');
-  }
-  // Moving back takes Netflix's word for a stage that can really recur (a second shoot), never a
-  // mention of the renewal: "the show was renewed in 2022" is history in every later article.
-  if (claim.kind === 'production' && stageIndex(claim.value) < stageIndex(current.value) && (claim.value === 'announced' || claim.confidence !== 'official')) {
-    return ignored(current, claim, ctx, 'regression');
-  }
   const rankDiff = confidenceRank(claim.confidence) - confidenceRank(current.confidence);
   if (rankDiff < 0) return ignored(current, claim, ctx, 'weaker');
-  if (rankDiff > 0) {
-    const reason = claim.kind === 'release' && refines(claim.value, current.value) ? 'refined' : 'changed';
-    return replaced(current, claim, ctx, reason);
-  }
-  return equallySure(current, claim, ctx, policy);
+  if (contradictsTimeline(claim, ctx.timeline)) return conflict(current, claim, ctx);
+  const refinement = claim.kind === 'release' && refines(claim.value, current.value);
+  if (rankDiff > 0) return replaced(current, claim, ctx, refinement ? 'refined' : 'changed');
+  // Equally sure: a narrower window inside the known one is no rival, a revision replaces the
+  // value, and anything else waits as a conflict for a surer source.
+  if (refinement) return replaced(current, claim, ctx, 'refined');
+  if (revision(current, claim)) return replaced(current, claim, ctx, 'changed');
+  return conflict(current, claim, ctx);
 }

@@ -51,6 +51,17 @@ export interface Claim {
   date?: string;
   /** For cast claims: the canonical character name, when the article names one. */
   character?: string;
+  /**
+   * For production claims: the article words a stage as a step back ("production was halted",
+   * "reshoots"). Only such a claim, and only when official, may move production to an earlier stage.
+   */
+  setback?: boolean;
+  /**
+   * The article itself says the earlier value no longer holds ("now expected", "pushed to",
+   * "instead"). At equal confidence a revision replaces the value; any other equally sure rival is
+   * a conflict.
+   */
+  revises?: boolean;
   evidence: Evidence;
   /** The named rule that read the claim (e.g. "shoot-ended", "release:premieres"), for `check`. */
   rule?: string;

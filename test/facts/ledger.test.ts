@@ -1,6 +1,9 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { applyClaim } from '../../src/facts/ledger.ts';
+import { FactLedger } from '../../src/facts/ledger-store.ts';
 import type { Claim, Confidence, Fact, FactKind } from '../../src/facts/types.ts';
+import { openStores } from '../../src/store/index.ts';
+import type { Stores } from '../../src/store/types.ts';
 
 const NOW = '2026-03-01T00:00:00.000Z';
 
@@ -97,41 +100,69 @@ describe('ledger rules', () => {
     expect(fact?.conflicts.map((c) => [c.value, c.sources.length])).toEqual([['2027-H1', 2]]);
   });
 
-  test('a conflicting value that clearly more outlets report than repeat the old one takes over once', () => {
+  test('equally sure rivals stay a conflict however many outlets report the other value, until a surer source settles it', () => {
     const { fact, events } = run([
       claim('release', '2026-12', 'reported', '2026-01-10T00:00:00Z', 'https://a.example/1', null, 'A'),
       claim('release', '2027-H1', 'reported', '2026-01-12T00:00:00Z', 'https://b.example/2', null, 'B'),
-      claim('release', '2026-12', 'reported', '2026-01-13T00:00:00Z', 'https://e.example/5', null, 'E'),
       claim('release', '2027-H1', 'reported', '2026-01-14T00:00:00Z', 'https://c.example/3', null, 'C'),
       claim('release', '2027-H1', 'reported', '2026-01-15T00:00:00Z', 'https://d.example/4', null, 'D'),
       claim('release', '2027-H1', 'reported', '2026-01-16T00:00:00Z', 'https://f.example/6', null, 'F'),
+      claim('release', '2027-H1', 'official', '2026-01-20T00:00:00Z', 'https://netflix.example/7', null, 'Netflix'),
     ]);
-    // Since 2027-H1 first appeared, E repeated 2026-12 once: it takes three outlets to outweigh that.
-    expect(events).toEqual(['fact-change:new', 'conflict:new', 'corroboration:new', 'conflict:new', 'fact-change:changed', 'corroboration:new']);
-    expect(fact?.value).toBe('2027-H1');
-    expect(fact?.sources).toHaveLength(4);
-    expect(fact?.conflicts).toEqual([]);
+    expect(events).toEqual(['fact-change:new', 'conflict:new', 'conflict:new', 'conflict:new', 'conflict:new', 'fact-change:changed']);
+    // The outlets that had reported the settled value as a conflict now back it.
+    expect(fact).toMatchObject({ value: '2027-H1', confidence: 'official', conflicts: [] });
+    expect(fact?.sources).toHaveLength(5);
   });
 
-  test('an official delay wins once outlets report it, however often the old date was repeated before', () => {
-    const repeats = ['A', 'B', 'C', 'D', 'E', 'F'].map((o, i) =>
+  test('months without a repeat do not let an equally sure rival take over', () => {
+    const { fact, events } = run([
+      claim('release', '2026-12', 'reported', '2025-11-01T00:00:00Z', 'https://a.example/1', null, 'A'),
+      claim('release', '2027-H1', 'reported', '2026-02-22T00:00:00Z', 'https://b.example/2', null, 'B'),
+    ]);
+    expect(events).toEqual(['fact-change:new', 'conflict:new']);
+    expect(fact?.value).toBe('2026-12');
+  });
+
+  test('an article that says the earlier value no longer holds revises it at equal confidence', () => {
+    const repeats = ['A', 'B', 'C', 'D'].map((o, i) =>
       claim('release', '2027-03-12', 'official', `2026-10-0${i + 1}T00:00:00Z`, `https://${o.toLowerCase()}.example/date`, null, o));
     const { fact, events } = run([
       ...repeats,
-      claim('release', '2027-04-09', 'official', '2026-11-20T00:00:00Z', 'https://x.example/delay', null, 'X'),
-      claim('release', '2027-04-09', 'official', '2026-11-20T06:00:00Z', 'https://y.example/delay', null, 'Y'),
+      claim('release', '2027-04-09', 'official', '2026-11-20T00:00:00Z', 'https://x.example/other-date', null, 'X'),
+      { ...claim('release', '2027-04-09', 'official', '2026-11-21T00:00:00Z', 'https://y.example/delay', null, 'Y'), revises: true },
     ]);
     expect(events.slice(-2)).toEqual(['conflict:new', 'fact-change:changed']);
-    expect(fact?.value).toBe('2027-04-09');
+    expect(fact).toMatchObject({ value: '2027-04-09', conflicts: [] });
+    expect(fact?.sources.map((s) => s.itemUrl)).toEqual(['https://x.example/other-date', 'https://y.example/delay']);
   });
 
-  test('an equally sure value replaces one nobody has repeated for weeks', () => {
+  test('the outlet behind the newest source revises itself; another outlet saying otherwise is a conflict', () => {
     const { fact, events } = run([
-      claim('release', '2026-12', 'reported', '2025-11-01T00:00:00Z', 'https://a.example/1'),
-      claim('release', '2027-H1', 'reported', '2026-02-22T00:00:00Z', 'https://b.example/2'),
+      claim('release', '2026', 'reported', '2024-05-23T00:00:00Z', 'https://ledger.example/1', null, 'Screen Ledger'),
+      claim('release', '2027-H1', 'reported', '2026-01-10T00:00:00Z', 'https://ledger.example/2', null, 'Screen Ledger'),
+      claim('release', '2026', 'reported', '2026-01-11T00:00:00Z', 'https://blog.example/3', null, 'Zombie Homeroom'),
     ]);
-    expect(events).toEqual(['fact-change:new', 'fact-change:changed']);
+    expect(events).toEqual(['fact-change:new', 'fact-change:changed', 'conflict:new']);
     expect(fact?.value).toBe('2027-H1');
+    // Only the newest source counts: an outlet that once repeated the value does not revise it.
+    const older = run([
+      claim('release', '2026', 'reported', '2024-05-01T00:00:00Z', 'https://a.example/1', null, 'A'),
+      claim('release', '2026', 'reported', '2024-05-02T00:00:00Z', 'https://b.example/2', null, 'B'),
+      claim('release', '2027-H1', 'reported', '2024-06-01T00:00:00Z', 'https://a.example/3', null, 'A'),
+    ]);
+    expect(older.events).toEqual(['fact-change:new', 'corroboration:new', 'conflict:new']);
+  });
+
+  test('equally sure rivals of other kinds are conflicts too, unless revised', () => {
+    expect(run([
+      claim('episodes', '8', 'reported', '2026-03-01T00:00:00Z', 'https://a.example/1', null, 'A'),
+      claim('episodes', '10', 'reported', '2026-03-02T00:00:00Z', 'https://b.example/2', null, 'B'),
+    ]).events).toEqual(['fact-change:new', 'conflict:new']);
+    expect(run([
+      claim('episodes', '8', 'reported', '2026-03-01T00:00:00Z', 'https://a.example/1', null, 'A'),
+      { ...claim('episodes', '10', 'reported', '2026-03-02T00:00:00Z', 'https://b.example/2', null, 'B'), revises: true },
+    ]).events).toEqual(['fact-change:new', 'fact-change:changed']);
   });
 
   test('a more precise date inside the known window is a refinement', () => {
@@ -165,14 +196,43 @@ describe('ledger rules', () => {
     expect(fact).toMatchObject({ value: 'wrapped', confidence: 'reported' });
   });
 
-  test('a surer mention of an earlier stage does not move production back, unless Netflix says so', () => {
+  test('a rumoured later stage never replaces a surer earlier one; among rumours it moves on', () => {
+    const { fact, events } = run([
+      claim('production', 'filming', 'official', '2025-07-23T00:00:00Z', 'https://netflix.example/1'),
+      claim('production', 'wrapped', 'rumor', '2026-01-10T00:00:00Z', 'https://a.example/2'),
+      claim('production', 'post-production', 'rumor', '2026-01-11T00:00:00Z', 'https://a.example/3'),
+    ]);
+    expect(events).toEqual(['fact-change:new', 'ignored:weaker', 'ignored:weaker']);
+    expect(fact).toMatchObject({ value: 'filming', confidence: 'official' });
+    const rumours = run([
+      claim('production', 'filming', 'rumor', '2025-07-23T00:00:00Z', 'https://a.example/1'),
+      claim('production', 'wrapped', 'rumor', '2026-01-10T00:00:00Z', 'https://b.example/2'),
+      claim('production', 'post-production', 'speculation', '2026-01-11T00:00:00Z', 'https://c.example/3'),
+    ]);
+    expect(rumours.events).toEqual(['fact-change:new', 'fact-change:changed', 'ignored:weaker']);
+  });
+
+  test('no mention of an earlier stage moves production back, however sure, unless Netflix words it as a setback', () => {
     const { fact, events } = run([
       claim('production', 'post-production', 'rumor', '2026-02-20T00:00:00Z', 'https://blog.example/1'),
       claim('production', 'announced', 'official', '2026-03-01T00:00:00Z', 'https://a.example/renewal-recap'),
       claim('production', 'filming', 'reported', '2026-03-02T00:00:00Z', 'https://b.example/2'),
-      claim('production', 'filming', 'official', '2026-03-03T00:00:00Z', 'https://netflix.example/reshoots'),
+      claim('production', 'filming', 'official', '2026-03-03T00:00:00Z', 'https://netflix.example/filming-recap'),
+      { ...claim('production', 'filming', 'reported', '2026-03-04T00:00:00Z', 'https://c.example/reshoots'), setback: true },
+      { ...claim('production', 'filming', 'official', '2026-03-05T00:00:00Z', 'https://netflix.example/reshoots'), setback: true },
     ]);
-    expect(events).toEqual(['fact-change:new', 'ignored:regression', 'ignored:regression', 'fact-change:changed']);
+    expect(events).toEqual(['fact-change:new', 'ignored:regression', 'ignored:regression', 'ignored:regression', 'ignored:regression', 'fact-change:changed']);
+    expect(fact).toMatchObject({ value: 'filming', confidence: 'official' });
+  });
+
+  test('an official halt moves production back, and the stages move on from there', () => {
+    const { fact, events } = run([
+      claim('production', 'filming', 'official', '2025-07-23T00:00:00Z', 'https://netflix.example/1'),
+      { ...claim('production', 'pre-production', 'official', '2025-09-01T00:00:00Z', 'https://netflix.example/halted'), setback: true },
+      claim('production', 'filming', 'reported', '2025-09-10T00:00:00Z', 'https://a.example/recap'),
+      claim('production', 'filming', 'official', '2025-11-01T00:00:00Z', 'https://netflix.example/resumed'),
+    ]);
+    expect(events).toEqual(['fact-change:new', 'fact-change:changed', 'fact-change:changed', 'fact-change:upgraded']);
     expect(fact).toMatchObject({ value: 'filming', confidence: 'official' });
   });
 
@@ -210,6 +270,125 @@ describe('ledger rules', () => {
     const outcome = applyClaim(fact, claim('release', '2027-02-26', 'official', '2026-09-01T00:00:00Z', 'https://netflix.example/2'), { now: NOW });
     expect(outcome.event).toMatchObject({ type: 'fact-change', value: '2027-02-26', previous: '2026-12', previousConfidence: 'rumor' });
     expect(outcome.event.sources[0]?.itemUrl).toBe('https://netflix.example/2');
+  });
+});
+
+describe('the known timeline', () => {
+  let stores: Stores | undefined;
+  afterEach(async () => {
+    await stores?.close();
+    stores = undefined;
+  });
+
+  /** Feeds claims one article at a time through a ledger over a real (in-memory) store. */
+  async function ledgerRun(claims: Claim[]): Promise<{ ledger: FactLedger; events: string[] }> {
+    stores = await openStores('sqlite://:memory:');
+    const ledger = new FactLedger(stores.facts, { clock: () => new Date(NOW) });
+    const events: string[] = [];
+    for (const c of claims) {
+      for (const e of await ledger.apply([c])) events.push(`${e.type}:${e.reason}`);
+    }
+    return { ledger, events };
+  }
+
+  async function factOf(ledger: FactLedger, kind: FactKind): Promise<Fact | undefined> {
+    return (await ledger.listFacts()).find((f) => f.kind === kind);
+  }
+
+  const wrapped = { ...claim('production', 'wrapped', 'reported', '2026-02-20T00:00:00Z', 'https://wire.example/wrap', null, 'Wire'), date: '2026-02-18' };
+
+  /** An article without a date: only the wrap can tell that its release is impossible. */
+  function undated(kind: FactKind, value: string, confidence: Confidence, url: string): Claim {
+    const c = claim(kind, value, confidence, '', url, null, new URL(url).hostname);
+    const { published: _p, ...evidence } = c.evidence;
+    return { ...c, evidence };
+  }
+
+  test('a release before the known wrap date is kept as a conflict, never announced', async () => {
+    const { ledger, events } = await ledgerRun([
+      claim('release', '2027-H1', 'reported', '2026-01-10T00:00:00Z', 'https://a.example/window', null, 'A'),
+      wrapped,
+      undated('release', '2026-02-14', 'reported', 'https://b.example/valentine'),
+      undated('release', '2026-01', 'reported', 'https://c.example/january'),
+      undated('release', '2026-02-27', 'reported', 'https://d.example/after-the-wrap'),
+    ]);
+    expect(events).toEqual(['fact-change:new', 'fact-change:new', 'conflict:new', 'conflict:new', 'conflict:new']);
+    const release = await factOf(ledger, 'release');
+    expect(release?.value).toBe('2027-H1');
+    expect(release?.conflicts.map((c) => c.value)).toEqual(['2026-02-14', '2026-01', '2026-02-27']);
+  });
+
+  test('the wrap date still counts once production has moved past it', async () => {
+    const { events } = await ledgerRun([
+      wrapped,
+      claim('production', 'post-production', 'reported', '2026-02-23T00:00:00Z', 'https://blog.example/post', null, 'Blog'),
+      undated('release', '2026-02-10', 'reported', 'https://b.example/early'),
+      undated('release', '2027-03-12', 'reported', 'https://c.example/date'),
+    ]);
+    expect(events).toEqual(['fact-change:new', 'fact-change:changed', 'conflict:new', 'fact-change:new']);
+    await stores?.close();
+
+    // The same within one batch, before anything is saved.
+    stores = await openStores('sqlite://:memory:');
+    const batch = await new FactLedger(stores.facts, { clock: () => new Date(NOW) }).apply([
+      wrapped,
+      claim('production', 'post-production', 'reported', '2026-02-23T00:00:00Z', 'https://blog.example/post', null, 'Blog'),
+      undated('release', '2026-02-10', 'reported', 'https://b.example/early'),
+    ]);
+    expect(batch.map((e) => `${e.type}:${e.reason}`)).toEqual(['fact-change:new', 'fact-change:changed', 'conflict:new']);
+  });
+
+  test('a rumoured wrap date does not refute a surer release date', async () => {
+    const { ledger, events } = await ledgerRun([
+      { ...claim('production', 'wrapped', 'rumor', '2026-01-10T00:00:00Z', 'https://gossip.example/wrap'), date: '2026-06-30' },
+      claim('release', '2026-05', 'reported', '2026-01-12T00:00:00Z', 'https://a.example/may', null, 'A'),
+    ]);
+    expect(events).toEqual(['fact-change:new', 'fact-change:new']);
+    expect((await factOf(ledger, 'release'))?.value).toBe('2026-05');
+  });
+
+  test('a release already past for a season not known released is a conflict; once released it is not', async () => {
+    const { ledger, events } = await ledgerRun([
+      claim('release', '2027-H1', 'reported', '2026-01-10T00:00:00Z', 'https://a.example/window', null, 'A'),
+      claim('release', '2025-12', 'official', '2026-02-01T00:00:00Z', 'https://b.example/past', null, 'B'),
+    ]);
+    expect(events).toEqual(['fact-change:new', 'conflict:new']);
+    expect((await factOf(ledger, 'release'))?.value).toBe('2027-H1');
+    await stores?.close();
+
+    // With no release fact yet the history keeps the conflict, and no fact starts from it.
+    const fresh = await ledgerRun([claim('release', '2022-01-28', 'reported', '2026-02-01T00:00:00Z', 'https://c.example/recap', null, 'C')]);
+    expect(fresh.events).toEqual(['conflict:new']);
+    expect(await factOf(fresh.ledger, 'release')).toBeUndefined();
+    await stores?.close();
+
+    const out = await ledgerRun([
+      claim('production', 'released', 'official', '2027-03-12T08:00:00Z', 'https://netflix.example/out', null, 'Netflix'),
+      claim('release', '2027-03-12', 'official', '2027-03-14T00:00:00Z', 'https://netflix.example/day', null, 'Netflix'),
+    ]);
+    expect(out.events).toEqual(['fact-change:new', 'fact-change:new']);
+  });
+
+  test('a premiere on the day of the article, or the day before it, is not in the past', async () => {
+    const { events } = await ledgerRun([
+      // Midnight in Seoul on 12 March is still 11 March in UTC.
+      claim('release', '2027-03-12', 'official', '2027-03-11T15:00:00Z', 'https://netflix.example/today', null, 'Netflix'),
+      claim('release', '2027-03-12', 'reported', '2027-03-13T09:00:00Z', 'https://a.example/yesterday', null, 'A'),
+    ]);
+    expect(events).toEqual(['fact-change:new', 'corroboration:new']);
+  });
+
+  test('"released" before the known release day is a conflict; on the day it moves production on', async () => {
+    const { ledger, events } = await ledgerRun([
+      claim('production', 'post-production', 'reported', '2026-06-01T00:00:00Z', 'https://a.example/post', null, 'A'),
+      claim('release', '2027-03-12', 'official', '2026-10-01T00:00:00Z', 'https://netflix.example/date', null, 'Netflix'),
+      claim('production', 'released', 'reported', '2027-01-20T00:00:00Z', 'https://b.example/now-streaming', null, 'B'),
+      claim('production', 'released', 'official', '2027-03-11T15:05:00Z', 'https://netflix.example/out', null, 'Netflix'),
+    ]);
+    expect(events).toEqual(['fact-change:new', 'fact-change:new', 'conflict:new', 'fact-change:changed']);
+    const production = await factOf(ledger, 'production');
+    expect(production).toMatchObject({ value: 'released', confidence: 'official' });
+    expect(production?.conflicts).toEqual([]);
   });
 });
 
