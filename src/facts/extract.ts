@@ -150,6 +150,7 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
   for (const row of [...PRODUCTION_ROWS_EN, ...PRODUCTION_CUES]) {
     const { stage, re } = row;
     const rule = 'name' in row && typeof row.name === 'string' ? row.name : `stage:${stage}`;
+    const setback = 'setback' in row && row.setback === true;
     for (const cue of matches(re, sentence)) {
       if (taken.some((t) => cue.start < t.end && t.start < cue.end)) continue;
       // "Pre-production has begun" and "post-production started" are not the shoot starting.
@@ -168,7 +169,7 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
       // "the series that topped Netflix's charts earlier this year" describes what it did before.
       if (stage === 'released' && /\b(?:that|which|who)\s+(?:\w+\s+)?$/i.test(sentence.slice(clause.start, cue.start))) continue;
       if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
-      out.push({ kind: 'production', subject: null, value: stage, rule, confidence: confidenceFor(sentence, clauses, clause, ctx.pack), ...dateOf(clause, sentence, ctx) });
+      out.push({ kind: 'production', subject: null, value: stage, rule, ...(setback ? { setback } : {}), confidence: confidenceFor(sentence, clauses, clause, ctx.pack), ...dateOf(clause, sentence, ctx) });
     }
   }
   return out;
@@ -199,6 +200,12 @@ const DISMISSAL = /^(?:but\s+|though\s+|although\s+)?(?:that|this|it|which)\s+(?
 const MOVED_TO_AFTER = /^\s*(?:,?\s*20\d\d)?\s*(?:to|until|into)\s+(?:\w+day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|late|mid|the|\d)/i;
 const CHART_WINDOW_BEFORE = /\b(?:(?:the\s+)?week\s+(?:of|ending|ended|from|between)|viewing\s+week|tracking\s+period)\s+(?:\w+\s+\d{1,2}\s+(?:to|and|through|-|–)\s+)?$/i;
 const REJECTED_BEFORE = /\b(?:(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not)\s+(?:in\s+)?(?:the\s+|a\s+)?|before\s+(?:the\s+end\s+of\s+)?)$/i;
+
+/**
+ * Wording that says an earlier value no longer holds ("will now premiere on April 9", "pushed to
+ * 2027", "instead"): the ledger lets such a claim replace an equally sure value.
+ */
+const REVISION = /\b(?:now|instead|pushed|moved|delayed|postponed|rescheduled|revised|no\s+longer|new\s+(?:date|target|window))\b/i;
 
 function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
   if (season !== 'tracked') return [];
@@ -245,7 +252,7 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
       if (/\bfrom\s+(?:\w+day,?\s+)?$/i.test(text.slice(0, d.start)) && MOVED_TO_AFTER.test(text.slice(d.end))) continue;
       // "the week of April 5 to April 11": a chart week, not a premiere.
       if (CHART_WINDOW_BEFORE.test(text.slice(0, d.start))) continue;
-      out.push({ kind: 'release', subject: null, value: inKoreanDay(d, text), rule: `release:${cue.m[0].toLowerCase().replace(/\s+/g, ' ')}`, confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
+      out.push({ kind: 'release', subject: null, value: inKoreanDay(d, text), rule: `release:${cue.m[0].toLowerCase().replace(/\s+/g, ' ')}`, ...(REVISION.test(sentence) ? { revises: true } : {}), confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
     }
   }
   return out;

@@ -10,6 +10,8 @@ export interface StageRow {
   name: string;
   stage: ProductionStage;
   re: RegExp;
+  /** The row reports a step back (a halt, reshoots): the ledger lets only an official one move the stage back. */
+  setback?: boolean;
 }
 
 /** "the shoot", "principal photography on season 2", "filming of the sequel" */
@@ -18,6 +20,8 @@ const PERFECT = String.raw`(?:has\s+|have\s+|had\s+|officially\s+|finally\s+|rep
 const SCENES = String.raw`(?:the\s+)?(?:last|final|remaining|closing)\s+(?:scenes|shots|days\s+of\s+(?:filming|shooting)|stretch\s+of\s+(?:filming|shooting))`;
 
 export const PRODUCTION_ROWS_EN: readonly StageRow[] = [
+  { name: 'production-halted', stage: 'filming', setback: true, re: /\b(?:production|filming|shooting|the\s+shoot)(?:\s+(?:on|of|for)\s+[^,.;]{1,80}?)?\s+(?:has\s+been|was|is|had\s+been)\s+(?:temporarily\s+|indefinitely\s+)?(?:halted|suspended|paused|stopped|shut\s+down)\b/gi },
+  { name: 'reshoots', stage: 'filming', setback: true, re: /\b(?:reshoots?|re-shoots?|additional\s+photography)\s+(?:are|is|have|has|will|began|begin|started|start|under\s?way)\b|\b(?:going|went|head(?:s|ed)?)\s+back\s+(?:in)?to\s+(?:film|shoot)\b/gi },
   { name: 'shoot-ended', stage: 'wrapped', re: new RegExp(String.raw`\b${SHOOT}\s+${PERFECT}(?:concluded|ended|wrapped(?:\s+up)?|finished|completed|came\s+to\s+an?\s+(?:end|close)|(?:is|was)\s+(?:over|done|complete))\b`, 'gi') },
   { name: 'cameras-rolling', stage: 'filming', re: /\bcameras\s+(?:have\s+been|had\s+been|are|were|have\s+started|started|began|begin)\s+(?:now\s+|already\s+)?rolling\b/gi },
   { name: 'into-the-shoot', stage: 'filming', re: /\b(?:weeks?|months?|days?)\s+into\s+(?:the\s+)?(?:shoot|filming|shooting)\b|\b(?:into|in|entering)\s+the\s+(?:last|final|home)\s+stretch\s+of\s+(?:the\s+)?(?:shoot|filming|shooting)\b/gi },
