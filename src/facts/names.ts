@@ -192,7 +192,29 @@ function sentenceFollowsName(sentence: string, end: number): boolean {
   return /^(?:\s*[,)(;:]|\s+(?:and|as|who|will|has|is|was|joins|joined|returns|to)\b|\s*$|['’]s\b)/.test(sentence.slice(end));
 }
 
+/**
+ * A sentence's people and roles are asked for by every kind of claim; each sentence is read once
+ * per pack and the answer reused (bounded: an article's sentences are asked about together).
+ */
+function remembered<T>(store: WeakMap<ShowPack, Map<string, T>>, pack: ShowPack, sentence: string, read: () => T): T {
+  let seen = store.get(pack);
+  if (!seen) store.set(pack, (seen = new Map()));
+  const hit = seen.get(sentence);
+  if (hit !== undefined) return hit;
+  const value = read();
+  if (seen.size >= 256) seen.clear();
+  seen.set(sentence, value);
+  return value;
+}
+
+const charactersSeen = new WeakMap<ShowPack, Map<string, CharacterMention[]>>();
+const peopleSeen = new WeakMap<ShowPack, Map<string, PersonMention[]>>();
+
 export function findCharacters(sentence: string, pack: ShowPack): CharacterMention[] {
+  return remembered(charactersSeen, pack, sentence, () => readCharacters(sentence, pack));
+}
+
+function readCharacters(sentence: string, pack: ShowPack): CharacterMention[] {
   const known = scan(sentence, indexes(pack).characters).map((m) => ({ canonical: m.canonical, span: m.span }));
   // Roles the pack does not know, read from the prose: "joins as Min Da-eun", "plays Colonel Baek Jin-hyuk".
   const people = scan(sentence, indexes(pack).people).map((m) => m.span);
@@ -225,6 +247,10 @@ function nearestKnown(p: PersonMention, pack: ShowPack): PersonMention {
 
 /** Every person in the sentence: pack people by any spelling, then Korean-looking names nobody listed. */
 export function findPeople(sentence: string, pack: ShowPack): PersonMention[] {
+  return remembered(peopleSeen, pack, sentence, () => readPeople(sentence, pack));
+}
+
+function readPeople(sentence: string, pack: ShowPack): PersonMention[] {
   const chars = findCharacters(sentence, pack);
   const known = scan(sentence, indexes(pack).people).filter((m) => !chars.some((c) => overlaps(c.span, m.span) && c.span.end - c.span.start > m.span.end - m.span.start));
   const people: PersonMention[] = known.map((m) => ({ canonical: m.canonical, span: m.span, known: true }));

@@ -172,6 +172,21 @@ function stretch(cuts: number[], pos: number): { start: number; end: number } {
  * the subject of the announced act itself ("Netflix will premiere …").
  */
 export function findAttributions(sentence: string, pack: ShowPack): Attribution[] {
+  // Every claim of a sentence asks who speaks; the sentence is read once and the answer reused.
+  let seen = memo.get(pack);
+  if (!seen) memo.set(pack, (seen = new Map()));
+  const hit = seen.get(sentence);
+  if (hit) return hit;
+  const found = readAttributions(sentence, pack);
+  // Bounded: an article's sentences are asked about together, then never again.
+  if (seen.size >= 256) seen.clear();
+  seen.set(sentence, found);
+  return found;
+}
+
+const memo = new WeakMap<ShowPack, Map<string, Attribution[]>>();
+
+function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
   const lex = speakerLexicon(pack);
   const cuts = boundaries(sentence);
   const out: Attribution[] = [];
