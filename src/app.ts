@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { DeliveryWorker } from './alerts/delivery.ts';
 import { planDeliveries } from './alerts/fan-out.ts';
+import { serverLanguagePort } from './alerts/server-language-port.ts';
 import type { DiscordPort } from './alerts/types.ts';
 import type { Config } from './config/env.ts';
 import { processItems } from './engine/process-items.ts';
@@ -19,7 +20,7 @@ import { newFeedRecord } from './feeds/feed-health.ts';
 import { FeedPoller } from './feeds/poller.ts';
 import type { FeedItem } from './feeds/types.ts';
 import { createGuardedAgent } from './feeds/url-guard.ts';
-import { createAlertAdmin } from './services/alert-admin.ts';
+import { channelLanguage, createAlertAdmin } from './services/alert-admin.ts';
 import { createFactQueries } from './services/fact-queries.ts';
 import { createFeedAdmin } from './services/feed-admin.ts';
 import type { BotServices } from './services/types.ts';
@@ -46,6 +47,8 @@ export interface AppOptions {
   port?: DiscordPort;
   /** Tells a server's admins that its alerts were stopped (403/404). */
   notifyAdmins?: (guildId: string, text: string) => Promise<void>;
+  /** A server's preferred locale as Discord reports it; decides its alert language until an admin picks one. */
+  guildLocale?: (guildId: string) => string | undefined;
   /** Called when the delivery worker stops for good (the token was refused). */
   onFatal?: (reason: string) => void;
   /** Overrides for tests: a faster tick, a different clock, prebuilt stores. */
@@ -138,11 +141,22 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await poller.tick();
   };
 
+  const alerts = createAlertAdmin({
+    guilds: stores.guilds,
+    feeds: stores.feeds,
+    outbox: stores.outbox,
+    meta: stores.meta,
+    showTitle: pack.titles.primary,
+    clock,
+    ...(options.guildLocale ? { guildLocale: options.guildLocale } : {}),
+  });
+
   if (options.port) {
     delivery = new DeliveryWorker({
       outbox: stores.outbox,
       guilds: stores.guilds,
-      port: options.port,
+      // Every alert is written in both languages; each server is sent the one it reads.
+      port: serverLanguagePort(options.port, channelLanguage(stores.guilds, alerts)),
       showTitle: pack.titles.primary,
       ratePerSecond: config.deliveryRatePerSecond,
       now: clock,
@@ -167,7 +181,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       // A feed just added is fetched at once: its baseline is taken while the admin is still looking.
       onAdded: () => void pollNow().catch((error: unknown) => log.warn({ err: error }, 'poll after /feeds add failed')),
     }),
-    alerts: createAlertAdmin({ guilds: stores.guilds, feeds: stores.feeds, outbox: stores.outbox, showTitle: pack.titles.primary, clock }),
+    alerts,
   };
 
   return {

@@ -37,6 +37,7 @@ export async function startHyosan(config: Config, options: Pick<AppOptions, 'onF
     notifyAdmins: async (guildId, text) => {
       await discord?.notifyAdmins(guildId, text);
     },
+    guildLocale: (guildId) => discord?.guildLocale(guildId),
   });
   try {
     discord = await startDiscordBot({ token, apiUrl: config.discordApiUrl, services: app.services });

@@ -1,9 +1,10 @@
 /** Per-server alert settings: where alerts go, who is pinged, which facts, how sure. */
 import { formatPreview } from '../alerts/format-alert.ts';
+import { isLanguage, languageOf, type Language } from '../alerts/language.ts';
 import { CONFIDENCES, FACT_KINDS, type FactKind } from '../facts/types.ts';
 import { UserFacingError } from '../shared/errors.ts';
-import type { FeedStore, GuildSettings, GuildStore, Outbox } from '../store/types.ts';
-import type { AlertAdmin } from './types.ts';
+import type { FeedStore, GuildSettings, GuildStore, MetaStore, Outbox } from '../store/types.ts';
+import type { AlertAdmin, AlertLanguage } from './types.ts';
 
 /** What a server gets before its admins change anything: every kind, from rumours up. */
 export const DEFAULT_KINDS: FactKind[] = [...FACT_KINDS];
@@ -15,8 +16,17 @@ export interface AlertAdminDeps {
   guilds: GuildStore;
   feeds: FeedStore;
   outbox: Outbox;
+  /** Where each server's chosen alert language is kept. */
+  meta: MetaStore;
   showTitle: string;
+  /** The server's preferred locale as Discord reports it ("ko", "en-US"), when known. */
+  guildLocale?: (guildId: string) => string | undefined;
   clock?: () => Date;
+}
+
+/** The meta key of a server's chosen alert language ("en", "ko"; absent or "auto" = follow the server). */
+export function languageKey(guildId: string): string {
+  return `alert-language:${guildId}`;
 }
 
 export function defaultSettings(guildId: string, now: string): GuildSettings {
@@ -31,8 +41,21 @@ export function createAlertAdmin(deps: AlertAdminDeps): AlertAdmin {
     return (await deps.guilds.get(guildId)) ?? defaultSettings(guildId, now());
   }
 
+  async function language(guildId: string): Promise<AlertLanguage> {
+    const chosen = await deps.meta.get<string>(languageKey(guildId));
+    if (isLanguage(chosen)) return { language: chosen, chosen: true };
+    return { language: languageOf(deps.guildLocale?.(guildId)), chosen: false };
+  }
+
   return {
     get,
+    language,
+
+    async setLanguage(guildId, choice: Language | 'auto') {
+      if (choice !== 'auto' && !isLanguage(choice)) throw new UserFacingError('bad-language', 'Choose English, Korean or automatic.');
+      await deps.meta.set(languageKey(guildId), choice);
+      return language(guildId);
+    },
 
     async update(guildId, patch) {
       const current = await get(guildId);
@@ -63,8 +86,9 @@ export function createAlertAdmin(deps: AlertAdminDeps): AlertAdmin {
       return next;
     },
 
-    async preview(guildId) {
-      return formatPreview(await get(guildId), { showTitle: deps.showTitle });
+    async preview(guildId, locale) {
+      const { language: alertLanguage } = await language(guildId);
+      return formatPreview(await get(guildId), { showTitle: deps.showTitle, alertLanguage, ...(locale ? { locale } : {}) });
     },
 
     async guildJoined(guildId) {
@@ -82,6 +106,25 @@ export function createAlertAdmin(deps: AlertAdminDeps): AlertAdmin {
         else await deps.feeds.put({ ...feed, addedBy });
       }
       await deps.guilds.remove(guildId);
+      await deps.meta.set(languageKey(guildId), 'auto');
     },
+  };
+}
+
+/**
+ * The language of the server an alert channel belongs to, for sending each server its alerts in
+ * its language. A channel never moves to another server, so what is found is kept.
+ */
+export function channelLanguage(guilds: GuildStore, alerts: Pick<AlertAdmin, 'language'>): (channelId: string) => Promise<Language> {
+  const guildOfChannel = new Map<string, string>();
+  return async (channelId) => {
+    let guildId = guildOfChannel.get(channelId);
+    if (!guildId) {
+      for (const settings of await guilds.list()) {
+        if (settings.alertChannelId) guildOfChannel.set(settings.alertChannelId, settings.guildId);
+      }
+      guildId = guildOfChannel.get(channelId);
+    }
+    return guildId ? (await alerts.language(guildId)).language : 'en';
   };
 }

@@ -193,16 +193,41 @@ describe('slash commands through discord.js and the emulator', () => {
       await h.response();
       return text(h);
     };
-    expect(await run('kinds', { 'kind-1': 'release', 'kind-2': 'cast' })).toBe('Alerts about: release, cast.');
+    expect(await run('kinds', { 'kind-1': 'release', 'kind-2': 'cast' })).toBe('Alerts about: Release, Cast.');
     expect(await run('confidence', { min: 'official' })).toBe('Alerts for facts at least ✅ Official.');
     await run('pause');
     const shown = await run('show');
-    expect(shown).toContain('Kinds: release, cast');
+    expect(shown).toContain('Kinds: Release, Cast');
     expect(shown).toContain('⏸️ paused');
     const preview = emulator.invokeCommand({ name: 'alerts', subcommand: 'preview', guildId, userId: adminId });
     await preview.response();
     expect(preview.original()!.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(text(preview)).toContain('Alert settings');
+  });
+
+  it('/alerts replies follow the admin\'s Discord language, and /alerts language sets the alert language', async () => {
+    const run = async (subcommand: string, options: Record<string, string>, locale: string) => {
+      const h = emulator.invokeCommand({ name: 'alerts', subcommand, guildId, userId: adminId, options, locale });
+      await h.response();
+      expect(h.original()!.flags & EPHEMERAL).toBe(EPHEMERAL);
+      return text(h);
+    };
+    expect(await run('language', { language: 'ko' }, 'ko')).toBe('알림을 한국어로 씁니다.');
+    expect(world.languages.get(guildId)).toBe('ko');
+    expect(await run('language', { language: 'en' }, 'en-US')).toBe('Alerts will be written in English.');
+    world.guildLocales.set(guildId, 'ko');
+    expect(await run('language', { language: 'auto' }, 'en-GB')).toBe("Alerts follow the server's language (Server Settings → Community → Overview): Korean for now.");
+    expect(await run('confidence', { min: 'reported' }, 'ko')).toBe('📰 보도 이상인 사실만 알립니다.');
+    expect(await run('kinds', { 'kind-1': 'release', 'kind-2': 'cast' }, 'ko')).toBe('알림 받을 종류: 공개일, 출연진.');
+    const preview = await run('preview', {}, 'ko');
+    expect(preview).toContain('Hyosan 알림 미리 보기:');
+    expect(preview).toContain('새 시즌 2027년 상반기 공개 예정');
+    expect(preview).toContain('최소 신뢰도\n📰 보도');
+    world.guildLocales.delete(guildId);
+    // A member without Manage Server is refused in their own language.
+    const refused = emulator.invokeCommand({ name: 'alerts', subcommand: 'pause', guildId, userId: viewerId, locale: 'ko' });
+    await refused.response();
+    expect(text(refused)).toBe('/alerts 을(를) 쓰려면 **서버 관리하기** 권한이 필요합니다.');
   });
 
   it('a bug is answered with an apology and an error id, ephemeral, once', async () => {

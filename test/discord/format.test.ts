@@ -132,6 +132,19 @@ describe('settings lines', () => {
     [{ alertChannelId: '200000000000000001', paused: true }, '⏸️ paused'],
     [{ alertChannelId: '200000000000000001', disabledReason: 'Hyosan can no longer post in #news (missing access).' }, '⛔ stopped'],
   ])('%o shows %s', (patch, state) => {
-    expect(settingsLines({ ...settings, ...patch })).toContain(`State: ${state}`);
+    expect(settingsLines({ ...settings, ...patch }, { language: 'en', chosen: false })).toContain(`State: ${state}`);
+  });
+
+  test('in Korean for a Korean admin, with the alert language and where it comes from', () => {
+    const lines = settingsLines({ ...settings, alertChannelId: '200000000000000001' }, { language: 'ko', chosen: true }, 'ko');
+    expect(lines).toEqual([
+      '채널: <#200000000000000001>',
+      '멘션할 역할: 없음',
+      '종류: 공개일',
+      '최소 신뢰도: 💬 소문',
+      '알림 언어: 한국어 (/알림 언어 로 선택함)',
+      '상태: ▶️ 사용 중',
+    ]);
+    expect(settingsLines(settings, { language: 'ko', chosen: false })).toContain("Alert language: Korean (from the server's language)");
   });
 });
