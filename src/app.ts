@@ -49,6 +49,8 @@ export interface AppOptions {
   notifyAdmins?: (guildId: string, text: string) => Promise<void>;
   /** A server's preferred locale as Discord reports it; decides its alert language until an admin picks one. */
   guildLocale?: (guildId: string) => string | undefined;
+  /** The server a channel belongs to, as Discord's cache knows it. */
+  guildOfChannel?: (channelId: string) => string | undefined;
   /** Called when the delivery worker stops for good (the token was refused). */
   onFatal?: (reason: string) => void;
   /** Overrides for tests: a faster tick, a different clock, prebuilt stores. */
@@ -156,7 +158,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       outbox: stores.outbox,
       guilds: stores.guilds,
       // Every alert is written in both languages; each server is sent the one it reads.
-      port: serverLanguagePort(options.port, channelLanguage(stores.guilds, alerts)),
+      port: serverLanguagePort(options.port, channelLanguage(stores.guilds, alerts, {
+        clock,
+        ...(options.guildOfChannel ? { guildOfChannel: options.guildOfChannel } : {}),
+      })),
       showTitle: pack.titles.primary,
       ratePerSecond: config.deliveryRatePerSecond,
       now: clock,
@@ -178,6 +183,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       guard,
       check: { fetch: fetchOptions },
       clock,
+      names: new Map(feedsConfig.feeds.map((f) => [f.url, f.name])),
       // A feed just added is fetched at once: its baseline is taken while the admin is still looking.
       onAdded: () => void pollNow().catch((error: unknown) => log.warn({ err: error }, 'poll after /feeds add failed')),
     }),

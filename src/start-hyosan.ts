@@ -38,6 +38,7 @@ export async function startHyosan(config: Config, options: Pick<AppOptions, 'onF
       await discord?.notifyAdmins(guildId, text);
     },
     guildLocale: (guildId) => discord?.guildLocale(guildId),
+    guildOfChannel: (channelId) => discord?.guildOfChannel(channelId),
   });
   try {
     discord = await startDiscordBot({ token, apiUrl: config.discordApiUrl, services: app.services });

@@ -58,7 +58,7 @@ export function describeDay(value: string, locale = DEFAULT_LOCALE): string | un
   return date ? dateFormatter(locale, 'day').format(date) : undefined;
 }
 
-/** A publication time as "12 Feb 2026" / "2026. 2. 12.", for source links. */
+/** A publication time as "12 Feb 2026" / "2026년 2월 12일", for source links. */
 export function describeShortDate(iso: string | undefined, locale = DEFAULT_LOCALE): string | undefined {
   if (!iso) return undefined;
   const date = new Date(iso);

@@ -26,6 +26,8 @@ export interface RunningBot {
   notifyAdmins: NotifyAdmins;
   /** The server's preferred locale ("ko", "en-US"), when the bot is in it. */
   guildLocale(guildId: string): string | undefined;
+  /** The server a channel belongs to, when the bot can see the channel. */
+  guildOfChannel(channelId: string): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,10 @@ export async function startDiscordBot(options: StartBotOptions): Promise<Running
       router,
       notifyAdmins: createAdminNotifier(ready, options.logger),
       guildLocale: (guildId) => ready.guilds.cache.get(guildId)?.preferredLocale,
+      guildOfChannel: (channelId) => {
+        const channel = ready.channels.cache.get(channelId);
+        return channel && 'guildId' in channel ? channel.guildId : undefined;
+      },
       stop: () => client.destroy(),
     };
   } catch (error) {

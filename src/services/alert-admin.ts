@@ -111,20 +111,58 @@ export function createAlertAdmin(deps: AlertAdminDeps): AlertAdmin {
   };
 }
 
+/** How often the server list may be read again to place a channel no server is known to own. */
+export const CHANNEL_LOOKUP_INTERVAL_MS = 60_000;
+
+export interface ChannelLanguageOptions {
+  /** The server a channel belongs to, as Discord's cache knows it (any channel the bot can see). */
+  guildOfChannel?: (channelId: string) => string | undefined;
+  clock?: () => Date;
+}
+
 /**
  * The language of the server an alert channel belongs to, for sending each server its alerts in
- * its language. A channel never moves to another server, so what is found is kept.
+ * its language. Discord's cache names the server of any channel the bot sees; failing that, the
+ * stored settings name each server's alert channel (read again at most once a minute, so a
+ * channel nobody owns cannot make every send list every server). A channel never moves to
+ * another server, so what is found is kept.
  */
-export function channelLanguage(guilds: GuildStore, alerts: Pick<AlertAdmin, 'language'>): (channelId: string) => Promise<Language> {
+export function channelLanguage(
+  guilds: GuildStore,
+  alerts: Pick<AlertAdmin, 'language'>,
+  options: ChannelLanguageOptions = {},
+): (channelId: string) => Promise<Language> {
+  const clock = options.clock ?? (() => new Date());
   const guildOfChannel = new Map<string, string>();
+  let listedAt = Number.NEGATIVE_INFINITY;
+  let listing: Promise<void> | undefined;
+  /** Reads the server list, unless it was read within the interval; sends that miss meanwhile wait for the same read. */
+  function relist(): Promise<void> {
+    if (listing) return listing;
+    if (clock().getTime() - listedAt < CHANNEL_LOOKUP_INTERVAL_MS) return Promise.resolve();
+    listedAt = clock().getTime();
+    listing = guilds
+      .list()
+      .then((all) => {
+        for (const settings of all) if (settings.alertChannelId) guildOfChannel.set(settings.alertChannelId, settings.guildId);
+      })
+      .catch((error: unknown) => {
+        listedAt = Number.NEGATIVE_INFINITY;
+        throw error;
+      })
+      .finally(() => {
+        listing = undefined;
+      });
+    return listing;
+  }
   return async (channelId) => {
-    let guildId = guildOfChannel.get(channelId);
+    let guildId = guildOfChannel.get(channelId) ?? options.guildOfChannel?.(channelId);
     if (!guildId) {
-      for (const settings of await guilds.list()) {
-        if (settings.alertChannelId) guildOfChannel.set(settings.alertChannelId, settings.guildId);
-      }
+      await relist();
       guildId = guildOfChannel.get(channelId);
     }
-    return guildId ? (await alerts.language(guildId)).language : 'en';
+    if (!guildId) return 'en';
+    guildOfChannel.set(channelId, guildId);
+    return (await alerts.language(guildId)).language;
   };
 }

@@ -24,6 +24,8 @@ export interface FeedAdminDeps {
   clock?: () => Date;
   /** Called after a feed is added, e.g. to fetch it at once. */
   onAdded?: (feed: FeedRecord) => void;
+  /** Names the default feeds are given in config/feeds.json, by URL; shown instead of the feed's own title. */
+  names?: ReadonlyMap<string, string>;
 }
 
 /** The URL as it will be stored: parsed and normalised, so "HTTP://Host/feed" is one feed. */
@@ -58,7 +60,13 @@ export function createFeedAdmin(deps: FeedAdminDeps): FeedAdmin {
   return {
     async list(guildId) {
       const feeds = await deps.feeds.list();
-      return feeds.filter(visibleTo(guildId)).sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.url.localeCompare(b.url));
+      return feeds
+        .filter(visibleTo(guildId))
+        .map((f) => {
+          const name = deps.names?.get(f.url);
+          return name ? { ...f, title: name } : f;
+        })
+        .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.url.localeCompare(b.url));
     },
 
     async add(guildId, input) {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { DeliveryWorker } from '../../src/alerts/delivery.ts';
 import { planDeliveries } from '../../src/alerts/fan-out.ts';
 import { serverLanguagePort } from '../../src/alerts/server-language-port.ts';
-import { channelLanguage, createAlertAdmin } from '../../src/services/alert-admin.ts';
+import { CHANNEL_LOOKUP_INTERVAL_MS, channelLanguage, createAlertAdmin } from '../../src/services/alert-admin.ts';
 import { openStores } from '../../src/store/index.ts';
 import type { GuildSettings, Stores } from '../../src/store/types.ts';
 import { FakeClock } from './helpers/fake-clock.ts';
@@ -90,5 +90,25 @@ describe('alert language per server', () => {
     expect(stored?.message.embeds[0]?.title).toBe('새 시즌 2027년 상반기 공개 예정');
     expect(posted.at(-1)).toBe('출처: [Seoul Screen Daily](https://seoulscreendaily.example/aoad-s2-window) · [Hangul Herald](https://hangulherald.example/h1)');
     expect(posted.slice(0, -1)).toEqual(['2026년 12월 → **2027년 상반기**', '📰 보도', '> The second season is now expected in the first half of 2027, people close to the production said.']);
+  });
+
+  test('a channel is placed by Discord\'s cache first; an unknown one reads the server list at most once a minute', async () => {
+    const korean = guild();
+    locales.set(korean.guildId, 'ko');
+    await stores.guilds.put(korean);
+    let lists = 0;
+    const counted = { ...stores.guilds, list: async () => { lists += 1; return stores.guilds.list(); } };
+    const oldChannel = '811111111111111111';
+    const languageOf = channelLanguage(counted, admin(), { guildOfChannel: (id) => (id === oldChannel ? korean.guildId : undefined), clock: clock.now });
+    // A channel the server used before: not its alert channel now, still its server's language.
+    expect(await languageOf(oldChannel)).toBe('ko');
+    expect(lists).toBe(0);
+    expect(await languageOf(korean.alertChannelId ?? '')).toBe('ko');
+    expect(lists).toBe(1);
+    for (let i = 0; i < 5; i += 1) expect(await languageOf('899999999999999999')).toBe('en');
+    expect(lists).toBe(1);
+    clock.advance(CHANNEL_LOOKUP_INTERVAL_MS);
+    await languageOf('899999999999999999');
+    expect(lists).toBe(2);
   });
 });

@@ -152,7 +152,42 @@ describe('slash commands through discord.js and the emulator', () => {
     const h = emulator.invokeCommand({ name: 'help', guildId, userId: viewerId });
     await h.response();
     expect(text(h)).toContain('Hyosan — All of Us Are Dead (지금 우리 학교는)');
-    expect(text(h)).toContain('✅ Official · 📰 Reported · 💬 Rumor · 🔮 Speculation');
+    expect(text(h)).toContain('✅ Official — announced by Netflix, the studio or the cast themselves\n📰 Reported — ');
+    expect(text(h)).toContain('/alerts channel | role | kinds | confidence | language |');
+  });
+
+  it('every fan command answers a member whose Discord is in Korean in Korean', async () => {
+    const run = async (name: string, options: Record<string, string | number> = {}) => {
+      const h = emulator.invokeCommand({ name, guildId, userId: viewerId, options, locale: 'ko' });
+      await h.response();
+      return text(h);
+    };
+    const release = await run('release');
+    expect(release).toContain('지금 우리 학교는 시즌 2 공개일');
+    expect(release).toContain(`**2027년 3월 12일** — <t:${RELEASE_UNIX}:D>`);
+    expect(release).toContain('✅ 공식 — 넷플릭스, 제작사 또는 출연진이 직접 발표');
+    expect(release).toMatch(/다른 보도: \*\*2027년 상반기\*\* \(📰 보도\)/);
+    expect(release).toContain('[Hallyu Wire](<https://hallyuwire.example/aouad-s2-date>) · 2026년 11월 3일');
+    const cast = await run('cast');
+    expect(cast).toContain('복귀 (1)');
+    expect(cast).toContain('**Park Ji-hu** (Nam On-jo 역) — ✅ 공식');
+    expect(cast).toContain('하차 (1)');
+    const person = await run('cast', { person: '박지후' });
+    expect(person).toContain('**복귀** (**Nam On-jo** 역) — ✅ 공식');
+    const status = await run('status');
+    expect(status).toContain('지금 우리 학교는 시즌 2 제작 현황');
+    expect(status).toContain('⏳ **후반 작업**');
+    expect(status).toContain('2027년 3월 12일 (✅ 공식) 예정');
+    const news = await run('news', { count: 1 });
+    expect(news).toContain('지금 우리 학교는 최신 소식');
+    const history = await run('history', { kind: 'production' });
+    expect(history).toContain('촬영 중 → **촬영 종료**');
+    expect(history).toContain('지금 우리 학교는 기록 (제작 단계)');
+    const help = await run('help');
+    expect(help).toContain('`/공개일` — 시즌 2 공개일이나 시기, 신뢰도, 출처');
+    expect(help).toContain('🔮 추측 — 추측이나 암시, 아직 보도 없음');
+    const unknown = await run('cast', { person: 'Nobody Atall' });
+    expect(unknown).toContain('"Nobody Atall"(이)라는 사람을 모릅니다');
   });
 
   it('a user-facing failure after deferring replaces the placeholder', async () => {
