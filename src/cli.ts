@@ -4,6 +4,8 @@
  *   replay [--fresh] [--json] [--all] <feed-file-or-folder>...
  *   facts [--json]
  */
+// First: .env is read before any module builds the logger from LOG_LEVEL and LOG_FORMAT.
+import './shared/load-env.ts';
 import { parseArgs } from 'node:util';
 import { runCheck } from './cli/check.ts';
 import { runFacts } from './cli/facts.ts';

@@ -1,6 +1,8 @@
 /** Per-server alert settings: where alerts go, who is pinged, which facts, how sure. */
 import { formatPreview } from '../alerts/format-alert.ts';
 import { isLanguage, languageOf, type Language } from '../alerts/language.ts';
+import type { ChannelPlace } from '../alerts/server-language-port.ts';
+import { logger as rootLogger, type Logger } from '../shared/logger.ts';
 import { CONFIDENCES, FACT_KINDS, type FactKind } from '../facts/types.ts';
 import { UserFacingError } from '../shared/errors.ts';
 import type { FeedStore, GuildSettings, GuildStore, MetaStore, Outbox } from '../store/types.ts';
@@ -22,6 +24,7 @@ export interface AlertAdminDeps {
   /** The server's preferred locale as Discord reports it ("ko", "en-US"), when known. */
   guildLocale?: (guildId: string) => string | undefined;
   clock?: () => Date;
+  logger?: Logger;
 }
 
 /** The meta key of a server's chosen alert language ("en", "ko"; absent or "auto" = follow the server). */
@@ -35,6 +38,7 @@ export function defaultSettings(guildId: string, now: string): GuildSettings {
 
 export function createAlertAdmin(deps: AlertAdminDeps): AlertAdmin {
   const clock = deps.clock ?? (() => new Date());
+  const log = (deps.logger ?? rootLogger).child({ module: 'admin' });
   const now = () => clock().toISOString();
 
   async function get(guildId: string): Promise<GuildSettings> {
@@ -54,6 +58,7 @@ export function createAlertAdmin(deps: AlertAdminDeps): AlertAdmin {
     async setLanguage(guildId, choice: Language | 'auto') {
       if (choice !== 'auto' && !isLanguage(choice)) throw new UserFacingError('bad-language', 'Choose English, Korean or automatic.');
       await deps.meta.set(languageKey(guildId), choice);
+      log.info({ guildId, language: choice }, `alert language set to ${choice === 'auto' ? "the server's language" : choice}`);
       return language(guildId);
     },
 
@@ -83,6 +88,7 @@ export function createAlertAdmin(deps: AlertAdminDeps): AlertAdmin {
       }
       if (patch.paused !== undefined) next.paused = patch.paused;
       await deps.guilds.put(next);
+      log.info({ guildId, changes: patch }, `alert settings changed: ${Object.keys(patch).join(', ')}`);
       return next;
     },
 
@@ -131,7 +137,7 @@ export function channelLanguage(
   guilds: GuildStore,
   alerts: Pick<AlertAdmin, 'language'>,
   options: ChannelLanguageOptions = {},
-): (channelId: string) => Promise<Language> {
+): (channelId: string) => Promise<ChannelPlace> {
   const clock = options.clock ?? (() => new Date());
   const guildOfChannel = new Map<string, string>();
   let listedAt = Number.NEGATIVE_INFINITY;
@@ -161,8 +167,8 @@ export function channelLanguage(
       await relist();
       guildId = guildOfChannel.get(channelId);
     }
-    if (!guildId) return 'en';
+    if (!guildId) return { language: 'en' };
     guildOfChannel.set(channelId, guildId);
-    return (await alerts.language(guildId)).language;
+    return { guildId, language: (await alerts.language(guildId)).language };
   };
 }

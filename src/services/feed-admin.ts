@@ -9,6 +9,7 @@ import type { ShowPack } from '../facts/show-pack.ts';
 import { newFeedRecord } from '../feeds/feed-health.ts';
 import { checkUrl, resolveAllowed, RefusedError, type GuardOptions } from '../feeds/url-guard.ts';
 import { UserFacingError } from '../shared/errors.ts';
+import { logger as rootLogger, type Logger } from '../shared/logger.ts';
 import type { FeedRecord, FeedStore, GuildStore } from '../store/types.ts';
 import type { FeedAdmin } from './types.ts';
 
@@ -26,6 +27,7 @@ export interface FeedAdminDeps {
   onAdded?: (feed: FeedRecord) => void;
   /** Names the default feeds are given in config/feeds.json, by URL; shown instead of the feed's own title. */
   names?: ReadonlyMap<string, string>;
+  logger?: Logger;
 }
 
 /** The URL as it will be stored: parsed and normalised, so "HTTP://Host/feed" is one feed. */
@@ -55,6 +57,7 @@ function revive(feed: FeedRecord, now: Date): FeedRecord {
 
 export function createFeedAdmin(deps: FeedAdminDeps): FeedAdmin {
   const clock = deps.clock ?? (() => new Date());
+  const log = (deps.logger ?? rootLogger).child({ module: 'admin' });
   const visibleTo = (guildId: string) => (f: FeedRecord) => f.isDefault || f.addedBy.includes(guildId);
 
   return {
@@ -88,6 +91,7 @@ export function createFeedAdmin(deps: FeedAdminDeps): FeedAdmin {
       await deps.feeds.put(feed);
       const settings = await deps.guilds.get(guildId);
       if (settings && !settings.feeds.includes(url)) await deps.guilds.put({ ...settings, feeds: [...settings.feeds, url], updatedAt: clock().toISOString() });
+      log.info({ guildId, feed: url, name: feed.title, items: report.items.length }, `feed added: ${feed.title ?? url}`);
       deps.onAdded?.(feed);
       return { feed, itemCount: report.items.length };
     },
@@ -103,6 +107,7 @@ export function createFeedAdmin(deps: FeedAdminDeps): FeedAdmin {
       else await deps.feeds.put({ ...feed, addedBy });
       const settings = await deps.guilds.get(guildId);
       if (settings?.feeds.includes(url)) await deps.guilds.put({ ...settings, feeds: settings.feeds.filter((f) => f !== url), updatedAt: clock().toISOString() });
+      log.info({ guildId, feed: url, name: feed.title }, `feed removed: ${feed.title ?? url}`);
     },
 
     async test(input) {

@@ -10,6 +10,7 @@ import { serverLanguagePort } from '../../src/alerts/server-language-port.ts';
 import { CHANNEL_LOOKUP_INTERVAL_MS, channelLanguage, createAlertAdmin } from '../../src/services/alert-admin.ts';
 import { openStores } from '../../src/store/index.ts';
 import type { GuildSettings, Stores } from '../../src/store/types.ts';
+import { logSink } from '../helpers/log-sink.ts';
 import { FakeClock } from './helpers/fake-clock.ts';
 import { FakeDiscord } from './helpers/fake-discord.ts';
 import { factEvent, guild, source } from './helpers/fixtures.ts';
@@ -99,16 +100,50 @@ describe('alert language per server', () => {
     let lists = 0;
     const counted = { ...stores.guilds, list: async () => { lists += 1; return stores.guilds.list(); } };
     const oldChannel = '811111111111111111';
-    const languageOf = channelLanguage(counted, admin(), { guildOfChannel: (id) => (id === oldChannel ? korean.guildId : undefined), clock: clock.now });
+    const place = channelLanguage(counted, admin(), { guildOfChannel: (id) => (id === oldChannel ? korean.guildId : undefined), clock: clock.now });
     // A channel the server used before: not its alert channel now, still its server's language.
-    expect(await languageOf(oldChannel)).toBe('ko');
+    expect(await place(oldChannel)).toEqual({ guildId: korean.guildId, language: 'ko' });
     expect(lists).toBe(0);
-    expect(await languageOf(korean.alertChannelId ?? '')).toBe('ko');
+    expect(await place(korean.alertChannelId ?? '')).toEqual({ guildId: korean.guildId, language: 'ko' });
     expect(lists).toBe(1);
-    for (let i = 0; i < 5; i += 1) expect(await languageOf('899999999999999999')).toBe('en');
+    for (let i = 0; i < 5; i += 1) expect(await place('899999999999999999')).toEqual({ language: 'en' });
     expect(lists).toBe(1);
     clock.advance(CHANNEL_LOOKUP_INTERVAL_MS);
-    await languageOf('899999999999999999');
+    await place('899999999999999999');
     expect(lists).toBe(2);
+  });
+
+  test('one log line per alert posted or edited, saying what was announced where, and one per admin change', async () => {
+    const korean = guild();
+    locales.set(korean.guildId, 'ko');
+    await stores.guilds.put(korean);
+    const { logger, lines } = logSink('info');
+    const alerts = createAlertAdmin({
+      guilds: stores.guilds, feeds: stores.feeds, outbox: stores.outbox, meta: stores.meta, showTitle: 'All of Us Are Dead',
+      guildLocale: (guildId) => locales.get(guildId), clock: clock.now, logger,
+    });
+    await alerts.update(korean.guildId, { paused: false, minConfidence: 'reported' });
+    await alerts.setLanguage(korean.guildId, 'ko');
+    const worker = new DeliveryWorker({
+      outbox: stores.outbox, guilds: stores.guilds, port: serverLanguagePort(discord, channelLanguage(stores.guilds, alerts), logger),
+      showTitle: 'All of Us Are Dead', now: clock.now, sleep: clock.sleep,
+    });
+    await planDeliveries(factEvent(), [korean], stores.outbox, { now: clock.now });
+    await worker.drainOnce();
+    await planDeliveries(factEvent({ type: 'corroboration', previous: '2027-H1', sources: [source('Hangul Herald', 'h1')], at: '2026-02-13T08:05:00.000Z' }), [korean], stores.outbox, { now: clock.now });
+    await worker.drainOnce();
+    const messageId = discord.messages(korean.alertChannelId ?? '')[0]?.id;
+    expect(lines.map((l) => l.msg)).toEqual([
+      'alert settings changed: paused, minConfidence',
+      'alert language set to ko',
+      'alert posted: New season expected in the first half of 2027',
+      'alert edited (another source): New season expected in the first half of 2027',
+    ]);
+    expect(lines[0]).toMatchObject({ module: 'admin', guildId: korean.guildId, changes: { paused: false, minConfidence: 'reported' } });
+    expect(lines[2]).toMatchObject({
+      module: 'alerts', guildId: korean.guildId, channelId: korean.alertChannelId, messageId, language: 'ko',
+      alert: 'New season expected in the first half of 2027', change: 'December 2026 → **first half of 2027**',
+    });
+    expect(lines[3]).toMatchObject({ messageId, sources: 'Sources: Seoul Screen Daily · Hangul Herald' });
   });
 });
