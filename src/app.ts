@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { DeliveryWorker } from './alerts/delivery.ts';
 import { planDeliveries } from './alerts/fan-out.ts';
-import { serverLanguagePort } from './alerts/server-language-port.ts';
+import { serverLanguagePort, type AlertTally } from './alerts/server-language-port.ts';
+import { SUMMARY_INTERVAL_MS, summarize } from './daily-summary.ts';
 import type { DiscordPort } from './alerts/types.ts';
 import type { Config } from './config/env.ts';
 import { processItems } from './engine/process-items.ts';
@@ -110,6 +111,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     : undefined;
 
   let delivery: DeliveryWorker | undefined;
+  const tally: AlertTally = { posted: 0, edited: 0 };
+  let summaryTimer: NodeJS.Timeout | undefined;
 
   /** Writes the alerts a batch of events calls for, before the ledger saves the facts. */
   async function enqueueAlerts(events: FactEvent[]): Promise<void> {
@@ -161,7 +164,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       port: serverLanguagePort(options.port, channelLanguage(stores.guilds, alerts, {
         clock,
         ...(options.guildOfChannel ? { guildOfChannel: options.guildOfChannel } : {}),
-      })),
+      }), logger, tally),
       showTitle: pack.titles.primary,
       ratePerSecond: config.deliveryRatePerSecond,
       now: clock,
@@ -201,9 +204,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     start() {
       poller.start(options.tickCron ?? tickCronFor(config.pollIntervalSeconds));
       delivery?.start();
+      // One line a day on how things stand: feeds by health, facts changed, alerts sent.
+      summaryTimer = setInterval(() => {
+        summarize({ feeds: stores.feeds, facts: stores.facts, tally, clock, logger }).catch((error: unknown) => log.warn({ err: error }, 'daily summary failed'));
+      }, SUMMARY_INTERVAL_MS);
+      summaryTimer.unref();
       void pollNow().catch((error: unknown) => log.error({ err: error }, 'first poll round failed'));
     },
     async stop() {
+      clearInterval(summaryTimer);
       await poller.stop();
       await delivery?.stop();
       await articleAgent.close().catch(() => undefined);

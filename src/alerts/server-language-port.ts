@@ -29,16 +29,24 @@ function describeAlert(message: AlertMessage): { alert: string; change?: string;
   return { alert: embed?.title ?? '', ...(change ? { change } : {}), ...(sources ? { sources } : {}) };
 }
 
+/** Alerts posted and edited since the counts were last reset (for the daily summary). */
+export interface AlertTally {
+  posted: number;
+  edited: number;
+}
+
 export function serverLanguagePort(
   port: DiscordPort,
   placeChannel: (channelId: string) => Promise<ChannelPlace>,
   logger: Logger = rootLogger,
+  tally?: AlertTally,
 ): DiscordPort {
   const log = logger.child({ module: 'alerts' });
   return {
     async send(channelId, message, nonce) {
       const place = await placeChannel(channelId);
       const sent = await port.send(channelId, inLanguage(message, place.language), nonce);
+      if (tally) tally.posted += 1;
       const { alert, change } = describeAlert(message);
       log.info({ guildId: place.guildId, channelId, messageId: sent.messageId, language: place.language, alert, ...(change ? { change } : {}) }, `alert posted: ${alert}`);
       return sent;
@@ -46,6 +54,7 @@ export function serverLanguagePort(
     async edit(channelId, messageId, message) {
       const place = await placeChannel(channelId);
       await port.edit(channelId, messageId, inLanguage(message, place.language));
+      if (tally) tally.edited += 1;
       const { alert, sources } = describeAlert(message);
       log.info({ guildId: place.guildId, channelId, messageId, language: place.language, alert, ...(sources ? { sources } : {}) }, `alert edited (another source): ${alert}`);
     },
