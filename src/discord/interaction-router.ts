@@ -13,7 +13,8 @@ import type { BotServices } from '../services/types.ts';
 import { isUserFacing } from '../shared/errors.ts';
 import { logger as rootLogger, type Logger } from '../shared/logger.ts';
 import type { Command } from './command.ts';
-import { say } from './format/say.ts';
+import { refusalFor } from './format/error-words.ts';
+import { languageOf, say } from './format/say.ts';
 import { LatencyRecorder } from './latency.ts';
 
 export interface InteractionRouterOptions {
@@ -54,7 +55,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
   async function answerFailure(interaction: ChatInputCommandInteraction, error: unknown, context: Record<string, unknown>): Promise<void> {
     let text: string;
     if (isUserFacing(error)) {
-      text = error.message;
+      text = refusalFor(error, languageOf(interaction.locale));
       log.info({ ...context, code: error.code }, 'command refused');
     } else {
       const errorId = newErrorId();
