@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.ts';
 import { castView, personView } from '../src/discord/format/cast-view.ts';
+import { say } from '../src/discord/format/say.ts';
 import { safeInline, truncate } from '../src/discord/format/text.ts';
 import { UserFacingError } from '../src/shared/errors.ts';
 
@@ -25,15 +26,19 @@ export default {
     const person = interaction.options.getString('person');
     if (person === null) {
       const [facts, lastCheckedAt] = await Promise.all([services.facts.current('cast'), services.facts.lastCheckedAt()]);
-      await interaction.reply(castView(show, facts, lastCheckedAt));
+      await interaction.reply(castView(show, facts, lastCheckedAt, interaction.locale));
       return;
     }
     const canonical = services.facts.resolvePerson(person) ?? services.facts.searchPeople(person, 1)[0]?.canonical;
     if (!canonical) {
-      throw new UserFacingError('unknown-person', `I don't know anyone called "${safeInline(person, 80)}" in ${show.title}. Pick one of the suggestions as you type.`);
+      const name = safeInline(person, 80);
+      throw new UserFacingError('unknown-person', say(interaction.locale, {
+        en: `I don't know anyone called "${name}" in ${show.title}. Pick one of the suggestions as you type.`,
+        ko: `${show.koreanTitle ?? show.title}에서 "${name}"(이)라는 사람을 모릅니다. 입력할 때 나오는 목록에서 고르세요.`,
+      }));
     }
     const facts = await services.facts.current();
-    await interaction.reply(personView(show, canonical, facts));
+    await interaction.reply(personView(show, canonical, facts, interaction.locale));
   },
   async autocomplete(interaction, services) {
     const typed = interaction.options.getFocused();

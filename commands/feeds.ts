@@ -2,7 +2,8 @@ import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommand
 import { requireManageGuild } from '../src/discord/admin-guard.ts';
 import type { Command } from '../src/discord/command.ts';
 import { checkReportLines, feedLabel, feedLine } from '../src/discord/format/feed-view.ts';
-import { DISCORD_LIMITS, fitLines } from '../src/discord/format/text.ts';
+import { say } from '../src/discord/format/say.ts';
+import { DISCORD_LIMITS, fitLines, moreLine } from '../src/discord/format/text.ts';
 
 const URL_MAX = 500;
 
@@ -40,17 +41,21 @@ export default {
     const guildId = requireManageGuild(interaction);
     const sub = interaction.options.getSubcommand(true);
     const ephemeral = MessageFlags.Ephemeral;
+    const locale = interaction.locale;
 
     if (sub === 'list') {
       const feeds = await services.feeds.list(guildId);
-      const body = feeds.length ? fitLines(feeds.map(feedLine), DISCORD_LIMITS.description) : 'No feeds yet. Add one with /feeds add.';
-      await interaction.reply({ embeds: [{ title: `Feeds (${feeds.length})`, description: body, color: 0x3498db }], flags: ephemeral });
+      const body = feeds.length
+        ? fitLines(feeds.map((f) => feedLine(f, locale)), DISCORD_LIMITS.description, moreLine(locale))
+        : say(locale, { en: 'No feeds yet. Add one with /feeds add.', ko: '아직 피드가 없습니다. /피드 추가 로 더하세요.' });
+      const title = say(locale, { en: `Feeds (${feeds.length})`, ko: `피드 (${feeds.length})` });
+      await interaction.reply({ embeds: [{ title, description: body, color: 0x3498db }], flags: ephemeral });
       return;
     }
     if (sub === 'remove') {
       const url = interaction.options.getString('url', true).trim();
       await services.feeds.remove(guildId, url);
-      await interaction.reply({ content: `Removed ${feedLabel(url)}.`, flags: ephemeral });
+      await interaction.reply({ content: say(locale, { en: `Removed ${feedLabel(url)}.`, ko: `${feedLabel(url)} 구독을 해제했습니다.` }), flags: ephemeral });
       return;
     }
     // Adding and testing fetch the feed, which can take seconds: acknowledge first.
@@ -59,13 +64,20 @@ export default {
     if (sub === 'add') {
       const { feed, itemCount } = await services.feeds.add(guildId, url);
       await interaction.editReply({
-        content: `Now following ${feedLabel(feed.url, feed.title)} (${itemCount} item(s) read). Its articles older than 30 days are taken as already known; newer ones count as news and can cause alerts.`,
+        content: say(locale, {
+          en: `Now following ${feedLabel(feed.url, feed.title)} (${itemCount} item(s) read). Its articles older than 30 days are taken as already known; newer ones count as news and can cause alerts.`,
+          ko: `이제 ${feedLabel(feed.url, feed.title)} 을(를) 구독합니다 (항목 ${itemCount}개 읽음). 30일보다 오래된 기사는 이미 아는 소식으로 치고, 그보다 새 기사는 소식으로 보아 알림이 갈 수 있습니다.`,
+        }),
       });
       return;
     }
     const report = await services.feeds.test(url);
     await interaction.editReply({
-      embeds: [{ title: 'Feed test (nothing stored)', description: fitLines(checkReportLines(report), DISCORD_LIMITS.description), color: report.error ? 0xe74c3c : 0x2ecc71 }],
+      embeds: [{
+        title: say(locale, { en: 'Feed test (nothing stored)', ko: '피드 시험 (저장 안 함)' }),
+        description: fitLines(checkReportLines(report, 8, locale), DISCORD_LIMITS.description, moreLine(locale)),
+        color: report.error ? 0xe74c3c : 0x2ecc71,
+      }],
     });
   },
 

@@ -1,14 +1,16 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.ts';
-import { historyLine } from '../src/discord/format/history-view.ts';
-import { DISCORD_LIMITS, fitLines } from '../src/discord/format/text.ts';
+import { historyView } from '../src/discord/format/history-view.ts';
 import { FACT_KINDS, type FactKind } from '../src/facts/types.ts';
 
 const KIND_NAMES_KO: Record<FactKind, string> = {
   renewal: '제작 확정', production: '제작 단계', release: '공개일', cast: '출연진', crew: '제작진', episodes: '회차 수', platform: '플랫폼',
 };
 
-const HISTORY_LIMIT = 15;
+/** Entries shown; older ones are counted ("… and N more"). */
+const HISTORY_SHOWN = 15;
+/** Entries read to sort and count; far more than the show has had. */
+const HISTORY_READ = 500;
 
 export default {
   data: new SlashCommandBuilder()
@@ -24,15 +26,7 @@ export default {
       .addChoices(...FACT_KINDS.map((k) => ({ name: k, name_localizations: { ko: KIND_NAMES_KO[k] }, value: k })))),
   async execute(interaction, services) {
     const kind = (interaction.options.getString('kind') ?? undefined) as FactKind | undefined;
-    const events = await services.facts.history(kind, HISTORY_LIMIT);
-    const shown = events.filter((e) => e.type !== 'ignored');
-    const show = services.facts.show();
-    await interaction.reply({
-      embeds: [{
-        title: `${show.title} — history${kind ? ` (${kind})` : ''}`,
-        description: shown.length ? fitLines(shown.map(historyLine), DISCORD_LIMITS.description) : 'Nothing has changed yet.',
-        color: 0x95a5a6,
-      }],
-    });
+    const events = await services.facts.history(kind, HISTORY_READ);
+    await interaction.reply(historyView({ show: services.facts.show(), kind, events, limit: HISTORY_SHOWN, locale: interaction.locale }));
   },
 } satisfies Command;

@@ -1,7 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.ts';
 import { newsEntry } from '../src/discord/format/news-view.ts';
-import { DISCORD_LIMITS, fitLines } from '../src/discord/format/text.ts';
+import { say } from '../src/discord/format/say.ts';
+import { DISCORD_LIMITS, fitLines, moreLine } from '../src/discord/format/text.ts';
 import { lastCheckedLine } from '../src/discord/format/timestamps.ts';
 
 export default {
@@ -21,9 +22,13 @@ export default {
     const count = interaction.options.getInteger('count') ?? 5;
     const [items, lastCheckedAt] = await Promise.all([services.facts.recentNews(count), services.facts.lastCheckedAt()]);
     const show = services.facts.show();
-    const body = items.length === 0 ? 'No articles about the show yet.' : fitLines(items.map(newsEntry), DISCORD_LIMITS.description - 100);
+    const locale = interaction.locale;
+    const body = items.length === 0
+      ? say(locale, { en: 'No articles about the show yet.', ko: '아직 작품에 관한 기사가 없습니다.' })
+      : fitLines(items.map((item) => newsEntry(item, locale)), DISCORD_LIMITS.description - 100, moreLine(locale));
+    const title = say(locale, { en: `${show.title} — latest news`, ko: `${show.koreanTitle ?? show.title} 최신 소식` });
     await interaction.reply({
-      embeds: [{ title: `${show.title} — latest news`, description: `${body}\n\n${lastCheckedLine(lastCheckedAt)}`, color: 0x3498db }],
+      embeds: [{ title, description: `${body}\n\n${lastCheckedLine(lastCheckedAt, locale)}`, color: 0x3498db }],
     });
   },
 } satisfies Command;

@@ -14,6 +14,6 @@ export default {
       services.facts.recentNews(3),
       services.facts.lastCheckedAt(),
     ]);
-    await interaction.reply(releaseView({ show: services.facts.show(), facts, news, lastCheckedAt }));
+    await interaction.reply(releaseView({ show: services.facts.show(), facts, news, lastCheckedAt, locale: interaction.locale }));
   },
 } satisfies Command;

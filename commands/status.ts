@@ -21,6 +21,7 @@ export default {
       release: release[0],
       history: [...productionHistory, ...renewalHistory],
       lastCheckedAt,
+      locale: interaction.locale,
     }));
   },
 } satisfies Command;

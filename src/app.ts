@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { DeliveryWorker } from './alerts/delivery.ts';
 import { planDeliveries } from './alerts/fan-out.ts';
+import { serverLanguagePort, type AlertTally } from './alerts/server-language-port.ts';
+import { SUMMARY_INTERVAL_MS, summarize } from './daily-summary.ts';
 import type { DiscordPort } from './alerts/types.ts';
 import type { Config } from './config/env.ts';
 import { processItems } from './engine/process-items.ts';
@@ -19,7 +21,7 @@ import { newFeedRecord } from './feeds/feed-health.ts';
 import { FeedPoller } from './feeds/poller.ts';
 import type { FeedItem } from './feeds/types.ts';
 import { createGuardedAgent } from './feeds/url-guard.ts';
-import { createAlertAdmin } from './services/alert-admin.ts';
+import { channelLanguage, createAlertAdmin } from './services/alert-admin.ts';
 import { createFactQueries } from './services/fact-queries.ts';
 import { createFeedAdmin } from './services/feed-admin.ts';
 import type { BotServices } from './services/types.ts';
@@ -46,6 +48,10 @@ export interface AppOptions {
   port?: DiscordPort;
   /** Tells a server's admins that its alerts were stopped (403/404). */
   notifyAdmins?: (guildId: string, text: string) => Promise<void>;
+  /** A server's preferred locale as Discord reports it; decides its alert language until an admin picks one. */
+  guildLocale?: (guildId: string) => string | undefined;
+  /** The server a channel belongs to, as Discord's cache knows it. */
+  guildOfChannel?: (channelId: string) => string | undefined;
   /** Called when the delivery worker stops for good (the token was refused). */
   onFatal?: (reason: string) => void;
   /** Overrides for tests: a faster tick, a different clock, prebuilt stores. */
@@ -105,6 +111,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     : undefined;
 
   let delivery: DeliveryWorker | undefined;
+  const tally: AlertTally = { posted: 0, edited: 0 };
+  let summaryTimer: NodeJS.Timeout | undefined;
 
   /** Writes the alerts a batch of events calls for, before the ledger saves the facts. */
   async function enqueueAlerts(events: FactEvent[]): Promise<void> {
@@ -138,11 +146,25 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await poller.tick();
   };
 
+  const alerts = createAlertAdmin({
+    guilds: stores.guilds,
+    feeds: stores.feeds,
+    outbox: stores.outbox,
+    meta: stores.meta,
+    showTitle: pack.titles.primary,
+    clock,
+    ...(options.guildLocale ? { guildLocale: options.guildLocale } : {}),
+  });
+
   if (options.port) {
     delivery = new DeliveryWorker({
       outbox: stores.outbox,
       guilds: stores.guilds,
-      port: options.port,
+      // Every alert is written in both languages; each server is sent the one it reads.
+      port: serverLanguagePort(options.port, channelLanguage(stores.guilds, alerts, {
+        clock,
+        ...(options.guildOfChannel ? { guildOfChannel: options.guildOfChannel } : {}),
+      }), logger, tally),
       showTitle: pack.titles.primary,
       ratePerSecond: config.deliveryRatePerSecond,
       now: clock,
@@ -164,10 +186,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       guard,
       check: { fetch: fetchOptions },
       clock,
+      names: new Map(feedsConfig.feeds.map((f) => [f.url, f.name])),
       // A feed just added is fetched at once: its baseline is taken while the admin is still looking.
       onAdded: () => void pollNow().catch((error: unknown) => log.warn({ err: error }, 'poll after /feeds add failed')),
     }),
-    alerts: createAlertAdmin({ guilds: stores.guilds, feeds: stores.feeds, outbox: stores.outbox, showTitle: pack.titles.primary, clock }),
+    alerts,
   };
 
   return {
@@ -181,9 +204,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     start() {
       poller.start(options.tickCron ?? tickCronFor(config.pollIntervalSeconds));
       delivery?.start();
+      // One line a day on how things stand: feeds by health, facts changed, alerts sent.
+      summaryTimer = setInterval(() => {
+        summarize({ feeds: stores.feeds, facts: stores.facts, tally, clock, logger }).catch((error: unknown) => log.warn({ err: error }, 'daily summary failed'));
+      }, SUMMARY_INTERVAL_MS);
+      summaryTimer.unref();
       void pollNow().catch((error: unknown) => log.error({ err: error }, 'first poll round failed'));
     },
     async stop() {
+      clearInterval(summaryTimer);
       await poller.stop();
       await delivery?.stop();
       await articleAgent.close().catch(() => undefined);

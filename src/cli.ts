@@ -4,6 +4,8 @@
  *   replay [--fresh] [--json] [--all] <feed-file-or-folder>...
  *   facts [--json]
  */
+// First: .env is read before any module builds the logger from LOG_LEVEL and LOG_FORMAT.
+import './shared/load-env.ts';
 import { parseArgs } from 'node:util';
 import { runCheck } from './cli/check.ts';
 import { runFacts } from './cli/facts.ts';
@@ -19,37 +21,54 @@ const USAGE = `Usage:
   npm run cli -- facts [--json]
       What the bot believes now (from STORE_URL), with sources.`;
 
+const COMMANDS = ['check', 'replay', 'facts'] as const;
+
+/** A mistake in how the command line was called: said on stderr with the usage, exit 2. */
+function usageError(message: string): number {
+  console.error(`${message}\n\n${USAGE}`);
+  return 2;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      fresh: { type: 'boolean', default: false },
-      all: { type: 'boolean', default: false },
-      'read-pages': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help || !command || command === 'help') {
+  // Help, wherever it is asked for, is an answer (stdout, exit 0), not a mistake.
+  if (argv.some((a) => a === '--help' || a === '-h') || argv[0] === 'help') {
     console.log(USAGE);
-    return command ? 0 : 2;
+    return 0;
   }
+  const [command, ...rest] = argv;
+  if (!command) return usageError('Which command? Pick one of check, replay, facts.');
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    return usageError(`Unknown command "${command}". Pick one of ${COMMANDS.join(', ')}.`);
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        fresh: { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
+        'read-pages': { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError(`${command}: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}`);
+  }
+  const { values, positionals } = parsed;
   switch (command) {
     case 'check': {
       const [input] = positionals;
-      if (!input || positionals.length > 1) break;
+      if (!input) return usageError('check needs one feed: a URL or a file.');
+      if (positionals.length > 1) return usageError(`check takes one feed at a time; got ${positionals.length}.`);
       return runCheck(input, { json: values.json, readPages: values['read-pages'] });
     }
     case 'replay':
-      if (positionals.length === 0) break;
+      if (positionals.length === 0) return usageError('replay needs at least one feed file or folder.');
       return runReplay(positionals, { fresh: values.fresh, json: values.json, all: values.all });
-    case 'facts':
+    default:
       return runFacts({ json: values.json });
   }
-  console.error(USAGE);
-  return 2;
 }
 
 main(process.argv.slice(2)).then(

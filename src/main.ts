@@ -2,6 +2,8 @@
  * The composition root: `npm start`. Reads the configuration, starts the bot, and stops it cleanly
  * on SIGTERM or SIGINT (deliveries in flight finish and are recorded first).
  */
+// First: .env is read before any module builds the logger from LOG_LEVEL and LOG_FORMAT.
+import './shared/load-env.ts';
 import { loadConfig, loadDotEnv } from './config/env.ts';
 import { isUserFacing } from './shared/errors.ts';
 import { logger } from './shared/logger.ts';

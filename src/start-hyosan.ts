@@ -5,11 +5,37 @@
 import { createApp, type App, type AppOptions } from './app.ts';
 import type { Config } from './config/env.ts';
 import { requireToken } from './discord/client.ts';
+import { DISCORD_DEFAULT_URL, explainDiscordFailure } from './discord/discord-errors.ts';
 import { createRestPort } from './discord/rest-port.ts';
 import { startDiscordBot, type RunningBot } from './discord/start-bot.ts';
 import { logger, redactSecret } from './shared/logger.ts';
 
 const log = logger.child({ module: 'start' });
+
+/** How long start-up waits for Discord to log the bot in and send its servers. */
+export const CONNECT_TIMEOUT_SECONDS = 60;
+
+/** Logs in, or fails in words: a refused token, an unreachable Discord, or no answer in time. */
+async function connect(options: Parameters<typeof startDiscordBot>[0], timeoutSeconds: number): Promise<RunningBot> {
+  log.info({ url: options.apiUrl ?? DISCORD_DEFAULT_URL, timeoutSeconds }, `connecting to Discord at ${options.apiUrl ?? DISCORD_DEFAULT_URL}`);
+  let timer: NodeJS.Timeout | undefined;
+  const starting = startDiscordBot(options);
+  const timedOut = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      const error = Object.assign(new Error('no answer'), { name: 'TimeoutError' });
+      reject(explainDiscordFailure(error, options.apiUrl, timeoutSeconds) ?? error);
+    }, timeoutSeconds * 1000);
+  });
+  try {
+    return await Promise.race([starting, timedOut]);
+  } catch (error) {
+    // Whatever the outcome, a client that logs in after we gave up must not stay connected.
+    void starting.then((late) => late.stop()).catch(() => undefined);
+    throw explainDiscordFailure(error, options.apiUrl, timeoutSeconds) ?? error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export interface Hyosan {
   app: App;
@@ -25,21 +51,27 @@ async function reconcileGuilds(app: App, guildIds: Iterable<string>): Promise<vo
   }
 }
 
-export async function startHyosan(config: Config, options: Pick<AppOptions, 'onFatal' | 'tickCron' | 'deliveryPollMs' | 'clock'> = {}): Promise<Hyosan> {
+export async function startHyosan(
+  config: Config,
+  options: Pick<AppOptions, 'onFatal' | 'tickCron' | 'deliveryPollMs' | 'clock'> & { connectTimeoutSeconds?: number } = {},
+): Promise<Hyosan> {
   const token = requireToken(config.discordToken);
   redactSecret(token);
   // The app needs a way to tell admins about disabled alerts before the client exists; it is
   // bound once the client is logged in (nothing is delivered before app.start()).
   let discord: RunningBot | undefined;
+  const { connectTimeoutSeconds = CONNECT_TIMEOUT_SECONDS, ...appOptions } = options;
   const app = await createApp(config, {
-    ...options,
+    ...appOptions,
     port: createRestPort({ token, apiUrl: config.discordApiUrl }),
     notifyAdmins: async (guildId, text) => {
       await discord?.notifyAdmins(guildId, text);
     },
+    guildLocale: (guildId) => discord?.guildLocale(guildId),
+    guildOfChannel: (channelId) => discord?.guildOfChannel(channelId),
   });
   try {
-    discord = await startDiscordBot({ token, apiUrl: config.discordApiUrl, services: app.services });
+    discord = await connect({ token, apiUrl: config.discordApiUrl, services: app.services }, connectTimeoutSeconds);
     await reconcileGuilds(app, discord.client.guilds.cache.keys());
   } catch (error) {
     await discord?.stop().catch(() => undefined);

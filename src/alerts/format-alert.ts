@@ -1,97 +1,155 @@
 /**
- * Turns one fact change into one Discord message: a single embed that says what changed, how sure
- * the sources are, and where it came from. Pure: same event and context, same message.
+ * Turns one fact change into one Discord message a fan takes in at a glance, on a phone:
+ *
+ *   title        what is new, in words ("New season premieres 29 January 2027")
+ *   description  old → new once (with a Discord timestamp and countdown for a day),
+ *                one confidence mark, the quoted sentence, the sources as one line of links
+ *   footer       the show
+ *
+ * The message is written in the context's language, and carries the same alert in every language
+ * (`languages`) so the way to Discord can send each server the one it reads. Pure: same event and
+ * context, same message. The meaning of the confidence marks is in /help, not in every alert.
  */
 import type { Evidence, FactEvent } from '../facts/types.ts';
 import type { GuildSettings } from '../store/types.ts';
 import {
-  CONFIDENCE_WORDS,
+  confidenceWords,
   DEFAULT_LOCALE,
   describeConfidence,
+  describeCrewRole,
   describeDay,
   describeKind,
-  describeShortDate,
+  describeRelease,
   describeValue,
   releaseDayUnix,
 } from './describe-value.ts';
 import { DISCORD_LIMITS, ELLIPSIS, hostOf, safeInline, safeUrl, truncate } from './escape.ts';
-import type { AlertAllowedMentions, AlertContext, AlertEmbed, AlertEmbedField, AlertMessage } from './types.ts';
+import { DATE_LOCALE, LANGUAGES, languageName, languageOf, type Language } from './language.ts';
+import type { AlertAllowedMentions, AlertContext, AlertEmbed, AlertMessage, AlertText } from './types.ts';
 
-/** Sources listed by name; the rest are counted ("+N more") so the field stays readable. */
-export const MAX_SOURCES_SHOWN = 5;
+/** Sources named in the source line; the rest are counted ("+N more") so it stays one line. */
+export const MAX_SOURCES_SHOWN = 3;
+
+/** The quoted sentence is cut here: enough to see what was said, short enough for a phone. */
+export const MAX_QUOTE_CHARS = 180;
 
 /** Cap for one value inside a sentence we build (a person's name, a character, a platform). */
-const MAX_VALUE_CHARS = 200;
+const MAX_VALUE_CHARS = 80;
+
+const MAX_OUTLET_CHARS = 40;
 
 const SNOWFLAKE = /^\d{17,20}$/;
-
-const FOOTER =
-  'How sure: ✅ official (Netflix, the studio or the cast) · 📰 reported (news outlets) · ' +
-  '💬 rumor (unconfirmed) · 🔮 speculation (guesswork). Later sources are added here, not posted again.';
 
 function bold(text: string): string {
   return text ? `**${text}**` : '';
 }
 
-function value(event: Pick<FactEvent, 'kind'>, raw: string, locale: string): string {
-  return safeInline(describeValue(event.kind, raw, locale), MAX_VALUE_CHARS);
+function plain(text: string | undefined): string {
+  return safeInline(text, MAX_VALUE_CHARS);
 }
 
-function reasonWords(event: FactEvent): string {
-  switch (event.reason) {
-    case 'changed':
-      return 'changed';
-    case 'upgraded':
-      return `now ${CONFIDENCE_WORDS[event.confidence].label.toLowerCase()}`;
-    case 'refined':
-      return 'more precise';
-    default:
-      return 'new';
+/** "in the first half of 2027" / "2027년 상반기": a release window as the end of a sentence. */
+function windowPhrase(value: string, language: Language): string {
+  const words = describeRelease(value, DATE_LOCALE[language]);
+  if (language === 'ko') return words;
+  return /^(first|second) half/.test(words) ? `in the ${words}` : `in ${words}`;
+}
+
+const PRODUCTION_HEADLINES: Record<string, Record<Language, string>> = {
+  announced: { en: 'New season announced', ko: '새 시즌 제작 발표' },
+  'pre-production': { en: 'New season in pre-production', ko: '새 시즌 사전 제작 시작' },
+  filming: { en: 'Filming has begun on the new season', ko: '새 시즌 촬영 시작' },
+  wrapped: { en: 'Filming wrapped on the new season', ko: '새 시즌 촬영 종료' },
+  'post-production': { en: 'New season in post-production', ko: '새 시즌 후반 작업 시작' },
+  released: { en: 'The new season is out', ko: '새 시즌 공개' },
+};
+
+/** What is new, in one sentence without markdown (embed titles show it as typed). */
+export function headline(event: FactEvent, language: Language, showTitle: string): string {
+  const locale = DATE_LOCALE[language];
+  const ko = language === 'ko';
+  const name = plain(event.subject ?? undefined);
+  const character = event.kind === 'cast' ? plain(event.character) : '';
+  let text: string;
+  switch (event.kind) {
+    case 'release': {
+      const day = describeDay(event.value, locale);
+      if (day) text = ko ? `새 시즌 ${day} 공개` : `New season premieres ${day}`;
+      else text = ko ? `새 시즌 ${windowPhrase(event.value, language)} 공개 예정` : `New season expected ${windowPhrase(event.value, language)}`;
+      break;
+    }
+    case 'production':
+      text = PRODUCTION_HEADLINES[event.value]?.[language] ?? `${describeKind('production', event.value, locale)}: ${plain(event.value)}`;
+      break;
+    case 'renewal': {
+      const show = safeInline(showTitle, 100);
+      if (event.value === 'cancelled') text = ko ? '새 시즌 제작 취소' : `${show || 'The show'} is cancelled`;
+      else text = ko ? '새 시즌 제작 확정' : `${show || 'The show'} is renewed for a new season`;
+      break;
+    }
+    case 'cast':
+      if (event.value === 'exited') text = ko ? `${name} 하차` : `${name} leaves the cast`;
+      else if (event.value === 'returning') text = ko ? (character ? `${name}, ${character} 역으로 복귀` : `${name} 복귀`) : `${name} returns${character ? ` as ${character}` : ''}`;
+      else text = ko ? (character ? `${name}, ${character} 역으로 합류` : `${name} 새로 합류`) : `${name} joins the cast${character ? ` as ${character}` : ''}`;
+      break;
+    case 'crew': {
+      const role = plain(describeCrewRole(event.value, locale));
+      if (ko) text = `${name}, 새 시즌 ${role}`;
+      else if (event.value === 'director') text = `${name} directs the new season`;
+      else if (event.value === 'writer') text = `${name} writes the new season`;
+      else text = `${name} joins the crew as ${role}`;
+      break;
+    }
+    case 'episodes':
+      text = ko ? `새 시즌 ${plain(describeValue('episodes', event.value, locale))}` : `New season has ${plain(describeValue('episodes', event.value, locale))}`;
+      break;
+    case 'platform':
+      text = ko ? `새 시즌 ${plain(event.value)}에서 공개` : `New season streams on ${plain(event.value)}`;
+      break;
   }
-}
-
-function subjectLabel(event: FactEvent): string {
-  const label = describeKind(event.kind, event.value);
-  const subject = safeInline(event.subject ?? undefined, MAX_VALUE_CHARS);
-  return subject ? `${label} — ${subject}` : label;
-}
-
-function buildTitle(event: FactEvent, showTitle: string): string {
-  const show = safeInline(showTitle, 100);
-  return truncate(`${show ? `${show} · ` : ''}${subjectLabel(event)}: ${reasonWords(event)}`, DISCORD_LIMITS.title);
-}
-
-/** "Release window: **December 2026** → **first half of 2027**", or the cast/crew equivalent. */
-function changeLine(event: FactEvent, locale: string): string {
-  const now = bold(value(event, event.value, locale));
-  const before = event.previous !== null && event.previous !== event.value ? bold(value(event, event.previous, locale)) : '';
-  const shift = before ? `${before} → ${now}` : now;
-  const character = event.kind === 'cast' ? safeInline(event.character, MAX_VALUE_CHARS) : '';
-  const as = character ? ` as ${bold(character)}` : '';
-  if (event.subject !== null) {
-    return `${describeKind(event.kind, event.value)}: ${bold(safeInline(event.subject, MAX_VALUE_CHARS))} — ${shift}${as}`;
+  if (event.reason === 'upgraded') {
+    const label = confidenceWords(event.confidence, locale).label;
+    // "Now official: new season …", but "Now official: Kim Si-eun …".
+    const lead = /^(New|The|Filming) /.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+    text = ko ? `${label} 확인: ${text}` : `Now ${label.toLowerCase()}: ${lead}`;
   }
-  return `${describeKind(event.kind, event.value)}: ${shift}${as}`;
+  return truncate(text, DISCORD_LIMITS.title);
 }
 
-function confidenceShiftLine(event: FactEvent): string | undefined {
+/** The day as a Discord timestamp with its countdown; each reader sees their own time zone. */
+function dayStamp(value: string): string | undefined {
+  const unix = releaseDayUnix(value);
+  return unix === undefined ? undefined : `<t:${unix}:D> (<t:${unix}:R>)`;
+}
+
+/** Old → new, once; for a day, the timestamp and countdown; for a dated stage, its date. */
+function changeLine(event: FactEvent, language: Language): string | undefined {
+  const locale = DATE_LOCALE[language];
+  const changed = event.previous !== null && event.previous !== event.value;
+  const previous = changed && event.previous !== null ? plain(describeValue(event.kind, event.previous, locale)) : '';
+  const stamp = event.kind === 'release' ? dayStamp(event.value) : undefined;
+  const now = stamp ?? bold(plain(describeValue(event.kind, event.value, locale)));
+  const dated = event.date ? describeDay(event.date, locale) : undefined;
+  const parts: string[] = [];
+  if (previous) parts.push(`${previous} → ${now}`);
+  else if (stamp) parts.push(`📅 ${stamp}`);
+  if (dated) parts.push(`📅 ${dated}`);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+/** One mark and its word; an upgrade says what it was before, in words. */
+function confidenceLine(event: FactEvent, language: Language): string {
+  const locale = DATE_LOCALE[language];
+  const now = describeConfidence(event.confidence, locale);
   const before = event.previousConfidence;
-  if (!before || before === event.confidence) return undefined;
-  return `Confidence: ${describeConfidence(before)} → ${describeConfidence(event.confidence)}`;
+  if (!before || before === event.confidence) return now;
+  const was = confidenceWords(before, locale).label;
+  return language === 'ko' ? `${now} (이전: ${was})` : `${now} (was ${was.toLowerCase()})`;
 }
 
-/** Release days get Discord timestamps, which every reader sees in their own time zone. */
-function dateLines(event: FactEvent, locale: string): string[] {
-  const lines: string[] = [];
-  if (event.kind === 'release') {
-    const unix = releaseDayUnix(event.value);
-    if (unix !== undefined) lines.push(`📅 <t:${unix}:D> (<t:${unix}:R>)`);
-  }
-  if (event.date) {
-    const day = describeDay(event.date, locale);
-    if (day) lines.push(`Date: ${day}`);
-  }
-  return lines;
+function quoteLine(evidence: Evidence | undefined): string | undefined {
+  const sentence = safeInline(evidence?.sentence, MAX_QUOTE_CHARS);
+  return sentence ? `> ${sentence}` : undefined;
 }
 
 function sourceKey(evidence: Evidence): string {
@@ -114,46 +172,32 @@ export function mergeSources(...lists: (Evidence[] | undefined)[]): Evidence[] {
 }
 
 function outletName(evidence: Evidence): string {
-  return safeInline(evidence.outlet, 80) || safeInline(hostOf(evidence.itemUrl), 80) || 'Unknown source';
+  return safeInline(evidence.outlet, MAX_OUTLET_CHARS) || safeInline(hostOf(evidence.itemUrl), MAX_OUTLET_CHARS) || '';
 }
 
-/** `[Outlet — 12 Feb 2026](url)`; plain text when the URL is not one we are willing to link. */
-export function sourceLink(evidence: Evidence, locale = DEFAULT_LOCALE): string {
-  const date = describeShortDate(evidence.published, locale);
-  const text = date ? `${outletName(evidence)} — ${date}` : outletName(evidence);
+/** `[Outlet](url)`; plain text when the URL is not one we are willing to link. */
+export function sourceLink(evidence: Evidence, language: Language = 'en'): string {
+  const name = outletName(evidence) || (language === 'ko' ? '출처' : 'source');
   const url = safeUrl(evidence.itemUrl);
-  return url ? `[${text}](${url})` : text;
+  return url ? `[${name}](${url})` : name;
 }
 
-function sourcesField(sources: Evidence[], locale: string): AlertEmbedField {
-  const lines: string[] = [];
-  let shown = 0;
+/**
+ * "Sources: [Soompi](…) · [Variety](…) · +2 more": one link per outlet, the event's own first.
+ * A corroboration edit changes this line and nothing else.
+ */
+function sourcesLine(sources: Evidence[], language: Language): string | undefined {
+  const byOutlet = new Map<string, Evidence>();
   for (const evidence of sources) {
-    if (shown >= MAX_SOURCES_SHOWN) break;
-    const line = `• ${sourceLink(evidence, locale)}`;
-    const reserve = `\n+${sources.length} more`.length;
-    if ([...lines, line].join('\n').length + reserve > DISCORD_LIMITS.fieldValue) break;
-    lines.push(line);
-    shown += 1;
+    const key = (outletName(evidence) || sourceKey(evidence)).toLowerCase();
+    if (!byOutlet.has(key)) byOutlet.set(key, evidence);
   }
-  const rest = sources.length - shown;
-  if (rest > 0) lines.push(`+${rest} more`);
-  const name = sources.length > 1 ? `Sources (${sources.length})` : 'Source';
-  return { name, value: lines.join('\n') || 'No source link' };
-}
-
-function evidenceField(evidence: Evidence | undefined): AlertEmbedField | undefined {
-  const sentence = safeInline(evidence?.sentence, DISCORD_LIMITS.fieldValue - 4);
-  if (!sentence) return undefined;
-  return { name: 'What the article says', value: `> ${sentence}` };
-}
-
-function alsoReportedLine(also: Evidence[]): string | undefined {
-  if (also.length === 0) return undefined;
-  const names = [...new Set(also.map(outletName))];
-  const shown = names.slice(0, MAX_SOURCES_SHOWN);
-  const more = names.length - shown.length;
-  return `Also reported by ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
+  if (byOutlet.size === 0) return undefined;
+  const links = [...byOutlet.values()].slice(0, MAX_SOURCES_SHOWN).map((e) => sourceLink(e, language));
+  const rest = byOutlet.size - links.length;
+  if (rest > 0) links.push(language === 'ko' ? `외 ${rest}곳` : `+${rest} more`);
+  const label = language === 'ko' ? '출처' : byOutlet.size > 1 ? 'Sources' : 'Source';
+  return `${label}: ${links.join(' · ')}`;
 }
 
 function embedLength(embed: AlertEmbed): number {
@@ -187,45 +231,58 @@ export function fitEmbed(embed: AlertEmbed): AlertEmbed {
   return out;
 }
 
-function mentions(pingRoleId: string | undefined): { prefix: string; allowed: AlertAllowedMentions } {
-  if (pingRoleId && SNOWFLAKE.test(pingRoleId)) return { prefix: `<@&${pingRoleId}> `, allowed: { parse: [], roles: [pingRoleId] } };
-  return { prefix: '', allowed: { parse: [] } };
+function mentions(pingRoleId: string | undefined): { content: string; allowed: AlertAllowedMentions } {
+  if (pingRoleId && SNOWFLAKE.test(pingRoleId)) return { content: `<@&${pingRoleId}>`, allowed: { parse: [], roles: [pingRoleId] } };
+  return { content: '', allowed: { parse: [] } };
 }
 
-function isoOrNow(at: string): string {
+function isoOrEpoch(at: string): string {
   const date = new Date(at);
   return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
 }
 
-export function formatAlert(event: FactEvent, ctx: AlertContext): AlertMessage {
-  const locale = ctx.locale ?? DEFAULT_LOCALE;
-  const words = CONFIDENCE_WORDS[event.confidence];
+function alertEmbed(event: FactEvent, ctx: AlertContext, language: Language): AlertEmbed {
   const also = mergeSources(ctx.alsoReportedBy).filter((e) => !event.sources.some((s) => sourceKey(s) === sourceKey(e)));
-  const description = [changeLine(event, locale), confidenceShiftLine(event), ...dateLines(event, locale), alsoReportedLine(also)]
+  const description = [
+    changeLine(event, language),
+    confidenceLine(event, language),
+    quoteLine(event.sources[0]),
+    sourcesLine(mergeSources(event.sources, also), language),
+  ]
     .filter((line): line is string => Boolean(line))
     .join('\n');
-  const fields: AlertEmbedField[] = [
-    { name: 'Confidence', value: `${words.marker} **${words.label}** — ${words.meaning}` },
-    sourcesField(mergeSources(event.sources, also), locale),
-  ];
-  const quoted = evidenceField(event.sources[0]);
-  if (quoted) fields.push(quoted);
   const url = safeUrl(event.sources[0]?.itemUrl);
-  const embed: AlertEmbed = {
-    title: buildTitle(event, ctx.showTitle),
+  return fitEmbed({
+    title: headline(event, language, ctx.showTitle),
     description: truncate(description, DISCORD_LIMITS.description),
     ...(url ? { url } : {}),
-    color: words.color,
-    fields,
-    footer: { text: truncate(FOOTER, DISCORD_LIMITS.footer) },
-    timestamp: isoOrNow(event.at),
-  };
-  const { prefix, allowed } = mentions(ctx.pingRoleId);
-  const summary = `${words.marker} ${subjectLabel(event)}: ${value(event, event.value, locale)}`;
+    color: confidenceWords(event.confidence).color,
+    fields: [],
+    footer: { text: truncate(safeInline(ctx.showTitle, 100), DISCORD_LIMITS.footer) },
+    timestamp: isoOrEpoch(event.at),
+  });
+}
+
+/**
+ * The alert in the context's language (English unless the locale is Korean), with the same alert
+ * in every language under `languages`. Only the chosen role is pinged, and only from content.
+ */
+export function formatAlert(event: FactEvent, ctx: AlertContext): AlertMessage {
+  const { content, allowed } = mentions(ctx.pingRoleId);
+  const languages = Object.fromEntries(
+    LANGUAGES.map((language) => [language, { content, embeds: [alertEmbed(event, ctx, language)] }]),
+  ) as Record<Language, AlertText>;
+  const main = languages[languageOf(ctx.locale ?? DEFAULT_LOCALE)];
+  return { content: main.content, embeds: main.embeds, allowed_mentions: allowed, languages };
+}
+
+/** The message in one language: what a server that reads `language` is sent. */
+export function inLanguage(message: AlertMessage, language: Language): AlertMessage {
+  const chosen = message.languages?.[language];
   return {
-    content: truncate(prefix + summary, DISCORD_LIMITS.content),
-    embeds: [fitEmbed(embed)],
-    allowed_mentions: allowed,
+    content: chosen?.content ?? message.content,
+    embeds: chosen?.embeds ?? message.embeds,
+    allowed_mentions: message.allowed_mentions,
   };
 }
 
@@ -236,46 +293,95 @@ const SAMPLE_EVENT: FactEvent = {
   subject: null,
   value: '2027-H1',
   previous: '2026-12',
-  confidence: 'official',
+  confidence: 'reported',
   previousConfidence: 'reported',
   sources: [{ itemUrl: '', outlet: 'Sample outlet', sentence: 'This is a sample alert: the sentence from the article appears here.' }],
   at: '2026-01-01T00:00:00.000Z',
 };
 
-/**
- * What an admin sees from /alerts preview: a sample alert exactly as it would be posted, then the
- * server's settings. Nothing pings, even though the role is named.
- */
-export function formatPreview(settings: GuildSettings, options: { showTitle: string; locale?: string }): AlertMessage {
-  const ctx: AlertContext = { showTitle: options.showTitle, ...(options.locale ? { locale: options.locale } : {}) };
-  const sample = formatAlert(SAMPLE_EVENT, ctx);
-  const channel = settings.alertChannelId && SNOWFLAKE.test(settings.alertChannelId) ? `<#${settings.alertChannelId}>` : 'not set — choose one with /alerts channel';
-  const role = settings.pingRoleId && SNOWFLAKE.test(settings.pingRoleId) ? `<@&${settings.pingRoleId}>` : 'no role is pinged';
-  const status = settings.disabledReason
-    ? `⛔ Stopped: ${truncate(settings.disabledReason, 900)}`
-    : settings.paused
-      ? '⏸️ Paused'
-      : settings.alertChannelId
-        ? '▶️ Active'
-        : '⏹️ Not set up';
-  const kinds = settings.kinds.length > 0 ? settings.kinds.map((k) => (k === 'release' ? 'Release' : describeKind(k, ''))).join(', ') : 'none';
-  const settingsEmbed: AlertEmbed = {
+const PREVIEW_WORDS = {
+  en: {
+    intro: 'Preview of a Hyosan alert:',
     title: 'Alert settings',
-    description: 'Alerts are posted once per change; later reports of the same fact edit the original alert.',
+    about: 'Alerts are posted once per change; later reports of the same fact edit the original alert.',
+    status: 'Status',
+    stopped: '⛔ Stopped',
+    paused: '⏸️ Paused',
+    active: '▶️ Active',
+    notSetUp: '⏹️ Not set up',
+    channel: 'Channel',
+    noChannel: 'not set — choose one with /alerts channel',
+    role: 'Role pinged',
+    noRole: 'no role is pinged',
+    kinds: 'Kinds',
+    none: 'none',
+    confidence: 'Minimum confidence',
+    language: 'Language',
+    footer: 'Preview only: this message pings nobody.',
+  },
+  ko: {
+    intro: 'Hyosan 알림 미리 보기:',
+    title: '알림 설정',
+    about: '사실이 바뀔 때마다 한 번 알립니다. 같은 사실을 다른 곳이 보도하면 원래 알림에 출처를 더합니다.',
+    status: '상태',
+    stopped: '⛔ 중지됨',
+    paused: '⏸️ 일시 중지',
+    active: '▶️ 사용 중',
+    notSetUp: '⏹️ 설정 전',
+    channel: '채널',
+    noChannel: '아직 없음 — /알림 채널 로 고르세요',
+    role: '멘션할 역할',
+    noRole: '멘션 안 함',
+    kinds: '종류',
+    none: '없음',
+    confidence: '최소 신뢰도',
+    language: '언어',
+    footer: '미리 보기: 이 메시지는 아무도 멘션하지 않습니다.',
+  },
+} as const;
+
+/**
+ * What an admin sees from /alerts preview: a sample alert exactly as it would be posted (in the
+ * server's alert language), then the server's settings in the admin's own language. Nothing
+ * pings, even though the role is named.
+ */
+export function formatPreview(
+  settings: GuildSettings,
+  options: { showTitle: string; locale?: string; alertLanguage?: Language },
+): AlertMessage {
+  const language = languageOf(options.locale);
+  const locale = DATE_LOCALE[language];
+  const words = PREVIEW_WORDS[language];
+  const alertLanguage = options.alertLanguage ?? language;
+  const sample = inLanguage(formatAlert(SAMPLE_EVENT, { showTitle: options.showTitle, locale: DATE_LOCALE[alertLanguage] }), alertLanguage);
+  const channel = settings.alertChannelId && SNOWFLAKE.test(settings.alertChannelId) ? `<#${settings.alertChannelId}>` : words.noChannel;
+  const role = settings.pingRoleId && SNOWFLAKE.test(settings.pingRoleId) ? `<@&${settings.pingRoleId}>` : words.noRole;
+  const status = settings.disabledReason
+    ? `${words.stopped}: ${truncate(settings.disabledReason, 900)}`
+    : settings.paused
+      ? words.paused
+      : settings.alertChannelId
+        ? words.active
+        : words.notSetUp;
+  const kinds = settings.kinds.length > 0 ? settings.kinds.map((k) => (k === 'release' ? (language === 'ko' ? '공개일' : 'Release') : describeKind(k, '', locale))).join(', ') : words.none;
+  const settingsEmbed: AlertEmbed = {
+    title: words.title,
+    description: words.about,
     color: 0x5865f2,
     fields: [
-      { name: 'Status', value: status },
-      { name: 'Channel', value: channel, inline: true },
-      { name: 'Role pinged', value: role, inline: true },
-      { name: 'Kinds', value: truncate(kinds, DISCORD_LIMITS.fieldValue) },
-      { name: 'Minimum confidence', value: describeConfidence(settings.minConfidence), inline: true },
+      { name: words.status, value: status },
+      { name: words.channel, value: channel, inline: true },
+      { name: words.role, value: role, inline: true },
+      { name: words.kinds, value: truncate(kinds, DISCORD_LIMITS.fieldValue) },
+      { name: words.confidence, value: describeConfidence(settings.minConfidence, locale), inline: true },
+      { name: words.language, value: languageName(alertLanguage, language), inline: true },
     ],
-    footer: { text: 'Preview only: this message pings nobody.' },
-    timestamp: isoOrNow(settings.updatedAt),
+    footer: { text: words.footer },
+    timestamp: isoOrEpoch(settings.updatedAt),
   };
   const firstEmbed = sample.embeds[0];
   return {
-    content: 'Preview of a Hyosan alert:',
+    content: words.intro,
     embeds: firstEmbed ? [firstEmbed, settingsEmbed] : [settingsEmbed],
     allowed_mentions: { parse: [] },
   };

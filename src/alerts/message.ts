@@ -3,6 +3,7 @@
  * can pass them through, but nothing here depends on discord.js.
  */
 import type { Evidence } from '../facts/types.ts';
+import type { Language } from './language.ts';
 
 export interface AlertEmbedField {
   name: string;
@@ -27,10 +28,19 @@ export interface AlertAllowedMentions {
   roles?: string[];
 }
 
-export interface AlertMessage {
+/** What a reader sees of a message: its text and embeds. */
+export interface AlertText {
   content: string;
   embeds: AlertEmbed[];
+}
+
+export interface AlertMessage extends AlertText {
   allowed_mentions: AlertAllowedMentions;
+  /**
+   * The same alert in every language. A server is sent the one it reads (see
+   * `serverLanguagePort`); without it, `content` and `embeds` are sent as they are.
+   */
+  languages?: Record<Language, AlertText>;
 }
 
 export interface AlertContext {
@@ -40,6 +50,6 @@ export interface AlertContext {
   pingRoleId?: string;
   /** Outlets that reported the same fact after the alert was first posted. */
   alsoReportedBy?: Evidence[];
-  /** BCP 47 locale for dates; defaults to en-GB ("14 March 2027"). */
+  /** BCP 47 locale of the main text: Korean for "ko…", English ("14 March 2027") otherwise. */
   locale?: string;
 }

@@ -4,7 +4,7 @@
  */
 import type { AlertMessage } from './message.ts';
 
-export type { AlertMessage, AlertEmbed, AlertEmbedField, AlertAllowedMentions, AlertContext } from './message.ts';
+export type { AlertMessage, AlertText, AlertEmbed, AlertEmbedField, AlertAllowedMentions, AlertContext } from './message.ts';
 
 export type DeliveryErrorKind = 'rate-limited' | 'forbidden' | 'not-found' | 'unauthorized' | 'server' | 'timeout' | 'invalid';
 

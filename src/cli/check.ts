@@ -4,10 +4,15 @@ import { createGuardedAgent } from '../feeds/url-guard.ts';
 import { readArticleText } from '../feeds/article-reader.ts';
 import { checkFeed } from '../engine/check-feed.ts';
 import type { CheckReport } from '../services/types.ts';
-import { cliContext, day } from './common.ts';
+import { cliContext, day, missingPath } from './common.ts';
 
 export async function runCheck(input: string, flags: { json: boolean; readPages: boolean }): Promise<number> {
   const { config, pack } = await cliContext();
+  // Anything without a scheme is a file: say it is missing, rather than that it is not a URL.
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(input) && (await missingPath(input))) {
+    console.error(`Cannot use ${input}: there is no such file.`);
+    return 1;
+  }
   const guard = { allowedHosts: config.allowedHosts };
   const dispatcher = createGuardedAgent(guard);
   const fetch = { ...guard, dispatcher, timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes };

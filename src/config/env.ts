@@ -2,29 +2,87 @@
  * Every setting the bot reads from its environment, validated once at start-up. A bad value stops
  * the bot with a message naming the variable, rather than surfacing later as a strange failure.
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { UserFacingError } from '../shared/errors.ts';
 
-const booleanFlag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
-  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const booleanFlag = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
+  error: 'must be true or false (1/0, yes/no and on/off work too)',
+}).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+/** A whole number in a range, said in words when it is not one ("abc" is not "received NaN"). */
+function wholeNumber(min: number, max: number, unit: string) {
+  const words = `must be a whole number of ${unit} from ${min} to ${max}`;
+  return z.string().trim().regex(/^\d+$/, words).transform(Number).pipe(z.number().int().min(min, words).max(max, words));
+}
+
+/** A number (a fraction allowed) in a range, said in words. */
+function decimalNumber(min: number, max: number, unit: string) {
+  const words = `must be a number of ${unit} from ${min} to ${max}`;
+  return z.string().trim().regex(/^\d+(?:\.\d+)?$/, words).transform(Number).pipe(z.number().min(min, words).max(max, words));
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
+export const STORE_SCHEMES = ['sqlite', 'redis', 'rediss', 'postgres', 'postgresql'] as const;
+
+const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
+
+/** One FEED_ALLOWED_HOSTS entry: a host name, an IP address or a CIDR range. */
+export function isAllowedHostEntry(entry: string): boolean {
+  const bare = entry.replace(/^\[(.*)\]$/, '$1');
+  if (bare.includes('/')) {
+    try {
+      ipaddr.parseCIDR(bare);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return ipaddr.isValid(bare) || HOST_NAME.test(bare);
+}
+
+const allowedHosts = z.string().superRefine((value, ctx) => {
+  const bad = value.split(',').map((h) => h.trim()).filter((h) => h && !isAllowedHostEntry(h));
+  if (bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length === 1 ? 'is not a host name, IP address or CIDR range' : 'are not host names, IP addresses or CIDR ranges'} (e.g. rsshub.local, 192.168.1.20, 10.0.0.0/8)` });
+  }
+});
 
 const envSchema = z.object({
   DISCORD_TOKEN: z.string().trim().min(1).optional(),
-  DISCORD_APPLICATION_ID: z.string().regex(/^\d{5,25}$/, 'must be the numeric application id').optional(),
-  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
-  STORE_URL: z.string().trim().min(1).default('sqlite://./data/hyosan.sqlite'),
-  STORE_NAMESPACE: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'lowercase letters, digits, - and _ only').default('hyosan'),
-  SHOW: z.string().regex(/^[a-z0-9-]+$/).default('all-of-us-are-dead'),
+  DISCORD_APPLICATION_ID: z.string().trim().regex(/^\d{5,25}$/, 'must be the Application ID from the Developer Portal (General Information): 5 to 25 digits').optional(),
+  DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http or https URL, e.g. http://127.0.0.1:8080/api' }).optional(),
+  STORE_URL: z.string().trim().refine(
+    (v) => STORE_SCHEMES.some((s) => v.toLowerCase().startsWith(`${s}://`)),
+    'must start with sqlite://, redis://, rediss://, postgres:// or postgresql://',
+  ).default('sqlite://./data/hyosan.sqlite'),
+  STORE_NAMESPACE: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'must be 1 to 40 lowercase letters, digits, - or _').default('hyosan'),
+  SHOW: z.string().regex(/^[a-z0-9-]+$/, 'must be the file name of a show pack in config/shows/, without .json (lowercase letters, digits and -)').default('all-of-us-are-dead'),
   FEEDS_FILE: z.string().default('config/feeds.json'),
-  POLL_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
-  FEED_ALLOWED_HOSTS: z.string().default(''),
-  FETCH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(15),
-  FETCH_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5 * 1024 * 1024),
+  POLL_INTERVAL_SECONDS: wholeNumber(10, 86_400, 'seconds').default(600),
+  FEED_ALLOWED_HOSTS: allowedHosts.default(''),
+  FETCH_TIMEOUT_SECONDS: decimalNumber(1, 120, 'seconds').default(15),
+  FETCH_MAX_BYTES: wholeNumber(10_000, 50_000_000, 'bytes').default(5 * 1024 * 1024),
   READ_ARTICLE_PAGES: booleanFlag.default(true),
-  DELIVERY_RATE_PER_SECOND: z.coerce.number().min(1).max(45).default(40),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DELIVERY_RATE_PER_SECOND: decimalNumber(1, 45, 'requests per second').default(40),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_FORMAT: z.enum(LOG_FORMATS, { error: 'must be auto (readable lines on a terminal, JSON otherwise), pretty or json' }).default('auto'),
 });
+
+/** Variables whose value may be shown back in an error message (never the token). */
+const SHOWN_VALUES = new Set(['DISCORD_APPLICATION_ID', 'DISCORD_API_URL', 'STORE_NAMESPACE', 'SHOW', 'POLL_INTERVAL_SECONDS', 'FETCH_TIMEOUT_SECONDS', 'FETCH_MAX_BYTES', 'READ_ARTICLE_PAGES', 'DELIVERY_RATE_PER_SECOND', 'LOG_LEVEL', 'LOG_FORMAT']);
+
+/** The show packs there are: the .json files in config/shows/. */
+export function availableShows(dir = path.join('config', 'shows')): string[] {
+  try {
+    return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)).sort();
+  } catch {
+    return [];
+  }
+}
 
 export interface Config {
   discordToken: string | undefined;
@@ -40,7 +98,8 @@ export interface Config {
   fetchMaxBytes: number;
   readArticlePages: boolean;
   deliveryRatePerSecond: number;
-  logLevel: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  logFormat: (typeof LOG_FORMATS)[number];
 }
 
 /** Reads and validates the environment; blank variables count as unset. */
@@ -48,10 +107,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new UserFacingError('bad-config', `Invalid configuration — ${problems}. See .env.example.`);
+    const problems = parsed.error.issues.map((i) => {
+      const name = i.path.join('.');
+      const value = SHOWN_VALUES.has(name) ? present[name] : undefined;
+      return `${name}${value !== undefined ? `=${JSON.stringify(value)}` : ''} ${i.message}`;
+    }).join('; ');
+    throw new UserFacingError('bad-config', `Invalid configuration: ${problems}. See .env.example.`);
   }
   const e = parsed.data;
+  const shows = availableShows();
+  if (shows.length > 0 && !shows.includes(e.SHOW)) {
+    throw new UserFacingError('bad-config', `Invalid configuration: SHOW=${JSON.stringify(e.SHOW)} is not a show pack in config/shows/ (show packs there: ${shows.join(', ')}). See .env.example.`);
+  }
   return {
     discordToken: e.DISCORD_TOKEN,
     applicationId: e.DISCORD_APPLICATION_ID,
@@ -67,14 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readArticlePages: e.READ_ARTICLE_PAGES,
     deliveryRatePerSecond: e.DELIVERY_RATE_PER_SECOND,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
   };
 }
 
-/** Loads `.env` from the working directory when there is one; real environment variables win. */
-export function loadDotEnv(path = '.env'): void {
-  try {
-    process.loadEnvFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-}
+export { loadDotEnv } from '../shared/load-env.ts';

@@ -5,6 +5,7 @@
  */
 import { GuildMember, PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction, type PermissionsBitField } from 'discord.js';
 import { UserFacingError } from '../shared/errors.ts';
+import { say } from './format/say.ts';
 
 /**
  * Discord sends the member's permissions with every interaction; a gateway that leaves them out
@@ -18,10 +19,13 @@ function permissionsOf(interaction: ChatInputCommandInteraction | AutocompleteIn
 
 export function requireManageGuild(interaction: ChatInputCommandInteraction | AutocompleteInteraction): string {
   if (!interaction.inGuild()) {
-    throw new UserFacingError('guild-only', 'This command only works inside a server.');
+    throw new UserFacingError('guild-only', say(interaction.locale, { en: 'This command only works inside a server.', ko: '이 명령은 서버 안에서만 쓸 수 있습니다.' }));
   }
   if (!permissionsOf(interaction)?.has(PermissionFlagsBits.ManageGuild)) {
-    throw new UserFacingError('not-admin', `You need the **Manage Server** permission to use /${interaction.commandName}.`);
+    throw new UserFacingError('not-admin', say(interaction.locale, {
+      en: `You need the **Manage Server** permission to use /${interaction.commandName}.`,
+      ko: `/${interaction.commandName} 을(를) 쓰려면 **서버 관리하기** 권한이 필요합니다.`,
+    }));
   }
   return interaction.guildId;
 }

@@ -4,11 +4,17 @@
  */
 import { PermissionFlagsBits, PermissionsBitField, type Guild, type GuildBasedChannel } from 'discord.js';
 
+/** Each permission with its name as Discord's English and Korean clients show it. */
 export const ALERT_PERMISSIONS = [
-  { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel' },
-  { flag: PermissionFlagsBits.SendMessages, name: 'Send Messages' },
-  { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links' },
+  { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel', ko: '채널 보기' },
+  { flag: PermissionFlagsBits.SendMessages, name: 'Send Messages', ko: '메시지 보내기' },
+  { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links', ko: '링크 첨부' },
 ] as const;
+
+/** A permission's name in the Korean client, for a name from ALERT_PERMISSIONS. */
+export function koreanPermissionName(name: string): string {
+  return ALERT_PERMISSIONS.find((p) => p.name === name)?.ko ?? name;
+}
 
 /**
  * Names of the permissions the bot lacks in `channel`; empty when it can post alerts there;

@@ -4,6 +4,8 @@
  * Deploying is a deliberate step, never part of starting the bot: registration is rate-limited
  * and a restart loop must not burn through it.
  */
+// First: .env is read before any module builds the logger from LOG_LEVEL and LOG_FORMAT.
+import '../shared/load-env.ts';
 import { pathToFileURL } from 'node:url';
 import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { loadConfig, loadDotEnv } from '../config/env.ts';
@@ -11,6 +13,10 @@ import { isUserFacing, UserFacingError } from '../shared/errors.ts';
 import { redactSecret } from '../shared/logger.ts';
 import type { Command } from './command.ts';
 import { commands as allCommands } from './command-list.ts';
+import { DISCORD_DEFAULT_URL, explainDiscordFailure } from './discord-errors.ts';
+
+/** How long a deploy waits for Discord before saying it did not answer. */
+export const DEPLOY_TIMEOUT_SECONDS = 15;
 
 export interface DeployOptions {
   token: string;
@@ -19,16 +25,24 @@ export interface DeployOptions {
   /** One server's id; global when left out. */
   guildId?: string | undefined;
   commands?: readonly Command[];
+  /** Seconds to wait for Discord's answer (default DEPLOY_TIMEOUT_SECONDS). */
+  timeoutSeconds?: number;
 }
 
 export async function deployCommands(options: DeployOptions): Promise<RESTPutAPIApplicationCommandsResult> {
   redactSecret(options.token);
-  const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {}).setToken(options.token);
+  const timeoutSeconds = options.timeoutSeconds ?? DEPLOY_TIMEOUT_SECONDS;
+  const rest = new REST({ ...(options.apiUrl ? { api: options.apiUrl } : {}), timeout: timeoutSeconds * 1000, retries: 0 }).setToken(options.token);
   const body = (options.commands ?? allCommands).map((c) => c.data.toJSON());
   const route = options.guildId
     ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
     : Routes.applicationCommands(options.applicationId);
-  return await rest.put(route, { body }) as RESTPutAPIApplicationCommandsResult;
+  try {
+    return await rest.put(route, { body }) as RESTPutAPIApplicationCommandsResult;
+  } catch (error) {
+    // A refused token or an unreachable Discord is told in words, as npm start tells it.
+    throw explainDiscordFailure(error, options.apiUrl, timeoutSeconds) ?? error;
+  }
 }
 
 /** `--guild <id>` or `--guild=<id>`. */
@@ -57,13 +71,15 @@ async function main(): Promise<void> {
   if (!config.discordToken) throw new UserFacingError('no-token', 'DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).');
   if (!config.applicationId) throw new UserFacingError('no-app-id', 'DISCORD_APPLICATION_ID is not set: copy the Application ID from the Developer Portal → General Information into .env.');
   const { guildId } = parseDeployArgs(process.argv.slice(2));
+  console.log(`Connecting to Discord at ${config.discordApiUrl ?? DISCORD_DEFAULT_URL} (giving up after ${DEPLOY_TIMEOUT_SECONDS} s)…`);
   const result = await deployCommands({ token: config.discordToken, applicationId: config.applicationId, apiUrl: config.discordApiUrl, guildId });
   console.log(describeDeployment(result, guildId));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    console.error(isUserFacing(error) ? error.message : error);
+    // Words for what a person can fix; the full error only for what is a bug.
+    console.error(isUserFacing(error) ? `npm run deploy: ${error.message}` : error);
     process.exitCode = 1;
   });
 }

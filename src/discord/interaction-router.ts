@@ -13,6 +13,8 @@ import type { BotServices } from '../services/types.ts';
 import { isUserFacing } from '../shared/errors.ts';
 import { logger as rootLogger, type Logger } from '../shared/logger.ts';
 import type { Command } from './command.ts';
+import { refusalFor } from './format/error-words.ts';
+import { languageOf, say } from './format/say.ts';
 import { LatencyRecorder } from './latency.ts';
 
 export interface InteractionRouterOptions {
@@ -53,11 +55,14 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
   async function answerFailure(interaction: ChatInputCommandInteraction, error: unknown, context: Record<string, unknown>): Promise<void> {
     let text: string;
     if (isUserFacing(error)) {
-      text = error.message;
+      text = refusalFor(error, languageOf(interaction.locale));
       log.info({ ...context, code: error.code }, 'command refused');
     } else {
       const errorId = newErrorId();
-      text = `Sorry, something went wrong on Hyosan's side (error id \`${errorId}\`). Please try again in a minute.`;
+      text = say(interaction.locale, {
+        en: `Sorry, something went wrong on Hyosan's side (error id \`${errorId}\`). Please try again in a minute.`,
+        ko: `죄송합니다. Hyosan 쪽에서 문제가 생겼습니다 (오류 번호 \`${errorId}\`). 잠시 뒤에 다시 시도하세요.`,
+      });
       log.error({ ...context, errorId, err: error }, 'command failed');
     }
     try {

@@ -24,6 +24,10 @@ export interface RunningBot {
   client: Client<true>;
   router: InteractionRouter;
   notifyAdmins: NotifyAdmins;
+  /** The server's preferred locale ("ko", "en-US"), when the bot is in it. */
+  guildLocale(guildId: string): string | undefined;
+  /** The server a channel belongs to, when the bot can see the channel. */
+  guildOfChannel(channelId: string): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -34,7 +38,17 @@ export async function startDiscordBot(options: StartBotOptions): Promise<Running
   });
   try {
     const ready = await loginDiscordClient(client, options.token);
-    return { client: ready, router, notifyAdmins: createAdminNotifier(ready, options.logger), stop: () => client.destroy() };
+    return {
+      client: ready,
+      router,
+      notifyAdmins: createAdminNotifier(ready, options.logger),
+      guildLocale: (guildId) => ready.guilds.cache.get(guildId)?.preferredLocale,
+      guildOfChannel: (channelId) => {
+        const channel = ready.channels.cache.get(channelId);
+        return channel && 'guildId' in channel ? channel.guildId : undefined;
+      },
+      stop: () => client.destroy(),
+    };
   } catch (error) {
     await client.destroy();
     throw error;

@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Dispatcher } from 'undici';
 import { isUserFacing } from '../shared/errors.ts';
-import { logger } from '../shared/logger.ts';
+import { logger, type Logger } from '../shared/logger.ts';
 import type { FeedRecord, FeedStore } from '../store/types.ts';
 import { applyPollOutcome, type PollOutcome } from './feed-health.ts';
 import { fetchFeed, type FetchOptions, type FetchResult } from './fetcher.ts';
@@ -23,6 +23,7 @@ export type ItemsHandler = (feed: FeedRecord, items: FeedItem[]) => Promise<void
 export interface FeedPollerOptions extends GuardOptions {
   store: FeedStore;
   onItems: ItemsHandler;
+  logger?: Logger;
   concurrency?: number;
   intervalSeconds?: number;
   /** Per-fetch deadline and size cap (fetcher defaults otherwise). */
@@ -56,9 +57,11 @@ export class FeedPoller {
   private readonly rounds = new Set<Promise<TickReport>>();
   private stopped = false;
   private task: ScheduledTask | undefined;
+  private readonly log: Logger;
 
   constructor(options: FeedPollerOptions) {
     this.options = options;
+    this.log = options.logger?.child({ module: 'feeds.poller' }) ?? log;
     this.dispatcher = createGuardedAgent(options);
   }
 
@@ -135,7 +138,15 @@ export class FeedPoller {
     const healthOptions = { intervalSeconds: this.options.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS, ...(this.options.random ? { random: this.options.random } : {}) };
     const next = applyPollOutcome(current, outcome, finished, healthOptions);
     await this.options.store.put(next);
-    if (outcome.status === 'error') log.warn({ feed: feed.url, kind: outcome.kind, error: outcome.message, failures: next.failures }, 'feed poll failed');
+    // One line when a feed's health changes (ok → failing → disabled, and back), not one per failed poll.
+    const name = next.title ?? feed.url;
+    if (next.health !== current.health && !(current.health === 'new' && next.health === 'ok')) {
+      const fields = { feed: feed.url, name, from: current.health, to: next.health, failures: next.failures, ...(outcome.status === 'error' ? { error: outcome.message } : {}) };
+      if (next.health === 'ok') this.log.info(fields, `feed ${name} works again`);
+      else this.log.warn({ ...fields, nextTry: next.nextDueAt }, `feed ${name} is ${next.health}`);
+    } else if (outcome.status === 'error') {
+      this.log.debug({ feed: feed.url, kind: outcome.kind, error: outcome.message, failures: next.failures, nextTry: next.nextDueAt }, 'feed poll failed again');
+    }
     return next;
   }
 

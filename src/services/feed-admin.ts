@@ -9,6 +9,7 @@ import type { ShowPack } from '../facts/show-pack.ts';
 import { newFeedRecord } from '../feeds/feed-health.ts';
 import { checkUrl, resolveAllowed, RefusedError, type GuardOptions } from '../feeds/url-guard.ts';
 import { UserFacingError } from '../shared/errors.ts';
+import { logger as rootLogger, type Logger } from '../shared/logger.ts';
 import type { FeedRecord, FeedStore, GuildStore } from '../store/types.ts';
 import type { FeedAdmin } from './types.ts';
 
@@ -24,6 +25,9 @@ export interface FeedAdminDeps {
   clock?: () => Date;
   /** Called after a feed is added, e.g. to fetch it at once. */
   onAdded?: (feed: FeedRecord) => void;
+  /** Names the default feeds are given in config/feeds.json, by URL; shown instead of the feed's own title. */
+  names?: ReadonlyMap<string, string>;
+  logger?: Logger;
 }
 
 /** The URL as it will be stored: parsed and normalised, so "HTTP://Host/feed" is one feed. */
@@ -53,12 +57,19 @@ function revive(feed: FeedRecord, now: Date): FeedRecord {
 
 export function createFeedAdmin(deps: FeedAdminDeps): FeedAdmin {
   const clock = deps.clock ?? (() => new Date());
+  const log = (deps.logger ?? rootLogger).child({ module: 'admin' });
   const visibleTo = (guildId: string) => (f: FeedRecord) => f.isDefault || f.addedBy.includes(guildId);
 
   return {
     async list(guildId) {
       const feeds = await deps.feeds.list();
-      return feeds.filter(visibleTo(guildId)).sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.url.localeCompare(b.url));
+      return feeds
+        .filter(visibleTo(guildId))
+        .map((f) => {
+          const name = deps.names?.get(f.url);
+          return name ? { ...f, title: name } : f;
+        })
+        .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.url.localeCompare(b.url));
     },
 
     async add(guildId, input) {
@@ -80,6 +91,7 @@ export function createFeedAdmin(deps: FeedAdminDeps): FeedAdmin {
       await deps.feeds.put(feed);
       const settings = await deps.guilds.get(guildId);
       if (settings && !settings.feeds.includes(url)) await deps.guilds.put({ ...settings, feeds: [...settings.feeds, url], updatedAt: clock().toISOString() });
+      log.info({ guildId, feed: url, name: feed.title, items: report.items.length }, `feed added: ${feed.title ?? url}`);
       deps.onAdded?.(feed);
       return { feed, itemCount: report.items.length };
     },
@@ -95,6 +107,7 @@ export function createFeedAdmin(deps: FeedAdminDeps): FeedAdmin {
       else await deps.feeds.put({ ...feed, addedBy });
       const settings = await deps.guilds.get(guildId);
       if (settings?.feeds.includes(url)) await deps.guilds.put({ ...settings, feeds: settings.feeds.filter((f) => f !== url), updatedAt: clock().toISOString() });
+      log.info({ guildId, feed: url, name: feed.title }, `feed removed: ${feed.title ?? url}`);
     },
 
     async test(input) {

@@ -3,6 +3,7 @@
  * never touch the stores or the network directly, so a command cannot, say, fetch a feed without
  * the URL guard or write a setting without validation.
  */
+import type { Language } from '../alerts/language.ts';
 import type { AlertMessage } from '../alerts/message.ts';
 import type { Claim, Confidence, Fact, FactEvent, FactKind } from '../facts/types.ts';
 import type { FeedRecord, GuildSettings, ProcessedItem } from '../store/types.ts';
@@ -74,12 +75,25 @@ export interface AlertSettingsPatch {
   paused?: boolean;
 }
 
+export interface AlertLanguage {
+  language: Language;
+  /** True when an admin chose it; false when it follows the server's preferred locale. */
+  chosen: boolean;
+}
+
 export interface AlertAdmin {
   get(guildId: string): Promise<GuildSettings>;
   /** Applies a change; choosing a channel clears a previous "disabled" state. */
   update(guildId: string, patch: AlertSettingsPatch): Promise<GuildSettings>;
-  /** What an alert looks like with this guild's settings. */
-  preview(guildId: string): Promise<AlertMessage>;
+  /** What an alert looks like with this guild's settings; the settings in `locale`'s language. */
+  preview(guildId: string, locale?: string): Promise<AlertMessage>;
+  /**
+   * The language this server's alerts are written in: the one an admin chose with
+   * /alerts language, else Korean when the server's preferred locale is Korean, else English.
+   */
+  language(guildId: string): Promise<AlertLanguage>;
+  /** Sets the alert language; 'auto' follows the server's preferred locale again. */
+  setLanguage(guildId: string, language: Language | 'auto'): Promise<AlertLanguage>;
   /** A guild the bot joined: it starts from what is known (no old news). */
   guildJoined(guildId: string): Promise<void>;
   guildLeft(guildId: string): Promise<void>;

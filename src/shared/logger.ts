@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { prettyDestination } from './pretty-log.ts';
 
 /**
  * The one logger. Secrets are redacted by path wherever they might be attached, and the token
@@ -22,8 +23,29 @@ export function scrubSecrets(text: string): string {
   return out;
 }
 
-export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
-  const level = options.level ?? process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info');
+const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/**
+ * LOG_LEVEL when it is a level; otherwise "info", so a typo cannot crash the process before the
+ * configuration check names the variable and says which values it takes.
+ */
+export function logLevelFrom(env: NodeJS.ProcessEnv = process.env): string {
+  const wanted = env.LOG_LEVEL?.trim();
+  if (wanted && LEVELS.has(wanted)) return wanted;
+  return env.VITEST && !wanted ? 'silent' : 'info';
+}
+
+/** Readable lines on a terminal (or with LOG_FORMAT=pretty), JSON lines otherwise (or with LOG_FORMAT=json). */
+export function prettyWanted(env: NodeJS.ProcessEnv = process.env, isTty = Boolean(process.stdout.isTTY)): boolean {
+  const format = env.LOG_FORMAT?.trim();
+  if (format === 'pretty') return true;
+  if (format === 'json') return false;
+  return isTty;
+}
+
+export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream; pretty?: boolean } = {}): Logger {
+  const level = options.level ?? logLevelFrom();
+  const pretty = options.pretty ?? (options.destination ? false : prettyWanted());
   const opts = {
     level,
     base: { app: 'hyosan' },
@@ -33,7 +55,8 @@ export function createLogger(options: { level?: string; destination?: NodeJS.Wri
       streamWrite: (line: string) => scrubSecrets(line),
     },
   };
-  return options.destination ? pino(opts, options.destination as pino.DestinationStream) : pino(opts);
+  const target = pretty ? prettyDestination(options.destination ?? process.stdout) : options.destination;
+  return target ? pino(opts, target as pino.DestinationStream) : pino(opts);
 }
 
 export const logger: Logger = createLogger();

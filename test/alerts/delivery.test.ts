@@ -58,7 +58,7 @@ describe('DeliveryWorker', () => {
     const messages = discord.messages(g.alertChannelId ?? '');
     expect(messages).toHaveLength(1);
     expect(messages[0]?.nonce).toBe(planned?.nonce);
-    expect(messages[0]?.message.content).toBe('<@&555555555555555555> 📰 Release window: first half of 2027');
+    expect(messages[0]?.message.content).toBe('<@&555555555555555555>');
     expect(messages[0]?.message.allowed_mentions).toEqual({ parse: [], roles: ['555555555555555555'] });
     expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'sent', messageId: messages[0]?.id, attempts: 1 });
     expect(worker.metrics).toMatchObject({ sent: 1, retried: 0, failed: 0 });
@@ -228,8 +228,8 @@ describe('DeliveryWorker', () => {
     expect(discord.messages(slow.alertChannelId ?? '')).toHaveLength(0);
     expect(discord.messages(other.alertChannelId ?? '')).toHaveLength(4);
     await drainAll(worker, clock, outbox);
-    const values = (ch: string) => discord.messages(ch).map((m) => m.message.embeds[0]?.description);
-    const expected = ['January 2027', 'February 2027', 'March 2027', 'April 2027'].map((v) => `Release window: **${v}**`);
+    const values = (ch: string) => discord.messages(ch).map((m) => m.message.embeds[0]?.title);
+    const expected = ['January 2027', 'February 2027', 'March 2027', 'April 2027'].map((v) => `New season expected in ${v}`);
     expect(values(slow.alertChannelId ?? '')).toEqual(expected);
     expect(values(other.alertChannelId ?? '')).toEqual(expected);
     expect(discord.maxInFlightPerChannel).toBe(1);
@@ -248,8 +248,8 @@ describe('DeliveryWorker', () => {
     expect(discord.messages(later.alertChannelId ?? '')).toHaveLength(1);
     clock.advance(60_000);
     await drainAll(worker, clock, outbox);
-    const values = discord.messages(stuck.alertChannelId ?? '').map((m) => m.message.embeds[0]?.description);
-    expect(values).toEqual(['January', 'February', 'March', 'April', 'May'].map((m) => `Release window: **${m} 2027**`));
+    const values = discord.messages(stuck.alertChannelId ?? '').map((m) => m.message.embeds[0]?.title);
+    expect(values).toEqual(['January', 'February', 'March', 'April', 'May'].map((m) => `New season expected in ${m} 2027`));
   });
 
   test('respects the global budget: never more than rate + burst requests in any second', async () => {
@@ -307,8 +307,7 @@ describe('DeliveryWorker', () => {
     expect(discord.messages(g.alertChannelId ?? '')).toHaveLength(1);
     expect(message?.edits).toHaveLength(2);
     const embed = message?.message.embeds[0];
-    expect(embed?.description).toContain('Also reported by Hangul Herald, K-Wave Wire.');
-    expect(embed?.fields.find((f) => f.name.startsWith('Sources'))?.name).toBe('Sources (3)');
+    expect(embed?.description.split('\n').at(-1)).toMatch(/^Sources: \[Seoul Screen Daily\]\(.*\) · \[Hangul Herald\]\(.*\) · \[K-Wave Wire\]\(.*\)$/);
     expect(message?.message.allowed_mentions).toEqual({ parse: [] });
     expect(worker.metrics).toMatchObject({ sent: 1, edited: 2 });
   });
@@ -325,7 +324,7 @@ describe('DeliveryWorker', () => {
     const messages = discord.messages(g.alertChannelId ?? '');
     expect(messages).toHaveLength(1);
     expect(messages[0]?.edits).toHaveLength(1);
-    expect(messages[0]?.message.embeds[0]?.description).toContain('Also reported by Hangul Herald');
+    expect(messages[0]?.message.embeds[0]?.description).toContain('[Hangul Herald](');
     expect(outbox.all().every((d) => d.state === 'sent')).toBe(true);
   });
 

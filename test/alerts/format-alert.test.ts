@@ -1,160 +1,212 @@
 import { describe, expect, test } from 'vitest';
-import { formatAlert, formatPreview, MAX_SOURCES_SHOWN } from '../../src/alerts/format-alert.ts';
+import { dateFormatterCount, describeRelease } from '../../src/alerts/describe-value.ts';
+import { formatAlert, formatPreview, inLanguage, MAX_QUOTE_CHARS, MAX_SOURCES_SHOWN } from '../../src/alerts/format-alert.ts';
+import type { AlertEmbed } from '../../src/alerts/message.ts';
 import type { FactEvent } from '../../src/facts/types.ts';
 import { factEvent, guild, source } from './helpers/fixtures.ts';
 
 const SHOW = 'All of Us Are Dead';
 const ROLE = '333333333333333333';
+const WINDOW_QUOTE = '> The second season is now expected in the first half of 2027, people close to the production said.';
+const WINDOW_SOURCE = '[Seoul Screen Daily](https://seoulscreendaily.example/aoad-s2-window)';
 
 interface Golden {
   name: string;
   event: FactEvent;
-  title: string;
-  description: string;
+  en: { title: string; description: string };
+  ko: { title: string; description: string };
   color: number;
-  confidence: string;
-  content: string;
 }
+
+const wrapped = source('Soompi', 'aoad-wrap', '2026-02-20T03:00:00Z', 'The cast wrapped filming on February 19, the agency said.');
+const joins = source('Korea JoongAng Daily', 'aoad-cast', '2025-03-04T01:00:00Z', 'Kim Si-eun joins the second season as So Ju-ran.');
 
 const GOLDEN: Golden[] = [
   {
-    name: 'release date with Discord timestamps',
+    name: 'release date, changed and now official, with timestamp and countdown',
     event: factEvent({ value: '2027-03-14', previous: '2027-H1', confidence: 'official', previousConfidence: 'reported' }),
-    title: 'All of Us Are Dead · Release date: changed',
-    description:
-      'Release date: **first half of 2027** → **14 March 2027**\n' +
-      'Confidence: 📰 Reported → ✅ Official\n' +
-      '📅 <t:1805025600:D> (<t:1805025600:R>)',
+    en: {
+      title: 'New season premieres 14 March 2027',
+      description: `first half of 2027 → <t:1805025600:D> (<t:1805025600:R>)\n✅ Official (was reported)\n${WINDOW_QUOTE}\nSource: ${WINDOW_SOURCE}`,
+    },
+    ko: {
+      title: '새 시즌 2027년 3월 14일 공개',
+      description: `2027년 상반기 → <t:1805025600:D> (<t:1805025600:R>)\n✅ 공식 (이전: 보도)\n${WINDOW_QUOTE}\n출처: ${WINDOW_SOURCE}`,
+    },
     color: 0x2ecc71,
-    confidence: '✅ **Official** — announced by Netflix, the studio or the cast themselves',
-    content: '✅ Release date: 14 March 2027',
+  },
+  {
+    name: 'first release day: the timestamp alone',
+    event: factEvent({ reason: 'new', value: '2027-01-29', previous: null, previousConfidence: null }),
+    en: { title: 'New season premieres 29 January 2027', description: `📅 <t:1801224000:D> (<t:1801224000:R>)\n📰 Reported\n${WINDOW_QUOTE}\nSource: ${WINDOW_SOURCE}` },
+    ko: { title: '새 시즌 2027년 1월 29일 공개', description: `📅 <t:1801224000:D> (<t:1801224000:R>)\n📰 보도\n${WINDOW_QUOTE}\n출처: ${WINDOW_SOURCE}` },
+    color: 0x3498db,
   },
   {
     name: 'release window moved',
     event: factEvent({ value: '2027-H1', previous: '2026-12' }),
-    title: 'All of Us Are Dead · Release window: changed',
-    description: 'Release window: **December 2026** → **first half of 2027**',
+    en: { title: 'New season expected in the first half of 2027', description: `December 2026 → **first half of 2027**\n📰 Reported\n${WINDOW_QUOTE}\nSource: ${WINDOW_SOURCE}` },
+    ko: { title: '새 시즌 2027년 상반기 공개 예정', description: `2026년 12월 → **2027년 상반기**\n📰 보도\n${WINDOW_QUOTE}\n출처: ${WINDOW_SOURCE}` },
     color: 0x3498db,
-    confidence: '📰 **Reported** — reported by news outlets, not yet confirmed',
-    content: '📰 Release window: first half of 2027',
   },
   {
-    name: 'first release window, a quarter',
+    name: 'a quarter, first reported as a rumour',
     event: factEvent({ reason: 'new', value: '2027-Q1', previous: null, previousConfidence: null, confidence: 'rumor' }),
-    title: 'All of Us Are Dead · Release window: new',
-    description: 'Release window: **Q1 2027**',
+    en: { title: 'New season expected in Q1 2027', description: `💬 Rumor\n${WINDOW_QUOTE}\nSource: ${WINDOW_SOURCE}` },
+    ko: { title: '새 시즌 2027년 1분기 공개 예정', description: `💬 소문\n${WINDOW_QUOTE}\n출처: ${WINDOW_SOURCE}` },
     color: 0xe67e22,
-    confidence: '💬 **Rumor** — unconfirmed talk from an unnamed or single source',
-    content: '💬 Release window: Q1 2027',
+  },
+  {
+    name: 'confidence upgrade of the same window',
+    event: factEvent({ reason: 'upgraded', value: '2027-H1', previous: '2027-H1', confidence: 'official', previousConfidence: 'reported' }),
+    en: { title: 'Now official: new season expected in the first half of 2027', description: `✅ Official (was reported)\n${WINDOW_QUOTE}\nSource: ${WINDOW_SOURCE}` },
+    ko: { title: '공식 확인: 새 시즌 2027년 상반기 공개 예정', description: `✅ 공식 (이전: 보도)\n${WINDOW_QUOTE}\n출처: ${WINDOW_SOURCE}` },
+    color: 0x2ecc71,
   },
   {
     name: 'production stage with its date',
-    event: factEvent({ kind: 'production', value: 'wrapped', previous: 'filming', date: '2026-02-19', confidence: 'official', previousConfidence: 'official' }),
-    title: 'All of Us Are Dead · Production: changed',
-    description: 'Production: **filming** → **filming wrapped**\nDate: 19 February 2026',
+    event: factEvent({ kind: 'production', value: 'wrapped', previous: 'filming', date: '2026-02-19', confidence: 'official', previousConfidence: 'official', sources: [wrapped] }),
+    en: {
+      title: 'Filming wrapped on the new season',
+      description: 'filming → **filming wrapped** · 📅 19 February 2026\n✅ Official\n> The cast wrapped filming on February 19, the agency said.\nSource: [Soompi](https://soompi.example/aoad-wrap)',
+    },
+    ko: {
+      title: '새 시즌 촬영 종료',
+      description: '촬영 중 → **촬영 종료** · 📅 2026년 2월 19일\n✅ 공식\n> The cast wrapped filming on February 19, the agency said.\n출처: [Soompi](https://soompi.example/aoad-wrap)',
+    },
     color: 0x2ecc71,
-    confidence: '✅ **Official** — announced by Netflix, the studio or the cast themselves',
-    content: '✅ Production: filming wrapped',
   },
   {
-    name: 'cast member with character',
-    event: factEvent({ kind: 'cast', reason: 'new', subject: 'Park Ji-hu', value: 'returning', character: 'Nam On-jo', previous: null, previousConfidence: null }),
-    title: 'All of Us Are Dead · Cast — Park Ji-hu: new',
-    description: 'Cast: **Park Ji-hu** — **returning** as **Nam On-jo**',
+    name: 'a new cast member and the character the article named',
+    event: factEvent({ kind: 'cast', reason: 'new', subject: 'Kim Si-eun', value: 'new', character: 'So Ju-ran', previous: null, previousConfidence: null, sources: [joins] }),
+    en: {
+      title: 'Kim Si-eun joins the cast as So Ju-ran',
+      description: '📰 Reported\n> Kim Si-eun joins the second season as So Ju-ran.\nSource: [Korea JoongAng Daily](https://koreajoongangdaily.example/aoad-cast)',
+    },
+    ko: {
+      title: 'Kim Si-eun, So Ju-ran 역으로 합류',
+      description: '📰 보도\n> Kim Si-eun joins the second season as So Ju-ran.\n출처: [Korea JoongAng Daily](https://koreajoongangdaily.example/aoad-cast)',
+    },
     color: 0x3498db,
-    confidence: '📰 **Reported** — reported by news outlets, not yet confirmed',
-    content: '📰 Cast — Park Ji-hu: returning',
+  },
+  {
+    name: 'a returning cast member',
+    event: factEvent({ kind: 'cast', reason: 'new', subject: 'Park Ji-hu', value: 'returning', character: 'Nam On-jo', previous: null, previousConfidence: null }),
+    en: { title: 'Park Ji-hu returns as Nam On-jo', description: `📰 Reported\n${WINDOW_QUOTE}\nSource: ${WINDOW_SOURCE}` },
+    ko: { title: 'Park Ji-hu, Nam On-jo 역으로 복귀', description: `📰 보도\n${WINDOW_QUOTE}\n출처: ${WINDOW_SOURCE}` },
+    color: 0x3498db,
+  },
+  {
+    name: 'someone leaving the cast',
+    event: factEvent({ kind: 'cast', reason: 'changed', subject: 'Yoon Ga-i', value: 'exited', previous: 'new' }),
+    en: { title: 'Yoon Ga-i leaves the cast', description: `joining the cast → **leaving the cast**\n📰 Reported\n${WINDOW_QUOTE}\nSource: ${WINDOW_SOURCE}` },
+    ko: { title: 'Yoon Ga-i 하차', description: `새로 합류 → **하차**\n📰 보도\n${WINDOW_QUOTE}\n출처: ${WINDOW_SOURCE}` },
+    color: 0x3498db,
   },
   {
     name: 'crew member',
     event: factEvent({ kind: 'crew', reason: 'new', subject: 'Lee Jae-kyoo', value: 'director', previous: null, previousConfidence: null, confidence: 'official' }),
-    title: 'All of Us Are Dead · Crew — Lee Jae-kyoo: new',
-    description: 'Crew: **Lee Jae-kyoo** — **director**',
+    en: { title: 'Lee Jae-kyoo directs the new season', description: `✅ Official\n${WINDOW_QUOTE}\nSource: ${WINDOW_SOURCE}` },
+    ko: { title: 'Lee Jae-kyoo, 새 시즌 연출', description: `✅ 공식\n${WINDOW_QUOTE}\n출처: ${WINDOW_SOURCE}` },
     color: 0x2ecc71,
-    confidence: '✅ **Official** — announced by Netflix, the studio or the cast themselves',
-    content: '✅ Crew — Lee Jae-kyoo: director',
   },
   {
     name: 'renewal',
     event: factEvent({ kind: 'renewal', reason: 'new', value: 'renewed', previous: null, previousConfidence: null, confidence: 'official' }),
-    title: 'All of Us Are Dead · Renewal: new',
-    description: 'Renewal: **renewed**',
+    en: { title: 'All of Us Are Dead is renewed for a new season', description: `✅ Official\n${WINDOW_QUOTE}\nSource: ${WINDOW_SOURCE}` },
+    ko: { title: '새 시즌 제작 확정', description: `✅ 공식\n${WINDOW_QUOTE}\n출처: ${WINDOW_SOURCE}` },
     color: 0x2ecc71,
-    confidence: '✅ **Official** — announced by Netflix, the studio or the cast themselves',
-    content: '✅ Renewal: renewed',
-  },
-  {
-    name: 'confidence upgrade of the same value',
-    event: factEvent({ reason: 'upgraded', value: '2027-H1', previous: '2027-H1', confidence: 'official', previousConfidence: 'reported' }),
-    title: 'All of Us Are Dead · Release window: now official',
-    description: 'Release window: **first half of 2027**\nConfidence: 📰 Reported → ✅ Official',
-    color: 0x2ecc71,
-    confidence: '✅ **Official** — announced by Netflix, the studio or the cast themselves',
-    content: '✅ Release window: first half of 2027',
   },
   {
     name: 'episode count',
     event: factEvent({ kind: 'episodes', value: '10', previous: '8', confidence: 'speculation', previousConfidence: 'speculation' }),
-    title: 'All of Us Are Dead · Episode count: changed',
-    description: 'Episode count: **8 episodes** → **10 episodes**',
+    en: { title: 'New season has 10 episodes', description: `8 episodes → **10 episodes**\n🔮 Speculation\n${WINDOW_QUOTE}\nSource: ${WINDOW_SOURCE}` },
+    ko: { title: '새 시즌 10부작', description: `8부작 → **10부작**\n🔮 추측\n${WINDOW_QUOTE}\n출처: ${WINDOW_SOURCE}` },
     color: 0x95a5a6,
-    confidence: '🔮 **Speculation** — a guess or a hint, nothing reported yet',
-    content: '🔮 Episode count: 10 episodes',
+  },
+  {
+    name: 'platform',
+    event: factEvent({ kind: 'platform', reason: 'new', value: 'Netflix', previous: null, previousConfidence: null, confidence: 'official' }),
+    en: { title: 'New season streams on Netflix', description: `✅ Official\n${WINDOW_QUOTE}\nSource: ${WINDOW_SOURCE}` },
+    ko: { title: '새 시즌 Netflix에서 공개', description: `✅ 공식\n${WINDOW_QUOTE}\n출처: ${WINDOW_SOURCE}` },
+    color: 0x2ecc71,
   },
 ];
 
-describe('formatAlert golden messages', () => {
-  test.each(GOLDEN)('$name', ({ event, title, description, color, confidence, content }) => {
+/** What a reader sees: link targets, markdown marks and timestamp syntax are not read. */
+function visibleLength(embed: AlertEmbed | undefined): number {
+  if (!embed) return 0;
+  const text = [embed.title, embed.description, embed.footer.text, ...embed.fields.flatMap((f) => [f.name, f.value])].join('\n');
+  return text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<t:\d+:D>/g, '29 January 2027')
+    .replace(/<t:\d+:R>/g, 'in 2 months')
+    .replace(/\*\*|^> /gm, '').length;
+}
+
+describe('formatAlert: one alert of each kind, in English and Korean', () => {
+  test.each(GOLDEN)('$name', ({ event, en, ko, color }) => {
     const message = formatAlert(event, { showTitle: SHOW });
-    expect(message.content).toBe(content);
+    expect(message.content).toBe('');
     expect(message.allowed_mentions).toEqual({ parse: [] });
-    expect(message.embeds).toHaveLength(1);
-    const [embed] = message.embeds;
-    expect(embed).toMatchObject({
-      title,
-      description,
-      color,
-      url: 'https://seoulscreendaily.example/aoad-s2-window',
-      timestamp: '2026-02-12T10:00:00.000Z',
-    });
-    expect(embed?.fields).toEqual([
-      { name: 'Confidence', value: confidence },
-      { name: 'Source', value: '• [Seoul Screen Daily — 12 Feb 2026](https://seoulscreendaily.example/aoad-s2-window)' },
-      { name: 'What the article says', value: '> The second season is now expected in the first half of 2027, people close to the production said.' },
-    ]);
-    expect(embed?.footer.text).toMatch(/✅ official.*📰 reported.*💬 rumor.*🔮 speculation/);
+    for (const [language, want] of [['en', en], ['ko', ko]] as const) {
+      const { embeds } = inLanguage(message, language);
+      expect(embeds).toHaveLength(1);
+      expect(embeds[0]).toEqual({
+        title: want.title,
+        description: want.description,
+        url: event.sources[0]?.itemUrl,
+        color,
+        fields: [],
+        footer: { text: SHOW },
+        timestamp: '2026-02-12T10:00:00.000Z',
+      });
+      // A fan reads it in two seconds: no legend, each thing once, about 350 characters at most.
+      expect(visibleLength(embeds[0])).toBeLessThanOrEqual(350);
+    }
+  });
+
+  test('the main text follows the context locale; "ko" gives Korean, anything else English', () => {
+    const event = factEvent();
+    expect(formatAlert(event, { showTitle: SHOW, locale: 'ko' }).embeds[0]?.title).toBe('새 시즌 2027년 상반기 공개 예정');
+    expect(formatAlert(event, { showTitle: SHOW, locale: 'fr-FR' }).embeds[0]?.title).toBe('New season expected in the first half of 2027');
   });
 });
 
 describe('formatAlert details', () => {
   test('pings the configured role in content, and only that role', () => {
     const message = formatAlert(factEvent(), { showTitle: SHOW, pingRoleId: ROLE });
-    expect(message.content).toBe(`<@&${ROLE}> 📰 Release window: first half of 2027`);
+    expect(message.content).toBe(`<@&${ROLE}>`);
     expect(message.allowed_mentions).toEqual({ parse: [], roles: [ROLE] });
+    expect(inLanguage(message, 'ko')).toMatchObject({ content: `<@&${ROLE}>`, allowed_mentions: { parse: [], roles: [ROLE] } });
   });
 
-  test('shows five sources and counts the rest', () => {
-    const sources = ['Alpha News', 'Bravo Daily', 'Charlie Times', 'Delta Post', 'Echo Wire', 'Foxtrot Star', 'Golf Herald'].map((o, i) =>
-      source(o, `s${i}`, `2026-02-1${i}T08:00:00Z`),
-    );
+  test('sources are one line: one link per outlet, three named, the rest counted', () => {
+    const sources = ['Alpha News', 'Bravo Daily', 'Charlie Times', 'Delta Post', 'Alpha News', 'Echo Wire'].map((o, i) => source(o, `s${i}`, `2026-02-1${i}T08:00:00Z`));
     const message = formatAlert(factEvent({ sources }), { showTitle: SHOW });
-    const field = message.embeds[0]?.fields[1];
-    expect(field?.name).toBe('Sources (7)');
-    const lines = field?.value.split('\n') ?? [];
-    expect(lines).toHaveLength(MAX_SOURCES_SHOWN + 1);
-    expect(lines[0]).toBe('• [Alpha News — 10 Feb 2026](https://alphanews.example/s0)');
-    expect(lines[4]).toBe('• [Echo Wire — 14 Feb 2026](https://echowire.example/s4)');
-    expect(lines[5]).toBe('+2 more');
+    expect(MAX_SOURCES_SHOWN).toBe(3);
+    expect(message.embeds[0]?.description.split('\n').at(-1)).toBe(
+      'Sources: [Alpha News](https://alphanews.example/s0) · [Bravo Daily](https://bravodaily.example/s1) · [Charlie Times](https://charlietimes.example/s2) · +2 more',
+    );
+    expect(inLanguage(message, 'ko').embeds[0]?.description.split('\n').at(-1)).toMatch(/^출처: \[Alpha News\].* · 외 2곳$/);
   });
 
-  test('"also reported by" names later outlets once and lists them as sources', () => {
+  test('a corroboration edit changes the source line and nothing else', () => {
     const first = source('Seoul Screen Daily', 'aoad-s2-window');
-    const later = [source('Hangul Herald', 'h1', '2026-02-13T08:00:00Z'), source('K-Wave Wire', 'k1', '2026-02-14T08:00:00Z'), first];
-    const message = formatAlert(factEvent({ sources: [first] }), { showTitle: SHOW, alsoReportedBy: later });
-    const embed = message.embeds[0];
-    expect(embed?.description.split('\n').at(-1)).toBe('Also reported by Hangul Herald, K-Wave Wire.');
-    expect(embed?.fields[1]?.name).toBe('Sources (3)');
-    expect(embed?.fields[1]?.value).toContain('• [K-Wave Wire — 14 Feb 2026](https://kwavewire.example/k1)');
+    const event = factEvent({ sources: [first] });
+    const posted = formatAlert(event, { showTitle: SHOW });
+    const edited = formatAlert(event, { showTitle: SHOW, alsoReportedBy: [source('Hangul Herald', 'h1'), source('K-Wave Wire', 'k1'), first] });
+    for (const language of ['en', 'ko'] as const) {
+      const before = inLanguage(posted, language).embeds[0];
+      const after = inLanguage(edited, language).embeds[0];
+      expect({ ...after, description: '' }).toEqual({ ...before, description: '' });
+      const [beforeLines, afterLines] = [before?.description.split('\n') ?? [], after?.description.split('\n') ?? []];
+      expect(afterLines.slice(0, -1)).toEqual(beforeLines.slice(0, -1));
+      expect(afterLines.at(-1)).not.toBe(beforeLines.at(-1));
+    }
+    expect(edited.embeds[0]?.description.split('\n').at(-1)).toBe(
+      'Sources: [Seoul Screen Daily](https://seoulscreendaily.example/aoad-s2-window) · [Hangul Herald](https://hangulherald.example/h1) · [K-Wave Wire](https://kwavewire.example/k1)',
+    );
   });
 
   test('a source without a usable link is named, not linked, and its host stands in for a missing outlet', () => {
@@ -164,17 +216,41 @@ describe('formatAlert details', () => {
     );
     const embed = message.embeds[0];
     expect(embed?.url).toBeUndefined();
-    expect(embed?.fields[1]?.value).toBe('• Shady Site\n• [news.example](https://www.news.example/a)');
+    expect(embed?.description.split('\n').at(-1)).toBe('Sources: Shady Site · [news.example](https://www.news.example/a)');
   });
 
-  test('dates follow the locale', () => {
-    const message = formatAlert(factEvent({ value: '2027-03-14' }), { showTitle: SHOW, locale: 'fr-FR' });
-    expect(message.embeds[0]?.description).toContain('**14 mars 2027**');
+  test('a long sentence is cut with an ellipsis so the alert stays short', () => {
+    const long = `${'The production team said many things about the new season. '.repeat(8)}`;
+    const message = formatAlert(factEvent({ sources: [source('Soompi', 'long', undefined, long)] }), { showTitle: SHOW });
+    const quote = message.embeds[0]?.description.split('\n').find((l) => l.startsWith('> ')) ?? '';
+    expect(quote.length).toBe(2 + MAX_QUOTE_CHARS);
+    expect(quote.endsWith('…')).toBe(true);
+    expect(visibleLength(message.embeds[0])).toBeLessThanOrEqual(350);
   });
 
   test('the same event always formats the same way', () => {
     const event = factEvent();
     expect(formatAlert(event, { showTitle: SHOW })).toEqual(formatAlert(structuredClone(event), { showTitle: SHOW }));
+  });
+
+  test('date formatters are made once per language and style, then reused', () => {
+    for (let i = 0; i < 200; i += 1) {
+      formatAlert(factEvent({ value: `2027-0${(i % 9) + 1}-1${i % 10}`, previous: '2026-12', date: '2026-02-19' }), { showTitle: SHOW });
+      describeRelease('2027-05', 'ko-KR');
+      describeRelease('2027-05', 'en-US');
+    }
+    // day and month, in English and Korean: four, however many alerts were written.
+    expect(dateFormatterCount()).toBeLessThanOrEqual(6);
+    expect(dateFormatterCount()).toBeGreaterThanOrEqual(4);
+  });
+
+  test('release values are shown at the precision they were given, in both languages', () => {
+    expect(['2022-06', '2027-Q3', '2027-H2', '2027', '2027-01-29'].map((v) => describeRelease(v))).toEqual(
+      ['June 2022', 'Q3 2027', 'second half of 2027', '2027', '29 January 2027'],
+    );
+    expect(['2022-06', '2027-Q3', '2027-H2', '2027', '2027-01-29'].map((v) => describeRelease(v, 'ko'))).toEqual(
+      ['2022년 6월', '2027년 3분기', '2027년 하반기', '2027년', '2027년 1월 29일'],
+    );
   });
 });
 
@@ -183,9 +259,9 @@ describe('formatPreview', () => {
     const settings = guild({ alertChannelId: '444444444444444444', pingRoleId: ROLE, kinds: ['release', 'cast'], minConfidence: 'reported' });
     const preview = formatPreview(settings, { showTitle: SHOW });
     expect(preview.allowed_mentions).toEqual({ parse: [] });
-    expect(preview.content).not.toContain('<@');
+    expect(preview.content).toBe('Preview of a Hyosan alert:');
     expect(preview.embeds).toHaveLength(2);
-    expect(preview.embeds[0]?.title).toBe('All of Us Are Dead · Release window: changed');
+    expect(preview.embeds[0]?.title).toBe('New season expected in the first half of 2027');
     const fields = Object.fromEntries(preview.embeds[1]?.fields.map((f) => [f.name, f.value]) ?? []);
     expect(fields).toEqual({
       Status: '▶️ Active',
@@ -193,7 +269,26 @@ describe('formatPreview', () => {
       'Role pinged': `<@&${ROLE}>`,
       Kinds: 'Release, Cast',
       'Minimum confidence': '📰 Reported',
+      Language: 'English',
     });
+  });
+
+  test('in Korean for a Korean admin, with the sample in the server\'s alert language', () => {
+    const settings = guild({ alertChannelId: '444444444444444444', kinds: ['release', 'cast'], minConfidence: 'rumor' });
+    const preview = formatPreview(settings, { showTitle: SHOW, locale: 'ko', alertLanguage: 'en' });
+    expect(preview.content).toBe('Hyosan 알림 미리 보기:');
+    expect(preview.embeds[0]?.title).toBe('New season expected in the first half of 2027');
+    expect(preview.embeds[1]?.title).toBe('알림 설정');
+    const fields = Object.fromEntries(preview.embeds[1]?.fields.map((f) => [f.name, f.value]) ?? []);
+    expect(fields).toEqual({
+      상태: '▶️ 사용 중',
+      채널: '<#444444444444444444>',
+      '멘션할 역할': '멘션 안 함',
+      종류: '공개일, 출연진',
+      '최소 신뢰도': '💬 소문',
+      언어: '영어',
+    });
+    expect(formatPreview(settings, { showTitle: SHOW, alertLanguage: 'ko' }).embeds[0]?.title).toBe('새 시즌 2027년 상반기 공개 예정');
   });
 
   test('tells an admin why alerts stopped', () => {

@@ -152,7 +152,42 @@ describe('slash commands through discord.js and the emulator', () => {
     const h = emulator.invokeCommand({ name: 'help', guildId, userId: viewerId });
     await h.response();
     expect(text(h)).toContain('Hyosan — All of Us Are Dead (지금 우리 학교는)');
-    expect(text(h)).toContain('✅ Official · 📰 Reported · 💬 Rumor · 🔮 Speculation');
+    expect(text(h)).toContain('✅ Official — announced by Netflix, the studio or the cast themselves\n📰 Reported — ');
+    expect(text(h)).toContain('/alerts channel | role | kinds | confidence | language |');
+  });
+
+  it('every fan command answers a member whose Discord is in Korean in Korean', async () => {
+    const run = async (name: string, options: Record<string, string | number> = {}) => {
+      const h = emulator.invokeCommand({ name, guildId, userId: viewerId, options, locale: 'ko' });
+      await h.response();
+      return text(h);
+    };
+    const release = await run('release');
+    expect(release).toContain('지금 우리 학교는 시즌 2 공개일');
+    expect(release).toContain(`**2027년 3월 12일** — <t:${RELEASE_UNIX}:D>`);
+    expect(release).toContain('✅ 공식 — 넷플릭스, 제작사 또는 출연진이 직접 발표');
+    expect(release).toMatch(/다른 보도: \*\*2027년 상반기\*\* \(📰 보도\)/);
+    expect(release).toContain('[Hallyu Wire](<https://hallyuwire.example/aouad-s2-date>) · 2026년 11월 3일');
+    const cast = await run('cast');
+    expect(cast).toContain('복귀 (1)');
+    expect(cast).toContain('**Park Ji-hu** (Nam On-jo 역) — ✅ 공식');
+    expect(cast).toContain('하차 (1)');
+    const person = await run('cast', { person: '박지후' });
+    expect(person).toContain('**복귀** (**Nam On-jo** 역) — ✅ 공식');
+    const status = await run('status');
+    expect(status).toContain('지금 우리 학교는 시즌 2 제작 현황');
+    expect(status).toContain('⏳ **후반 작업**');
+    expect(status).toContain('2027년 3월 12일 (✅ 공식) 예정');
+    const news = await run('news', { count: 1 });
+    expect(news).toContain('지금 우리 학교는 최신 소식');
+    const history = await run('history', { kind: 'production' });
+    expect(history).toContain('촬영 중 → **촬영 종료**');
+    expect(history).toContain('지금 우리 학교는 기록 (제작 단계)');
+    const help = await run('help');
+    expect(help).toContain('`/공개일` — 시즌 2 공개일이나 시기, 신뢰도, 출처');
+    expect(help).toContain('🔮 추측 — 추측이나 암시, 아직 보도 없음');
+    const unknown = await run('cast', { person: 'Nobody Atall' });
+    expect(unknown).toContain('"Nobody Atall"(이)라는 사람을 모릅니다');
   });
 
   it('a user-facing failure after deferring replaces the placeholder', async () => {
@@ -193,16 +228,41 @@ describe('slash commands through discord.js and the emulator', () => {
       await h.response();
       return text(h);
     };
-    expect(await run('kinds', { 'kind-1': 'release', 'kind-2': 'cast' })).toBe('Alerts about: release, cast.');
+    expect(await run('kinds', { 'kind-1': 'release', 'kind-2': 'cast' })).toBe('Alerts about: Release, Cast.');
     expect(await run('confidence', { min: 'official' })).toBe('Alerts for facts at least ✅ Official.');
     await run('pause');
     const shown = await run('show');
-    expect(shown).toContain('Kinds: release, cast');
+    expect(shown).toContain('Kinds: Release, Cast');
     expect(shown).toContain('⏸️ paused');
     const preview = emulator.invokeCommand({ name: 'alerts', subcommand: 'preview', guildId, userId: adminId });
     await preview.response();
     expect(preview.original()!.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(text(preview)).toContain('Alert settings');
+  });
+
+  it('/alerts replies follow the admin\'s Discord language, and /alerts language sets the alert language', async () => {
+    const run = async (subcommand: string, options: Record<string, string>, locale: string) => {
+      const h = emulator.invokeCommand({ name: 'alerts', subcommand, guildId, userId: adminId, options, locale });
+      await h.response();
+      expect(h.original()!.flags & EPHEMERAL).toBe(EPHEMERAL);
+      return text(h);
+    };
+    expect(await run('language', { language: 'ko' }, 'ko')).toBe('알림을 한국어로 씁니다.');
+    expect(world.languages.get(guildId)).toBe('ko');
+    expect(await run('language', { language: 'en' }, 'en-US')).toBe('Alerts will be written in English.');
+    world.guildLocales.set(guildId, 'ko');
+    expect(await run('language', { language: 'auto' }, 'en-GB')).toBe("Alerts follow the server's language (Server Settings → Community → Overview): Korean for now.");
+    expect(await run('confidence', { min: 'reported' }, 'ko')).toBe('📰 보도 이상인 사실만 알립니다.');
+    expect(await run('kinds', { 'kind-1': 'release', 'kind-2': 'cast' }, 'ko')).toBe('알림 받을 종류: 공개일, 출연진.');
+    const preview = await run('preview', {}, 'ko');
+    expect(preview).toContain('Hyosan 알림 미리 보기:');
+    expect(preview).toContain('새 시즌 2027년 상반기 공개 예정');
+    expect(preview).toContain('최소 신뢰도\n📰 보도');
+    world.guildLocales.delete(guildId);
+    // A member without Manage Server is refused in their own language.
+    const refused = emulator.invokeCommand({ name: 'alerts', subcommand: 'pause', guildId, userId: viewerId, locale: 'ko' });
+    await refused.response();
+    expect(text(refused)).toBe('/alerts 을(를) 쓰려면 **서버 관리하기** 권한이 필요합니다.');
   });
 
   it('a bug is answered with an apology and an error id, ephemeral, once', async () => {

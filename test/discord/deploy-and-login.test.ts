@@ -3,6 +3,7 @@
  * the emulator.
  */
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { ChannelType, type Client, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordClient, loginDiscordClient } from '../../src/discord/client.ts';
@@ -83,6 +84,37 @@ describe('deploying commands', () => {
     const run = await runDeployScript({ DISCORD_APPLICATION_ID: emulator.applicationId }, []);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('DISCORD_TOKEN is not set');
+  });
+
+  it('the script explains a refused token and an unreachable Discord in words, without a stack trace', async () => {
+    const refused = await runDeployScript({ DISCORD_TOKEN: 'refused-token-for-this-test', DISCORD_APPLICATION_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl }, []);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(`Connecting to Discord at ${emulator.apiUrl} (giving up after 15 s)`);
+    expect(refused.stderr).toMatch(/^npm run deploy: Discord refused the bot token: it is wrong, was reset, or belongs to another application — copy it from/);
+    expect(refused.stderr).not.toMatch(/\n\s+at |DiscordAPIError/);
+    const closed = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const unreachable = await runDeployScript({ DISCORD_TOKEN: emulator.token, DISCORD_APPLICATION_ID: emulator.applicationId, DISCORD_API_URL: `http://127.0.0.1:${closed}/api` }, []);
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr.trim()).toBe(`npm run deploy: Could not reach Discord at http://127.0.0.1:${closed}/api: nothing is listening there (ECONNREFUSED). Check your network and DISCORD_API_URL.`);
+  });
+
+  it('a Discord that takes the connection but never answers is given up on, in words', async () => {
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      await expect(deployCommands({ token: emulator.token, applicationId: emulator.applicationId, apiUrl: `http://127.0.0.1:${port}/api`, timeoutSeconds: 1 }))
+        .rejects.toThrow(`Discord at http://127.0.0.1:${port}/api did not answer within 1 s. Check your network and DISCORD_API_URL, then try again.`);
+    } finally {
+      silent.close();
+      for (const c of [...sockets]) c.destroy();
+    }
   });
 
   it('reads --guild in both spellings and refuses a bad id', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, test } from 'vitest';
 import type { FactEvent } from '../../src/facts/types.ts';
-import { historyLine } from '../../src/discord/format/history-view.ts';
+import { feedLabel, feedLine } from '../../src/discord/format/feed-view.ts';
+import { historyLine, historyView } from '../../src/discord/format/history-view.ts';
 import { settingsLines } from '../../src/discord/format/settings-view.ts';
 import { castView, personView } from '../../src/discord/format/cast-view.ts';
 import { newsLine } from '../../src/discord/format/news-view.ts';
@@ -121,6 +122,8 @@ describe('history lines', () => {
 
   test('is dated by the article, not by when it was read', () => {
     expect(historyLine(base)).toContain(`<t:${Date.parse('2026-10-06T09:00:00.000Z') / 1000}:d>`);
+    // …and says the date once: the source at the end is named without it.
+    expect(historyLine(base)).toMatch(/ · \[News\]\(<https:\/\/news\.example\/a>\)$/);
   });
 });
 
@@ -132,6 +135,61 @@ describe('settings lines', () => {
     [{ alertChannelId: '200000000000000001', paused: true }, '⏸️ paused'],
     [{ alertChannelId: '200000000000000001', disabledReason: 'Hyosan can no longer post in #news (missing access).' }, '⛔ stopped'],
   ])('%o shows %s', (patch, state) => {
-    expect(settingsLines({ ...settings, ...patch })).toContain(`State: ${state}`);
+    expect(settingsLines({ ...settings, ...patch }, { language: 'en', chosen: false })).toContain(`State: ${state}`);
+  });
+
+  test('in Korean for a Korean admin, with the alert language and where it comes from', () => {
+    const lines = settingsLines({ ...settings, alertChannelId: '200000000000000001' }, { language: 'ko', chosen: true }, 'ko');
+    expect(lines).toEqual([
+      '채널: <#200000000000000001>',
+      '멘션할 역할: 없음',
+      '종류: 공개일',
+      '최소 신뢰도: 💬 소문',
+      '알림 언어: 한국어 (/알림 언어 로 선택함)',
+      '상태: ▶️ 사용 중',
+    ]);
+    expect(settingsLines(settings, { language: 'ko', chosen: false })).toContain("Alert language: Korean (from the server's language)");
+  });
+});
+
+describe('data shown as it is', () => {
+  const event = (value: string, published: string): FactEvent => ({
+    type: 'fact-change', reason: 'new', kind: 'episodes', subject: null, value, previous: null, confidence: 'reported',
+    sources: [{ itemUrl: `https://news.example/${value}`, sentence: 's', outlet: 'News', published }], at: '2026-11-20T00:00:00.000Z',
+  });
+
+  it('/history lists newest first by the news date and says how many it left out', () => {
+    // The store's order is the order articles were read, not when the news broke.
+    const events = [event('8', '2025-01-01T00:00:00Z'), event('10', '2026-05-01T00:00:00Z'), event('9', '2025-06-01T00:00:00Z'), event('12', '2024-01-01T00:00:00Z')];
+    const text = historyView({ show, kind: undefined, events, limit: 2 }).embeds[0]?.description ?? '';
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('**10 episodes**');
+    expect(lines[1]).toContain('**9 episodes**');
+    expect(lines[2]).toBe('… and 2 more');
+    expect(historyView({ show, kind: 'episodes', events, limit: 2, locale: 'ko' }).embeds[0]?.description?.split('\n')[2]).toBe('… 외 2개');
+  });
+
+  it('/status shows a step dated only to the month as that month, not as its first day', () => {
+    const monthOnly = { ...renewal, date: '2022-06' };
+    const text = statusView({ show, renewal: monthOnly, production, release: officialRelease, history: [], lastCheckedAt: undefined, now: new Date('2026-12-01') }).embeds[0]?.description ?? '';
+    expect(text).toContain('✅ **Renewed** — June 2022 · ✅ Official');
+    const ko = statusView({ show, renewal: monthOnly, production, release: officialRelease, history: [], lastCheckedAt: undefined, now: new Date('2026-12-01'), locale: 'ko' }).embeds[0]?.description ?? '';
+    expect(ko).toContain('✅ **제작 확정** — 2022년 6월 · ✅ 공식');
+  });
+
+  it('/feeds list names a feed by its name, linked, and gives the next try as a day and time', () => {
+    const feed = {
+      url: 'https://news.google.com/rss/search?q=%22All+of+Us+Are+Dead%22', title: 'Google News: All of Us Are Dead season 2', addedBy: [], isDefault: true,
+      health: 'failing' as const, failures: 2, lastError: 'the site is unavailable for now (HTTP 503)', nextDueAt: '2026-12-06T05:30:00.000Z',
+      baselined: true, createdAt: '2026-01-01T00:00:00Z',
+    };
+    const unix = Date.parse(feed.nextDueAt) / 1000;
+    expect(feedLine(feed)).toBe(
+      `**[Google News: All of Us Are Dead season 2](<${feed.url}>)** (default) · 🟠 failing · no success yet\n` +
+      `  ↳ last error: the site is unavailable for now (HTTP 503) · next try <t:${unix}:f> (<t:${unix}:R>)`,
+    );
+    expect(feedLine(feed, 'ko')).toContain(`(기본) · 🟠 실패 중 · 아직 성공 없음\n  ↳ 마지막 오류: the site is unavailable for now (HTTP 503) · 다음 시도 <t:${unix}:f>`);
+    expect(feedLabel('https://feeds.example/a.xml')).toBe('<https://feeds.example/a.xml>');
   });
 });

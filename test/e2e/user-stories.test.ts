@@ -101,6 +101,12 @@ describe.each(BACKENDS)('Hyosan on Discord, end to end, on %s', (_name, storeUrl
       expect(textOf(reply.data)).toMatch(/announcements|<#/);
       expect((await bot.app.stores.guilds.get(g.id))?.alertChannelId).toBe(channel(g, 'announcements'));
     }
+    // The second server's admin uses Discord in Korean and wants Korean alerts.
+    const korean = guilds[1]!;
+    const chosen = await emulator.invokeCommand({ name: 'alerts', subcommand: 'language', options: { language: 'ko' }, guildId: korean.id, userId: member(korean, 'admin'), locale: 'ko' }).response();
+    expect((chosen.data as { content?: string }).content).toBe('알림을 한국어로 씁니다.');
+    const shown = await emulator.invokeCommand({ name: 'alerts', subcommand: 'show', guildId: korean.id, userId: member(korean, 'admin'), locale: 'ko' }).response();
+    expect((shown.data as { content?: string }).content).toContain('알림 언어: 한국어 (/알림 언어 로 선택함)');
     const g = guilds[0]!;
     const handle = emulator.invokeCommand({ name: 'feeds', subcommand: 'add', options: { url: feeds.url('/kdrama.xml') }, guildId: g.id, userId: member(g, 'admin') });
     await handle.response();
@@ -129,6 +135,10 @@ describe.each(BACKENDS)('Hyosan on Discord, end to end, on %s', (_name, storeUrl
     expect(textOf(alert.embeds)).toMatch(/2027/);
     expect(textOf(alert.embeds)).toMatch(/official/i);
     expect(alert.pings).toMatchObject({ everyone: false, here: false, roles: [], users: [] });
+    // Each server reads it in its language, with the day as a Discord timestamp and countdown.
+    expect(alert.embeds[0]).toMatchObject({ title: 'New season premieres 12 March 2027' });
+    expect(alertsIn(emulator, c2)[0]!.embeds[0]).toMatchObject({ title: '새 시즌 2027년 3월 12일 공개' });
+    expect(textOf(alertsIn(emulator, c2)[0]!.embeds)).toMatch(/✅ 공식.*<t:\d+:D> \(<t:\d+:R>\)|<t:\d+:D> \(<t:\d+:R>\).*✅ 공식/);
     expect(alertsIn(emulator, c3)).toEqual([]);
 
     feeds.set('/second.xml', 'Seoul Screen', [
@@ -170,6 +180,18 @@ describe.each(BACKENDS)('Hyosan on Discord, end to end, on %s', (_name, storeUrl
     expect(textOf(alert.embeds)).toMatch(/Kang Ye-rin/);
     expect(textOf(alert.embeds)).toMatch(/K-Drama Desk/);
     expect(textOf(alert.embeds)).toMatch(/Seoul Screen/);
+  });
+
+  test("a server whose preferred locale is Korean gets Korean alerts until an admin chooses", async () => {
+    const g = guilds[2]!;
+    expect(await bot.app.services.alerts.language(g.id)).toEqual({ language: 'en', chosen: false });
+    emulator.updateGuild(g.id, { preferredLocale: 'ko' });
+    await until(async () => (await bot.app.services.alerts.language(g.id)).language === 'ko', 'the locale to reach the bot');
+    const reply = await emulator.invokeCommand({ name: 'alerts', subcommand: 'preview', guildId: g.id, userId: member(g, 'admin') }).response();
+    const [sample, settings] = (reply.data as { embeds: { title: string; fields: { name: string; value: string }[] }[] }).embeds;
+    // The admin's client is English: the settings are in English, the sample in the server's language.
+    expect(sample?.title).toBe('새 시즌 2027년 상반기 공개 예정');
+    expect(settings?.fields.find((f) => f.name === 'Language')?.value).toBe('Korean');
   });
 
   test('a deleted alert channel disables that server with a notice, while others keep receiving', async () => {

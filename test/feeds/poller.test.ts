@@ -4,6 +4,7 @@ import { FeedPoller } from '../../src/feeds/poller.ts';
 import type { FeedItem } from '../../src/feeds/types.ts';
 import type { FeedRecord, FeedStore } from '../../src/store/types.ts';
 import { startServer, type TestServer } from './helpers/test-server.ts';
+import { logSink } from '../helpers/log-sink.ts';
 
 class MemoryFeedStore implements FeedStore {
   readonly records = new Map<string, FeedRecord>();
@@ -155,5 +156,43 @@ describe('FeedPoller.tick', () => {
     await poller.stop();
     expect(seen).toEqual([server.url('/good')]);
     expect(report.polled.map((p) => p.url)).toEqual([server.url('/good')]);
+  });
+});
+
+describe('poller logs', () => {
+  it('says once when a feed starts failing and once when it works again, not at every failed poll', async () => {
+    let up = false;
+    const flaky = await startServer({
+      '/flaky': (_req, res) => {
+        if (!up) {
+          res.statusCode = 503;
+          return void res.end('busy');
+        }
+        res.end(feedXml('Flaky'));
+      },
+    });
+    try {
+      const { logger, lines } = logSink('info');
+      const url = flaky.url('/flaky');
+      const store = new MemoryFeedStore();
+      store.records.set(url, { ...newFeedRecord(url, new Date(), { isDefault: true }), health: 'ok', title: 'Flaky Weekly' });
+      const poller = new FeedPoller({ store, onItems: async () => {}, allowedHosts: ['127.0.0.1'], timeoutMs: 2000, random: () => 0.5, logger });
+      const due = async () => {
+        const r = store.records.get(url)!;
+        store.records.set(url, { ...r, nextDueAt: new Date(0).toISOString() });
+        await poller.tick();
+      };
+      for (let i = 0; i < 4; i += 1) await due();
+      up = true;
+      await due();
+      await due();
+      const messages = lines.map((l) => l.msg);
+      expect(messages).toEqual(['feed Flaky Weekly is failing', 'feed Flaky Weekly works again']);
+      expect(lines[0]).toMatchObject({ level: 40, module: 'feeds.poller', feed: url, name: 'Flaky Weekly', from: 'ok', to: 'failing', failures: 1 });
+      expect(String(lines[0]?.error)).toMatch(/503/);
+      expect(lines[1]).toMatchObject({ level: 30, from: 'failing', to: 'ok' });
+    } finally {
+      await flaky.close();
+    }
   });
 });

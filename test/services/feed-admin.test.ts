@@ -56,3 +56,18 @@ describe('feed admin: adding a disabled feed again', () => {
     expect(afterHiccup.health).toBe('failing');
   });
 });
+
+describe('feed admin: listing', () => {
+  it('shows a default feed by the name config/feeds.json gives it, not its own title or address', async () => {
+    const url = 'https://news.google.com/rss/search?q=%22All+of+Us+Are+Dead%22+season+2';
+    await stores.feeds.put({ ...newFeedRecord(url, new Date('2026-03-01T00:00:00Z'), { isDefault: true }), title: '"All of Us Are Dead" season 2 - Google News' });
+    const admin = createFeedAdmin({
+      pack, feeds: stores.feeds, guilds: stores.guilds, guard: { allowedHosts: [] }, check: { fetch: { allowedHosts: [], timeoutMs: 2000 } },
+      names: new Map([[url, 'Google News: All of Us Are Dead season 2']]),
+    });
+    const listed = (await admin.list(GUILD)).find((f) => f.url === url);
+    expect(listed?.title).toBe('Google News: All of Us Are Dead season 2');
+    // The stored record keeps what the feed calls itself.
+    expect((await stores.feeds.get(url))?.title).toBe('"All of Us Are Dead" season 2 - Google News');
+  });
+});

@@ -1,44 +1,52 @@
-/** How /feeds list and /feeds test describe feeds to an admin. */
+/** How /feeds list and /feeds test describe feeds to an admin, in the admin's language. */
 import type { CheckReport } from '../../services/types.ts';
 import type { FeedRecord } from '../../store/types.ts';
 import { confidenceBadge } from './confidence.ts';
+import { say, type Words } from './say.ts';
 import { safeInline, safeUrl } from './text.ts';
 import { timestampOf } from './timestamps.ts';
 
-const HEALTH_WORDS: Record<FeedRecord['health'], string> = {
-  ok: '🟢 ok',
-  failing: '🟠 failing',
-  disabled: '🔴 disabled',
-  new: '⚪ not fetched yet',
+const HEALTH_WORDS: Record<FeedRecord['health'], Words> = {
+  ok: { en: '🟢 ok', ko: '🟢 정상' },
+  failing: { en: '🟠 failing', ko: '🟠 실패 중' },
+  disabled: { en: '🔴 disabled', ko: '🔴 꺼짐' },
+  new: { en: '⚪ not fetched yet', ko: '⚪ 아직 안 읽음' },
 };
 
+/** A named feed as its name linked to its address; an unnamed one as its address. */
 export function feedLabel(url: string, title?: string): string {
-  const shownUrl = safeUrl(url) ?? safeInline(url, 200);
+  const shownUrl = safeUrl(url);
   const name = title ? safeInline(title, 80) : undefined;
-  return name ? `**${name}** <${shownUrl}>` : `<${shownUrl}>`;
+  if (name && shownUrl) return `**[${name}](<${shownUrl}>)**`;
+  if (name) return `**${name}** ${safeInline(url, 200)}`;
+  return shownUrl ? `<${shownUrl}>` : safeInline(url, 200);
 }
 
-export function feedLine(feed: FeedRecord): string {
-  const parts = [`${feedLabel(feed.url, feed.title)}${feed.isDefault ? ' (default)' : ''}`, HEALTH_WORDS[feed.health]];
+export function feedLine(feed: FeedRecord, locale?: string): string {
+  const parts = [`${feedLabel(feed.url, feed.title)}${feed.isDefault ? say(locale, { en: ' (default)', ko: ' (기본)' }) : ''}`, say(locale, HEALTH_WORDS[feed.health])];
   const success = timestampOf(feed.lastSuccessAt, 'R');
-  parts.push(success ? `last success ${success}` : 'no success yet');
+  parts.push(success ? say(locale, { en: `last success ${success}`, ko: `마지막 성공 ${success}` }) : say(locale, { en: 'no success yet', ko: '아직 성공 없음' }));
   let line = parts.join(' · ');
-  if (feed.health !== 'ok' && feed.lastError) line += `\n  ↳ last error: ${safeInline(feed.lastError, 200)}`;
-  // A failing feed backs off; say when it will be tried again so an admin knows whether to wait.
-  const nextTry = feed.health === 'failing' ? timestampOf(feed.nextDueAt, 'R') : undefined;
-  if (nextTry) line += ` · next try ${nextTry}`;
+  if (feed.health !== 'ok' && feed.lastError) line += `\n  ↳ ${say(locale, { en: 'last error', ko: '마지막 오류' })}: ${safeInline(feed.lastError, 200)}`;
+  // A failing feed backs off; say when it will be tried again (day and time, and how long from now).
+  const at = feed.health === 'failing' ? timestampOf(feed.nextDueAt, 'f') : undefined;
+  if (at) line += ` · ${say(locale, { en: 'next try', ko: '다음 시도' })} ${at} (${timestampOf(feed.nextDueAt, 'R')})`;
   return line;
 }
 
-export function checkReportLines(report: CheckReport, maxItems = 8): string[] {
+export function checkReportLines(report: CheckReport, maxItems = 8, locale?: string): string[] {
   if (report.error) return [`❌ ${safeInline(report.error, 400)}`];
   const relevant = report.items.filter((i) => i.relevant).length;
+  const label = feedLabel(report.url, report.feedTitle);
   const lines = [
-    `✅ Read ${feedLabel(report.url, report.feedTitle)}: ${report.items.length} item(s), ${relevant} about the show.`,
+    say(locale, {
+      en: `✅ Read ${label}: ${report.items.length} item(s), ${relevant} about the show.`,
+      ko: `✅ ${label} 읽음: 항목 ${report.items.length}개, 그중 작품 관련 ${relevant}개.`,
+    }),
     ...report.warnings.map((w) => `⚠️ ${safeInline(w, 300)}`),
   ];
   for (const item of report.items.slice(0, maxItems)) {
-    const claims = item.claims.map((c) => `${c.kind} ${safeInline(c.subject ?? '', 40)} ${safeInline(c.value, 40)} ${confidenceBadge(c.confidence)}`.replace(/\s+/g, ' '));
+    const claims = item.claims.map((c) => `${c.kind} ${safeInline(c.subject ?? '', 40)} ${safeInline(c.value, 40)} ${confidenceBadge(c.confidence, locale)}`.replace(/\s+/g, ' '));
     lines.push(`${item.relevant ? '•' : '◦'} ${safeInline(item.title, 120)} — ${safeInline(item.reason, 120)}${claims.length ? `\n  ↳ ${claims.join('; ')}` : ''}`);
   }
   return lines;

@@ -8,17 +8,18 @@ import type { Evidence, Fact, FactEvent } from '../../facts/types.ts';
 import type { ShowInfo } from '../../services/types.ts';
 import { confidenceBadge } from './confidence.ts';
 import { progressBar } from './progress.ts';
+import { say, type Words } from './say.ts';
 import { sourceLinks } from './sources.ts';
-import { DISCORD_LIMITS, fitLines } from './text.ts';
+import { DISCORD_LIMITS, fitLines, moreLine } from './text.ts';
 import { discordTimestamp, lastCheckedLine, timestampOf } from './timestamps.ts';
 
-export const TIMELINE = [
-  { step: 'renewed', label: 'Renewed' },
-  { step: 'filming', label: 'Filming' },
-  { step: 'wrapped', label: 'Filming wrapped' },
-  { step: 'post-production', label: 'Post-production' },
-  { step: 'release', label: 'Released' },
-] as const;
+export const TIMELINE: readonly { step: string; label: Words }[] = [
+  { step: 'renewed', label: { en: 'Renewed', ko: '제작 확정' } },
+  { step: 'filming', label: { en: 'Filming', ko: '촬영' } },
+  { step: 'wrapped', label: { en: 'Filming wrapped', ko: '촬영 종료' } },
+  { step: 'post-production', label: { en: 'Post-production', ko: '후반 작업' } },
+  { step: 'release', label: { en: 'Released', ko: '공개' } },
+];
 
 /** How far a production stage has come, counted in timeline steps. */
 const STAGE_DEPTH: Record<string, number> = {
@@ -34,6 +35,8 @@ export interface StatusViewInput {
   history: FactEvent[];
   lastCheckedAt: string | undefined;
   now?: Date;
+  /** The reader's Discord locale; Korean for "ko", English otherwise. */
+  locale?: string;
 }
 
 interface StepInfo { date?: string; sources: Evidence[]; confidence?: Fact['confidence'] }
@@ -60,22 +63,29 @@ export function stepsDone(input: Pick<StatusViewInput, 'renewal' | 'production' 
   return done;
 }
 
-function dateText(date: string | undefined): string {
+/**
+ * A step's date at the precision its source gave: a day as a Discord date, "June 2022" for a
+ * month (never a made-up first of the month), a quarter, half or year in words.
+ */
+function dateText(date: string | undefined, locale: string | undefined): string {
   if (!date) return '';
   if (/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     const unix = releaseDayUnix(date);
     return unix === undefined ? '' : ` — ${discordTimestamp(unix, 'D')}`;
   }
+  if (/^\d{4}(?:-(?:\d{2}|Q[1-4]|H[12]))?$/.test(date)) return ` — ${describeRelease(date, locale)}`;
   const stamp = timestampOf(date, 'D');
   return stamp ? ` — ${stamp}` : '';
 }
 
 export function statusView(input: StatusViewInput): { embeds: APIEmbed[] } {
-  const { show, renewal, production, release, history } = input;
+  const { show, renewal, production, release, history, locale } = input;
+  const showName = say(locale, { en: `${show.title} — season ${show.season}`, ko: `${show.koreanTitle ?? show.title} 시즌 ${show.season}` });
   if (renewal?.value === 'cancelled') {
+    const sources = `${say(locale, { en: 'Sources', ko: '출처' })}: ${sourceLinks(renewal.sources, 3, locale)}`;
     return { embeds: [{
-      title: `${show.title} — season ${show.season}`,
-      description: `**Cancelled** — ${confidenceBadge(renewal.confidence)}\nSources: ${sourceLinks(renewal.sources)}\n\n${lastCheckedLine(input.lastCheckedAt)}`,
+      title: showName,
+      description: `**${say(locale, { en: 'Cancelled', ko: '제작 취소' })}** — ${confidenceBadge(renewal.confidence, locale)}\n${sources}\n\n${lastCheckedLine(input.lastCheckedAt, locale)}`,
       color: 0xe74c3c,
     }] };
   }
@@ -89,14 +99,21 @@ export function statusView(input: StatusViewInput): { embeds: APIEmbed[] } {
     else if (production?.value === entry.step) info = stepFromFact(production);
     else info = stepFromHistory(history, 'production', entry.step);
     const mark = reached ? '✅' : index === done ? '⏳' : '▫️';
-    let line = `${mark} **${entry.label}**`;
+    let line = `${mark} **${say(locale, entry.label)}**`;
     if (reached && info) {
-      line += `${dateText(info.date)}${info.confidence ? ` · ${confidenceBadge(info.confidence)}` : ''} · ${sourceLinks(info.sources, 2)}`;
+      line += `${dateText(info.date, locale)}${info.confidence ? ` · ${confidenceBadge(info.confidence, locale)}` : ''} · ${sourceLinks(info.sources, 2, locale)}`;
     } else if (entry.step === 'release' && release) {
-      line += ` — expected ${describeRelease(release.value)} (${confidenceBadge(release.confidence)})`;
+      const expected = `${describeRelease(release.value, locale)} (${confidenceBadge(release.confidence, locale)})`;
+      line += say(locale, { en: ` — expected ${expected}`, ko: ` — ${expected} 예정` });
     }
     lines.push(line);
   });
-  lines.push('', lastCheckedLine(input.lastCheckedAt));
-  return { embeds: [{ title: `${show.title} — season ${show.season} production`, description: fitLines(lines, DISCORD_LIMITS.description), color: 0x9b59b6 }] };
+  lines.push('', lastCheckedLine(input.lastCheckedAt, locale));
+  return {
+    embeds: [{
+      title: say(locale, { en: `${showName} production`, ko: `${showName} 제작 현황` }),
+      description: fitLines(lines, DISCORD_LIMITS.description, moreLine(locale)),
+      color: 0x9b59b6,
+    }],
+  };
 }

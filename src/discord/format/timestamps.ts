@@ -2,6 +2,8 @@
  * Discord renders <t:unix:style> in each reader's own time zone and language, so dates in replies
  * are sent as timestamps rather than as text in the server's zone.
  */
+import { say } from './say.ts';
+
 export type TimestampStyle = 't' | 'T' | 'd' | 'D' | 'f' | 'F' | 'R';
 
 export function discordTimestamp(unixSeconds: number, style: TimestampStyle): string {
@@ -16,7 +18,8 @@ export function timestampOf(iso: string | undefined, style: TimestampStyle): str
 }
 
 /** "Last checked <t:…:R>", or a plain statement that no poll has finished yet. */
-export function lastCheckedLine(iso: string | undefined): string {
+export function lastCheckedLine(iso: string | undefined, locale?: string): string {
   const stamp = timestampOf(iso, 'R');
-  return stamp ? `Last checked ${stamp}` : 'No feed check has finished yet';
+  if (!stamp) return say(locale, { en: 'No feed check has finished yet', ko: '아직 피드를 확인하지 못했습니다' });
+  return say(locale, { en: `Last checked ${stamp}`, ko: `마지막 확인: ${stamp}` });
 }

@@ -5,6 +5,7 @@
  * choosing a channel clears a "disabled" state, people are found by any spelling.
  */
 import { formatPreview } from '../../../src/alerts/format-alert.ts';
+import { languageOf, type Language } from '../../../src/alerts/language.ts';
 import type { AlertMessage } from '../../../src/alerts/message.ts';
 import { loadShowPack, type ShowPack } from '../../../src/facts/show-pack.ts';
 import { givenKey, plainKey } from '../../../src/facts/romanization.ts';
@@ -32,6 +33,10 @@ export interface MemoryWorld {
   lastCheckedAt?: string;
   /** Milliseconds a feed fetch takes, to exercise deferred replies. */
   fetchDelayMs: number;
+  /** Alert languages admins chose, by guild. */
+  languages: Map<string, Language>;
+  /** Servers' preferred locales, as Discord would report them. */
+  guildLocales: Map<string, string>;
 }
 
 interface Spelling { person: ShowPack['people'][number]; spellings: string[] }
@@ -140,8 +145,18 @@ export function createMemoryServices(pack: ShowPack, world: MemoryWorld, now: ()
       world.settings.set(guildId, next);
       return next;
     },
-    async preview(guildId): Promise<AlertMessage> {
-      return formatPreview(world.settings.get(guildId) ?? defaults(guildId), { showTitle: show.title });
+    async preview(guildId, locale): Promise<AlertMessage> {
+      const { language } = await alerts.language(guildId);
+      return formatPreview(world.settings.get(guildId) ?? defaults(guildId), { showTitle: show.title, alertLanguage: language, ...(locale ? { locale } : {}) });
+    },
+    async language(guildId) {
+      const chosen = world.languages.get(guildId);
+      return chosen ? { language: chosen, chosen: true } : { language: languageOf(world.guildLocales.get(guildId)), chosen: false };
+    },
+    async setLanguage(guildId, language) {
+      if (language === 'auto') world.languages.delete(guildId);
+      else world.languages.set(guildId, language);
+      return alerts.language(guildId);
     },
     async guildJoined(guildId) {
       if (!world.settings.has(guildId)) world.settings.set(guildId, defaults(guildId));
@@ -155,7 +170,9 @@ export function createMemoryServices(pack: ShowPack, world: MemoryWorld, now: ()
 }
 
 export function emptyWorld(): MemoryWorld {
-  return { facts: [], events: [], news: [], feeds: [], settings: new Map(), reachable: new Map(), fetchDelayMs: 0 };
+  return {
+    facts: [], events: [], news: [], feeds: [], settings: new Map(), reachable: new Map(), fetchDelayMs: 0, languages: new Map(), guildLocales: new Map(),
+  };
 }
 
 export async function loadTestPack(): Promise<ShowPack> {
