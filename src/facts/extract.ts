@@ -654,7 +654,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       const r = sentenceClaims(read, { pack, clock, articleSeason: season, headline: false, crowded, previousCast });
       previousCast = r.castCue;
       const lifted = authority.article || authority.paragraphs.has(index);
-      const bare = isKorean(read) ? koIsBareStatement(read) : isBareStatement(read);
+      const bare = isKorean(read) ? koIsBareStatement(read, pack) : isBareStatement(read);
       // "Season two is a go. Netflix made the announcement Monday": the speaker of the news
       // comes a sentence after the news.
       const vouch = vouchesForPrevious(read, pack);
@@ -821,7 +821,7 @@ function stripLead(sentence: string): string {
 
 /** Netflix (or an agency) making an announcement in this sentence, not denying one. */
 function isOfficialAnnouncement(sentence: string, clock: ArticleClock, pack: ShowPack): boolean {
-  if (isKorean(sentence)) return koIsOfficialAnnouncement(sentence);
+  if (isKorean(sentence)) return koIsOfficialAnnouncement(sentence, pack);
   const official = clauseConfidence(sentence) === 'official' || findAttributions(sentence, pack).some((a) => a.confidence === 'official' && a.rule !== 'official-voice:subject');
   return official && !NOT_CONFIRMED.test(sentence) && !NEGATION.test(sentence.split(/\bthat\b/i)[0] ?? '') && isFresh(sentence, clock);
 }

@@ -102,7 +102,7 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoD
     if (/^[^.]{0,10}?(?:예정|계획|방침)/.test(sentence.slice(cue.end, clause.end))) continue;
     if (clauseSeason(sentence, clause, ctx) !== 'tracked' && !/시즌\s*\d|후속/.test(cue.text)) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
-    const confidence = koConfidence(sentence, clause.text, 'renewal');
+    const confidence = koConfidence(sentence, clause.text, 'renewal', ctx.pack);
     out.push({ kind: 'renewal', rule: 'ko:renewal', subject: null, value: 'renewed', confidence, ...dateOf(clause, ctx) });
     out.push({ kind: 'production', rule: 'ko:production', subject: null, value: 'announced', confidence });
   }
@@ -110,7 +110,7 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoD
     const clause = clauseAt(clauses, cue.start);
     if (!clause || KO_UNDECIDED.test(clause.text) || /루머|설(?:이|은|에)|사실이\s*아니|않/.test(clause.text)) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) !== 'ours' && ctx.articleSeason !== 'tracked') continue;
-    out.push({ kind: 'renewal', rule: 'ko:renewal', subject: null, value: 'cancelled', confidence: koConfidence(sentence, clause.text, 'renewal') });
+    out.push({ kind: 'renewal', rule: 'ko:renewal', subject: null, value: 'cancelled', confidence: koConfidence(sentence, clause.text, 'renewal', ctx.pack) });
   }
   return out;
 }
@@ -128,7 +128,7 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: KoContext): 
       if ((stage === 'wrapped' || stage === 'filming') && personIsSubject(sentence, clause, cue.start, ctx.pack)) continue;
       if (stage === 'released' && (!hasTrackedMarker(sentence, ctx.pack) || KO_PROMO_BEFORE.test(sentence.slice(clause.start, cue.start)))) continue;
       if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
-      out.push({ kind: 'production', rule: 'ko:production', subject: null, value: stage, confidence: koConfidence(sentence, clause.text, 'production'), ...dateOf(clause, ctx) });
+      out.push({ kind: 'production', rule: 'ko:production', subject: null, value: stage, confidence: koConfidence(sentence, clause.text, 'production', ctx.pack), ...dateOf(clause, ctx) });
     }
   }
   return out;
@@ -149,7 +149,7 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoD
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     for (const d of findKoreanDates(clause.text, ctx.clock, 'future')) {
       if (Number(d.value.slice(0, 4)) <= lastEarlierYear || latestDayOf(d.value) < monthAgo) continue;
-      out.push({ kind: 'release', rule: 'ko:release', subject: null, value: d.value, confidence: koConfidence(sentence, clause.text, 'release') });
+      out.push({ kind: 'release', rule: 'ko:release', subject: null, value: d.value, confidence: koConfidence(sentence, clause.text, 'release', ctx.pack) });
     }
   }
   return out;
@@ -166,7 +166,7 @@ function platformClaims(sentence: string, clauses: Clause[], ctx: KoContext): Ko
     if (KO_PAST_RELEASE.test(clause.text) && !hasTrackedMarker(clause.text, ctx.pack)) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     const name = PLATFORMS.find(([re]) => re.test(cue.text))?.[1] ?? ctx.pack.platform;
-    out.push({ kind: 'platform', rule: 'ko:platform', subject: null, value: name === 'Netflix' ? ctx.pack.platform : name, confidence: koConfidence(sentence, clause.text, 'platform') });
+    out.push({ kind: 'platform', rule: 'ko:platform', subject: null, value: name === 'Netflix' ? ctx.pack.platform : name, confidence: koConfidence(sentence, clause.text, 'platform', ctx.pack) });
   }
   return out;
 }
@@ -192,7 +192,7 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoD
     if (ctx.pack.earlierSeasons.some((s) => s.episodes === n) && !hasTrackedMarker(clause.text, ctx.pack)) continue;
     // "시즌2는 총 8부작으로, 시즌1(12부작)에 이어": the count belongs to the season named just before it.
     if (nearestSeasonBefore(sentence.slice(0, cue.start), ctx.pack) === 'earlier') continue;
-    out.push({ kind: 'episodes', rule: 'ko:episodes', subject: null, value: String(n), confidence: koConfidence(sentence, clause.text, 'episodes') });
+    out.push({ kind: 'episodes', rule: 'ko:episodes', subject: null, value: String(n), confidence: koConfidence(sentence, clause.text, 'episodes', ctx.pack) });
   }
   return out;
 }
@@ -255,7 +255,7 @@ function castClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraf
     if (ownerOf(sentence, clause, cue.start, ctx.pack, true) === 'other') continue;
     const earlier = (ctx.pack.people.find((x) => x.name === person.canonical)?.seasons ?? []).some((s) => s < ctx.pack.season);
     const value = exit ? 'exited' : cue.status === 'returning' ? 'returning' : earlier ? 'returning' : 'new';
-    const confidence: Confidence = koConfidence(sentence, clause.text, 'cast');
+    const confidence: Confidence = koConfidence(sentence, clause.text, 'cast', ctx.pack);
     const draft: KoDraft = { kind: 'cast', subject: person.canonical, value, confidence, rule: 'ko:cast' };
     const character = characterOf(sentence, person, ctx.pack);
     if (character) draft.character = character;
@@ -301,7 +301,7 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraf
     if (!role) continue;
     if (clauseSeason(sentence, personClause, ctx) !== 'tracked' || earlierOnly(personClause, ctx.pack) || negated(personClause.text)) continue;
     if (ownerOf(sentence, personClause, person.span.start, ctx.pack, false) === 'other') continue;
-    out.push({ kind: 'crew', rule: 'ko:crew', subject: person.canonical, value: role, confidence: koConfidence(sentence, personClause.text, 'crew') });
+    out.push({ kind: 'crew', rule: 'ko:crew', subject: person.canonical, value: role, confidence: koConfidence(sentence, personClause.text, 'crew', ctx.pack) });
   }
   return out;
 }
