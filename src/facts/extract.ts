@@ -291,6 +291,8 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season
     if (isNegated(clause) || IRREALIS.test(text.trim()) || hasEarlierMarker(text, ctx.pack)) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     if (notTheSeasonCount(sentence, cue.start, cue.end, ctx.pack)) continue;
+    // "the planned third season will be a six-part finale": the next season's count.
+    if (hasLaterMarker(text, ctx.pack) && !hasTrackedMarker(text, ctx.pack)) continue;
     // "Two episodes will be shown at the Busan festival": a screening, not the season's length.
     if (/\b(?:screen(?:s|ed|ing)?|shown|festival|preview(?:ed|s)?)\b/i.test(text)) continue;
     const n = episodeCount(cue.m[1] ?? '');
@@ -328,6 +330,12 @@ function platformClaims(sentence: string, clauses: Clause[], ctx: Context, seaso
     out.push({ kind: 'platform', subject: null, value, rule: 'platform-cue', confidence: confidenceFor(sentence, clauses, governing, ctx.pack) });
   }
   return out;
+}
+
+/** Whether two positions sit on the same side of every "but", "while", "whereas" or semicolon. */
+function sameStretch(sentence: string, a: number, b: number): boolean {
+  const [lo, hi] = a < b ? [a, b] : [b, a];
+  return !/(?:,\s*|\s)(?:but|while|whereas|though|although)\s|;/i.test(sentence.slice(lo, hi));
 }
 
 const distance = (a: Cue, b: Cue): number => (a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0);
@@ -445,7 +453,10 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     let confidence: Confidence;
     // Names in one list share the cue nearest the list: "survivors A, B and C sit beside newcomers D and E".
     const group = groups.get(person) ?? person.span;
-    const nearest = inherited ? undefined : [...cues].sort((a, b) => distance(a, group) - distance(b, group))[0];
+    // The cue in the person's own stretch first ("Roh Jae-won has signed on as a newcomer, while Roh
+    // Yoon-seo has bowed out": each takes the cue on their side of "while"), then the nearest.
+    const side = (c: Cue): number => (sameStretch(sentence, c.start, group.start) ? 0 : 1);
+    const nearest = inherited ? undefined : [...cues].sort((a, b) => side(a) - side(b) || distance(a, group) - distance(b, group))[0];
     if (nearest) {
       const clause = clauseAt(clauses, nearest.start);
       const personClause = clauseAt(clauses, person.span.start);
@@ -652,6 +663,9 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
         continue;
       }
       const r = sentenceClaims(read, { pack, clock, articleSeason: season, headline: false, crowded, previousCast });
+      // "Rumours that Cho Yi-hyun had dropped out are untrue, her agency said": what a denied
+      // report says is no claim; only the denier's own official word stands.
+      if (deniesAReport(read)) r.drafts = r.drafts.filter((d) => d.confidence === 'official' && !(d.kind === 'renewal' && d.value === 'cancelled'));
       previousCast = r.castCue;
       const lifted = authority.article || authority.paragraphs.has(index);
       const bare = isKorean(read) ? koIsBareStatement(read, pack) : isBareStatement(read);
@@ -780,6 +794,15 @@ function numberedEntries(pack: ShowPack): (sentence: string) => boolean {
     if (ours) underOther = false;
     return underOther;
   };
+}
+
+const REPORTED_CLAIM = /\b(?:reports?|rumou?rs?|claims?|posts?|speculation|talk|whispers|theor(?:y|ies))\s+(?:\w+\s+){0,4}?(?:that|of)\b|\b(?:claimed|alleged|alleging|claiming)\b|\bregarding\s+(?:a|the|recent)\s+reports?\b|['‘"“][^'’"”]{2,40}['’"”]\s*(?:rumou?r|report)/i;
+const DENIAL = /\b(?:untrue|not\s+true|false|fabricated|fake|baseless|groundless|denied|denies|deny|dismiss(?:ed|es|ing)?|refuted|debunked|shot\s+down|pushed\s+back\s+(?:\w+\s+){0,3}against|(?:has|have|had)\s+not\s+been\s+(?:decided|finali[sz]ed|confirmed|set|fixed)|(?:nothing|no\s+\w+)\s+(?:has|had)\s+(?:yet\s+)?been\s+(?:decided|finali[sz]ed|confirmed|set|fixed))\b/i;
+const KO_DENIED_REPORT = /(?:설|보도|루머|소문|주장)(?:['’"”])?\s*(?:에\s*대해|을|를|은|는)[^.]*?(?:선을\s*그었|부인|사실무근|사실이\s*아니|정해지지\s*않았|확정되지\s*않았|결정되지\s*않았)/;
+
+/** A sentence that reports a claim only to deny it. */
+function deniesAReport(sentence: string): boolean {
+  return (REPORTED_CLAIM.test(sentence) && DENIAL.test(sentence)) || KO_DENIED_REPORT.test(sentence);
 }
 
 /**

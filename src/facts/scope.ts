@@ -195,7 +195,8 @@ export function laterPattern(pack: ShowPack): RegExp {
   const words = nums.flatMap((n) => [String(n), NUMBER_WORDS[n] ?? String(n)]);
   const ordinals = nums.map((n) => ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth'][n] ?? `${n}th`);
   const ko = nums.map((n) => `시즌\\s*${n}(?!\\d)|${['영', '첫', '두', '세', '네', '다섯'][n] ?? n}\\s*번째\\s*시즌`);
-  return new RegExp(`\\b(?:(?:season|part)\\s*(?:${words.join('|')})\\b|(?:${ordinals.join('|')})\\s+(?:season|instal?lment|part)|s0?(?:${nums.join('|')})\\b)|${ko.join('|')}`, 'i');
+  // "a third All of Us Are Dead season": the title may stand between the ordinal and the noun.
+  return new RegExp(`\\b(?:(?:season|part)\\s*(?:${words.join('|')})\\b|(?:${ordinals.join('|')})\\s+(?:[\\w'’-]+\\s+){0,6}?(?:season|instal?lment|part)\\b|s0?(?:${nums.join('|')})\\b)|${ko.join('|')}`, 'i');
 }
 
 export function hasLaterMarker(text: string, pack: ShowPack): boolean {
