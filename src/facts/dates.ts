@@ -64,6 +64,15 @@ const month = (s: string | undefined): number => MONTHS[(s ?? '').toLowerCase().
 
 /** Most specific first; a later rule never overlaps text an earlier rule took. */
 const RULES: DateRule[] = [
+  // "the January-March 2027 window": a month range that is a quarter or a half.
+  { re: new RegExp(`\\b${MONTH}\\s*(?:-|–|to|through)\\s*${MONTH},?\\s+${YEAR}\\b`, 'gi'), value: (m) => {
+    const a = month(m[1]);
+    const b = month(m[2]);
+    if (a === b - 2 && a % 3 === 1) return `${m[3]}-Q${(a + 2) / 3}`;
+    if (a === 1 && b === 6) return `${m[3]}-H1`;
+    if (a === 7 && b === 12) return `${m[3]}-H2`;
+    return a === b ? `${m[3]}-${pad(a)}` : undefined;
+  } },
   // "January 28 last year": the year said in words.
   { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(last|this|next)\\s+year\\b`, 'gi'), value: (m, c) => `${c.year + ({ last: -1, this: 0, next: 1 }[(m[3] ?? '').toLowerCase()] ?? 0)}-${pad(month(m[1]))}-${pad(Number(m[2]))}` },
   { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}\\b`, 'gi'), value: (m) => `${m[3]}-${pad(month(m[1]))}-${pad(Number(m[2]))}` },
@@ -167,15 +176,6 @@ const ANCHORED: AnchoredRule[] = [
   { re: /\b(first|second|1st|2nd|latter)[-\s]half\s+of\s+the\s+year\b/gi, value: (m, c, _d, lead) => `${lastYear(lead) ?? c.year}-${/first|1st/i.test(m[1] ?? '') ? 'H1' : 'H2'}` },
   { re: /\b(?:the\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b(?!\s+of\s+(?:20\d\d|this|next))/gi, value: (m, c, _d, lead) => `${lastYear(lead) ?? c.year}-Q${ORD[(m[1] ?? '').toLowerCase()]}` },
   { re: /\b(?:before|by)\s+the\s+end\s+of\s+the\s+year\b/gi, value: (_m, c, _d, lead) => `${lastYear(lead) ?? c.year}` },
-  // "the January-March 2027 window": a month range that is a quarter or a half.
-  { re: new RegExp(`\\b${MONTH}\\s*(?:-|–|to|through)\\s*${MONTH},?\\s+${YEAR}\\b`, 'gi'), value: (m) => {
-    const a = month(m[1]);
-    const b = month(m[2]);
-    if (a === b - 2 && a % 3 === 1) return `${m[3]}-Q${(a + 2) / 3}`;
-    if (a === 1 && b === 6) return `${m[3]}-H1`;
-    if (a === 7 && b === 12) return `${m[3]}-H2`;
-    return a === b ? `${m[3]}-${pad(a)}` : undefined;
-  } },
   // "today", "tonight", "tomorrow": the article's own day.
   { re: /\b(today|tonight|tomorrow)\b/gi, value: (m, c) => isoDay(clockDate(c, (m[1] ?? '').toLowerCase() === 'tomorrow' ? 1 : 0)) },
   // "in the new year": said late in a year, the year ahead.

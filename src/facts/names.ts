@@ -240,7 +240,12 @@ function nearestKnown(p: PersonMention, pack: ShowPack): PersonMention {
   const key = plainKey(p.canonical).replace(/ii$/, 'il');
   if (key.length < 8) return p;
   const hits = new Set<string>();
-  for (const [plain, canonical] of indexes(pack).people.byPlain) if (plain.length >= 8 && withinOneEdit(key, plain)) hits.add(canonical);
+  for (const person of pack.people) {
+    for (const written of [person.name, ...person.aliases]) {
+      const plain = plainKey(written);
+      if (plain.length >= 8 && withinOneEdit(key, plain)) hits.add(person.name);
+    }
+  }
   const [only] = hits;
   return hits.size === 1 && only ? { canonical: only, span: p.span, known: true } : p;
 }
