@@ -681,9 +681,11 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   const headline = item.title.trim();
   if (headline) {
     const said = new Set([...best.values()].map((c) => `${c.kind}|${c.subject ?? ''}`));
+    const deniedInBody = paragraphs.flat().some(deniesAReport) || deniesAReport(headline);
     for (const d of sentenceClaims(headline, { pack, clock, articleSeason: season, headline: true }).drafts) {
-      // The body's wording decides a fact the body also states.
-      if (said.has(`${d.kind}|${d.subject ?? ''}`)) continue;
+      // The body's wording decides a fact the body also states; a body that denies a report
+      // takes the headline's echo of that report with it.
+      if (said.has(`${d.kind}|${d.subject ?? ''}`) || (deniedInBody && d.confidence !== 'official')) continue;
       consider(capHeadline(d, headline, hasBody(item.text), pack), headline);
     }
   }

@@ -325,8 +325,9 @@ export function applyClaim(current: Fact | undefined, claim: Claim, ctx: ApplyCo
   if (claim.value === current.value) return sameValue(current, claim, ctx);
 
   if (claimTime(claim, ctx.now) < current.asOf) return ignored(current, claim, ctx, 'older');
-  // "2027" says nothing new about a fact already known as "March 2027".
-  if (claim.kind === 'release' && refines(current.value, claim.value)) return ignored(current, claim, ctx, 'less-specific');
+  // "2027" says nothing new about a fact already known as "March 2027" — unless it is surer:
+  // Netflix's own "first half of 2027" over a reported "January 2027" is the window fans can count on.
+  if (claim.kind === 'release' && refines(current.value, claim.value) && confidenceRank(claim.confidence) <= confidenceRank(current.confidence)) return ignored(current, claim, ctx, 'less-specific');
   if (claim.kind === 'production') return productionStep(current, claim, ctx);
 
   const rankDiff = confidenceRank(claim.confidence) - confidenceRank(current.confidence);

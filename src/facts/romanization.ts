@@ -27,6 +27,11 @@ const FAMILY_VARIANTS: Record<string, readonly string[]> = {
   son: ['son', 'sohn'],
   yoo: ['yoo', 'yu', 'you'],
   ryu: ['ryu', 'ryoo'],
+  gil: ['gil', 'kil'],
+  seol: ['seol', 'sul', 'seul'],
+  pyo: ['pyo'],
+  ji: ['ji', 'chi'],
+  yeom: ['yeom', 'yum'],
   nam: ['nam'],
   seo: ['seo', 'suh'],
   so: ['so'],
@@ -77,7 +82,7 @@ for (const [key, variants] of Object.entries(FAMILY_VARIANTS)) {
  * Family names short or common enough in English ("I", "No", "So", "Do", "An") that they are only
  * trusted as part of a name the pack already knows, never to discover a new person.
  */
-const AMBIGUOUS_FAMILY = new Set(['i', 'o', 'no', 'ro', 'ri', 'so', 'do', 'an', 'ma', 'na', 'ra', 'go', 'ko', 'ju', 'yu', 'you', 'jo', 'im', 'in', 'won', 'song', 'moon', 'bang', 'ok', 'wi', 'rim', 'rie', 'pack', 'park', 'min', 'jun', 'gu', 'ha', 'sin', 'um', 'cha', 'tak', 'yong', 'ham', 'han', 'hong', 'kong', 'gong', 'shim', 'sim', 'jin', 'yang', 'seo', 'ku', 'koo', 'ok', 'joe', 'leigh']);
+const AMBIGUOUS_FAMILY = new Set(['ji', 'chi', 'kil', 'sul', 'i', 'o', 'no', 'ro', 'ri', 'so', 'do', 'an', 'ma', 'na', 'ra', 'go', 'ko', 'ju', 'yu', 'you', 'jo', 'im', 'in', 'won', 'song', 'moon', 'bang', 'ok', 'wi', 'rim', 'rie', 'pack', 'park', 'min', 'jun', 'gu', 'ha', 'sin', 'um', 'cha', 'tak', 'yong', 'ham', 'han', 'hong', 'kong', 'gong', 'shim', 'sim', 'jin', 'yang', 'seo', 'ku', 'koo', 'ok', 'joe', 'leigh']);
 
 function clean(token: string): string {
   return token.toLowerCase().replace(/[’'`.]/g, '');

@@ -175,6 +175,15 @@ describe('ledger rules', () => {
     expect(fact?.value).toBe('2027-03');
   });
 
+  test("a surer but wider window is news: the platform's own half-year over a reported month", () => {
+    const { fact, events } = run([
+      claim('release', '2027-01', 'reported', '2026-04-14T00:00:00Z', 'https://a.example/1'),
+      claim('release', '2027-H1', 'official', '2026-10-27T00:00:00Z', 'https://netflix.example/2'),
+    ]);
+    expect(events).toEqual(['fact-change:new', 'fact-change:changed']);
+    expect(fact).toMatchObject({ value: '2027-H1', confidence: 'official' });
+  });
+
   test('production moves forward; a recap of an earlier stage is not a regression', () => {
     const { fact, events } = run([
       claim('production', 'filming', 'reported', '2025-07-10T00:00:00Z', 'https://a.example/1'),

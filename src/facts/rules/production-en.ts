@@ -29,6 +29,8 @@ export const PRODUCTION_ROWS_EN: readonly StageRow[] = [
   { name: 'in-the-edit-suite', stage: 'post-production', re: /\b(?:is|are|now|lives|living|moved|moving|went|gone|heads?)\s+(?:now\s+)?(?:in|into)\s+the\s+edit(?:\s+suite|\s+bay|ing\s+room)?\b/gi },
   { name: 'filming-ahead', stage: 'filming', re: /\b(?:weeks?|days?|months?)\s+of\s+(?:filming|shooting)\s+(?:ahead|left|remaining|to\s+go)\b/gi },
   { name: 'cameras-packed', stage: 'wrapped', re: /\bcameras\s+(?:have\s+been|were|had\s+been)\s+(?:packed\s+away|put\s+away|switched\s+off)\b/gi },
+  { name: 'last-stretch-of-post', stage: 'post-production', re: /\b(?:last|final|home)\s+stretch\s+of\s+post[-\s]?production\b|\bdeep\s+into\s+post(?:[-\s]?production)?\b/gi },
+  { name: 'live-on-platform', stage: 'released', re: /\b(?:(?:is|are)\s+(?:now\s+)?|has\s+been\s+|have\s+been\s+|went\s+)live\s+(?:on|worldwide|globally)\b/gi },
   { name: 'deep-in-post', stage: 'post-production', re: /\b(?:is|are|now|deep|firmly)\s+(?:deep\s+|firmly\s+)?in\s+post(?![-\w])|\b(?:has|have)\s+(?:finished|completed|wrapped)\s+post[-\s]?production\b/gi },
   { name: 'keeps-shooting', stage: 'filming', re: /\b(?:keeps?|kept|continues?\s+to|continued\s+to|still)\s+(?:shooting|filming)\b/gi },
   { name: 'last-scenes', stage: 'filming', re: new RegExp(String.raw`\b(?:wrapping|finishing|shooting|filming|capturing)\s+(?:up\s+)?${SCENES}|\bfor\s+(?:some\s+of\s+)?${SCENES}`, 'gi') },
