@@ -99,6 +99,11 @@ function isNegated(clause: Clause): boolean {
   return NEGATION.test(clause.text);
 }
 
+/** The sentence with ", who …," and ", which …," asides blanked out. */
+function withoutRelativeClauses(sentence: string): string {
+  return sentence.replace(/,\s*(?:who|whom|whose|which)\b[^,;]*(?:,|$)/gi, (m) => ' '.repeat(m.length));
+}
+
 function effectiveSeason(sentence: string, ctx: Context): SeasonScope {
   const own = seasonOf(sentence, ctx.pack);
   return own === 'unknown' ? ctx.articleSeason : own;
@@ -516,7 +521,11 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   const out: Draft[] = [];
   // "Directed by Lee and written by Chun." with no word of the new season: the show's credits.
   if (CREDIT_LINE.test(sentence.trim()) && !hasTrackedMarker(sentence, ctx.pack) && !/\b(?:return\w*|back|again|will|new\s+season)\b/i.test(sentence)) return out;
+  const asides = withoutRelativeClauses(sentence);
   for (const person of people) {
+    // "Chun Sung-il, who adapted Joo Dong-geun's webtoon, will pen the scripts": someone named
+    // inside a relative clause is not who takes the job.
+    if (asides.slice(person.span.start, person.span.end).trim() === '' && !/^\s*,?\s*(?:who|whom)\b/i.test(sentence.slice(Math.max(0, person.span.start - 6), person.span.start))) continue;
     // "the webcomic Now at Our School by Joo Dong-geun" names the source's author.
     if (SOURCE_AUTHOR_BEFORE.test(sentence.slice(0, person.span.start))) continue;
     const personClause = clauseAt(clauses, person.span.start);
@@ -573,7 +582,9 @@ function sentenceClaims(sentence: string, ctx: Context): { drafts: Draft[]; cast
     ...episodeClaims(sentence, clauses, ctx, season),
     ...platformClaims(sentence, clauses, ctx, season),
     ...cast.drafts,
-    ...crewClaims(sentence, clauses, ctx, season),
+    // "Lee Jae-kyoo, who helmed the first season, and Kim Nam-su share directing": a crew credit's
+    // relative clause tells the person's past, not the sentence's season.
+    ...crewClaims(sentence, clauses, ctx, seasonOf(withoutRelativeClauses(sentence), ctx.pack) === 'unknown' ? ctx.articleSeason : seasonOf(withoutRelativeClauses(sentence), ctx.pack)),
   ];
   return cast.cue ? { drafts, castCue: cast.cue } : { drafts };
 }
