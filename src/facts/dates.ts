@@ -57,7 +57,8 @@ function yearFor(month: number, day: number, clock: ArticleClock, dir: DateDirec
 
 export interface DateRule {
   re: RegExp;
-  value: (m: RegExpExecArray, clock: ArticleClock, dir: DateDirection) => string | undefined;
+  /** `lead` is the sentence up to the match, for rules that take a month or year from it. */
+  value: (m: RegExpExecArray, clock: ArticleClock, dir: DateDirection, lead: string) => string | undefined;
 }
 
 const month = (s: string | undefined): number => MONTHS[(s ?? '').toLowerCase().replace('.', '')] ?? 0;
@@ -139,10 +140,6 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, f
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 const clockDate = (c: ArticleClock, plusDays = 0): Date => new Date(Date.UTC(c.year, c.month - 1, c.day + plusDays));
 
-interface AnchoredRule {
-  re: RegExp;
-  value: (m: RegExpExecArray, clock: ArticleClock, dir: DateDirection, lead: string) => string | undefined;
-}
 
 /** The last month named before a point, with the year written next to it if any. */
 function lastMonth(lead: string): number | undefined {
@@ -158,7 +155,7 @@ function lastYear(lead: string): number | undefined {
 }
 
 /** Dates that need the sentence around them or the article's own day to mean anything. */
-const ANCHORED: AnchoredRule[] = [
+const ANCHORED: DateRule[] = [
   // "on the 29th": the month last named, else this month (or next, when the day has passed).
   { re: new RegExp(`\\b(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?${MONTH})(?!\\s+(?:century|anniversary|episode|season|place|spot|time|edition|annual|birthday))`, 'gi'), value: (m, c, d, lead) => {
     const day = Number(m[1]);
@@ -214,19 +211,7 @@ const ANCHORED: AnchoredRule[] = [
 const TELLING_BEFORE = /\b(?:said|says|announced|confirmed|revealed|told|reported|posted|unveiled|shared|added|stated|appeared|published|released|dropped|noted|wrote|tweeted)\s+(?:\w+\s+){0,2}$/i;
 
 function anchoredDates(text: string, clock: ArticleClock, dir: DateDirection, before: string, taken: readonly DateMention[]): DateMention[] {
-  const found: DateMention[] = [];
-  for (const rule of ANCHORED) {
-    rule.re.lastIndex = 0;
-    for (const m of text.matchAll(rule.re)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if ([...taken, ...found].some((f) => start < f.end && f.start < end)) continue;
-      if (TELLING_BEFORE.test(text.slice(0, start))) continue;
-      const value = rule.value(m as RegExpExecArray, clock, dir, `${before} ${text.slice(0, start)}`);
-      if (value && isDateValue(value)) found.push({ value, start, end });
-    }
-  }
-  return found;
+  return collectDates(text, ANCHORED, clock, dir, (_match, start) => TELLING_BEFORE.test(text.slice(0, start)), { before, taken });
 }
 
 function plainDates(text: string, clock: ArticleClock, dir: DateDirection): DateMention[] {
@@ -250,15 +235,17 @@ export function collectDates(
   clock: ArticleClock,
   dir: DateDirection,
   skip: (match: string, start: number, end: number) => boolean,
+  context: { before?: string; taken?: readonly DateMention[] } = {},
 ): DateMention[] {
   const found: DateMention[] = [];
+  const taken = context.taken ?? [];
   for (const rule of rules) {
     rule.re.lastIndex = 0;
     for (const m of text.matchAll(rule.re)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (found.some((f) => start < f.end && f.start < end) || skip(m[0], start, end)) continue;
-      const value = rule.value(m as RegExpExecArray, clock, dir);
+      if ([...taken, ...found].some((f) => start < f.end && f.start < end) || skip(m[0], start, end)) continue;
+      const value = rule.value(m as RegExpExecArray, clock, dir, `${context.before ?? ''} ${text.slice(0, start)}`);
       if (value && isDateValue(value)) found.push({ value, start, end });
     }
   }
