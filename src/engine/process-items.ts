@@ -97,7 +97,7 @@ export async function processItems(items: readonly FeedItem[], deps: ItemProcess
     if (analysis.relevance.relevant) report.relevant++;
   }
   if (report.processed > 0) {
-    log.info({ feedItems: items.length, processed: report.processed, relevant: report.relevant, changes: report.events.filter((e) => e.type === 'fact-change').length }, 'items processed');
+    log.info({ feed: items[0]?.feedUrl, feedItems: items.length, processed: report.processed, relevant: report.relevant, changes: report.events.filter((e) => e.type === 'fact-change').length }, 'items processed');
   }
   return report;
 }
