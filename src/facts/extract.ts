@@ -446,7 +446,9 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   if (!inherited && cues.every((c) => c.status === 'generic') && isBareCreditLine(sentence, people, findCharacters(sentence, ctx.pack))) return { drafts: [] };
   // "Stars of season 1 will return" speaks of the tracked season through its returning cue.
   const returnsFromEarlier = season === 'earlier' && ctx.articleSeason !== 'earlier' && cues.some((c) => c.status === 'returning' || c.status === 'exited');
-  const allowPeople = season === 'tracked' || returnsFromEarlier || !!inherited;
+  // "A, B and C will again play …" with no season named: a return is to the coming season.
+  const returnsUnnamed = season === 'unknown' && cues.some((c) => c.status === 'returning');
+  const allowPeople = season === 'tracked' || returnsFromEarlier || returnsUnnamed || !!inherited;
   let sentenceCue: { status: CastCueStatus; confidence: Confidence } | undefined;
   const groups = nameLists(sentence, actors);
   // "The series stars …" with no word of the new season describes the show as it was.
@@ -676,7 +678,8 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       const r = sentenceClaims(read, { pack, clock, articleSeason: season, headline: false, crowded, previousCast });
       // "Rumours that Cho Yi-hyun had dropped out are untrue, her agency said": what a denied
       // report says is no claim; only the denier's own official word stands.
-      if (deniesAReport(read)) r.drafts = r.drafts.filter((d) => d.confidence === 'official' && !(d.kind === 'renewal' && d.value === 'cancelled'));
+      // Korean splits a quoted denial into pieces; the paragraph is the unit there.
+      if (deniesAReport(read) || (isKorean(read) && deniesAReport(paragraph.join(' ')))) r.drafts = r.drafts.filter((d) => d.confidence === 'official' && !(d.kind === 'renewal' && d.value === 'cancelled'));
       previousCast = r.castCue;
       const lifted = authority.article || authority.paragraphs.has(index);
       const bare = isKorean(read) ? koIsBareStatement(read, pack) : isBareStatement(read);
@@ -692,7 +695,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   const headline = item.title.trim();
   if (headline) {
     const said = new Set([...best.values()].map((c) => `${c.kind}|${c.subject ?? ''}`));
-    const deniedInBody = paragraphs.flat().some(deniesAReport) || deniesAReport(headline);
+    const deniedInBody = paragraphs.some((p) => p.some(deniesAReport) || deniesAReport(p.join(' '))) || deniesAReport(headline);
     for (const d of sentenceClaims(headline, { pack, clock, articleSeason: season, headline: true }).drafts) {
       // The body's wording decides a fact the body also states; a body that denies a report
       // takes the headline's echo of that report with it.
@@ -811,7 +814,7 @@ function numberedEntries(pack: ShowPack): (sentence: string) => boolean {
 
 const REPORTED_CLAIM = /\b(?:reports?|rumou?rs?|claims?|posts?|speculation|talk|whispers|theor(?:y|ies))\s+(?:\w+\s+){0,4}?(?:that|of)\b|\b(?:claimed|alleged|alleging|claiming)\b|\bregarding\s+(?:a|the|recent)\s+reports?\b|['‘"“][^'’"”]{2,40}['’"”]\s*(?:rumou?r|report)/i;
 const DENIAL = /\b(?:untrue|not\s+true|false|fabricated|fake|baseless|groundless|denied|denies|deny|dismiss(?:ed|es|ing)?|refuted|debunked|shot\s+down|pushed\s+back\s+(?:\w+\s+){0,3}against|(?:has|have|had)\s+not\s+been\s+(?:decided|finali[sz]ed|confirmed|set|fixed)|(?:nothing|no\s+\w+)\s+(?:has|had)\s+(?:yet\s+)?been\s+(?:decided|finali[sz]ed|confirmed|set|fixed))\b/i;
-const KO_DENIED_REPORT = /(?:설|보도|루머|소문|주장)(?:['’"”])?\s*(?:에\s*대해|을|를|은|는)[^.]*?(?:선을\s*그었|부인|사실무근|사실이\s*아니|정해지지\s*않았|확정되지\s*않았|결정되지\s*않았)/;
+const KO_DENIED_REPORT = /(?:설|보도|루머|소문|주장)(?:['’"”])?\s*(?:에\s*대해|을|를|은|는)[^.]*?(?:선을?\s*그(?:었|어|으며)|부인|사실무근|사실이\s*아니|정해지지\s*않았|확정되지\s*않았|결정되지\s*않았)/;
 
 /** A sentence that reports a claim only to deny it. */
 function deniesAReport(sentence: string): boolean {

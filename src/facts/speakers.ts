@@ -85,7 +85,7 @@ const SAY_VERBS =
 
 /** What an owner publishes: its word even when no verb of saying is used. */
 const DOCUMENT_NOUNS =
-  '(?:instagram|twitter|x\\s+account|youtube(?:\\s+channel)?|tiktok|feed|channel|page|listing|list|schedule|slate|line-?up|announcement|statement|press\\s+release|synopsis|roster|site|website|account|post|caption|card|calendar|newsletter|letter|release\\s+notes|trailer|teaser|key\\s+art|poster|blog)';
+  '(?:instagram|twitter|x\\s+account|youtube(?:\\s+channel)?|tiktok|feed|channel|guide|description|press\\s+(?:note|kit)|page|listing|list|schedule|slate|line-?up|announcement|statement|press\\s+release|synopsis|roster|site|website|account|post|caption|card|calendar|newsletter|letter|release\\s+notes|trailer|teaser|key\\s+art|poster|blog)';
 /** "Tudum page", "release schedule", "official Instagram account": up to two words before the noun. */
 const DOCUMENT = `(?:[\\w-]+\\s+){0,2}?${DOCUMENT_NOUNS}`;
 const VOICE_NOUNS = '(?:spokesperson|spokeswoman|spokesman|representative|official|executive|chief|team|head\\s+of\\s+[\\w-]+(?:\\s+content)?|(?:vice\\s+)?president|director\\s+of\\s+[\\w-]+(?:\\s+content)?)';
