@@ -57,7 +57,7 @@ export function isBareStatement(text: string): boolean {
 export const NOT_CONFIRMED = /\b(?:(?:yet|declined|refused)\s+to\s+(?:confirm|comment|announce)|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:confirmed|announced|commented)|(?:hasn['’]t|haven['’]t)\s+(?:yet\s+)?(?:confirmed|announced|commented)|made\s+no\s+(?:official\s+)?announcement|not\s+(?:been\s+)?(?:officially\s+)?confirmed|unconfirmed)\b/i;
 
 /** Denials and negations: a clause with one of these states nothing (exits are handled apart). */
-export const NEGATION = /\b(?:pushed\s+back\s+(?:\w+\s+){0,3}against|shot\s+down|not|no|never|nothing|none|neither|nor|without|yet to|has yet|have yet|denied|denies|deny|dismiss(?:ed|es)?|refuted|debunked|false|unclear|unknown|mystery|remains to be seen|tba|tbd|tbc|left out|excluded|absent|missing from|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|hasn['’]t|haven['’]t|hadn['’]t|won['’]t|doesn['’]t|don['’]t|didn['’]t|can['’]t|cannot|couldn['’]t|wouldn['’]t|no longer|yet to be|awaited|awaits|awaiting|under wraps)\b|n['’]t\b/i;
+export const NEGATION = /\b(?:pushed\s+back\s+(?:\w+\s+){0,3}against|shot\s+down|not|no(?!\.?\s*\d)|never|nothing|none|neither|nor|without|yet to|has yet|have yet|denied|denies|deny|dismiss(?:ed|es)?|refuted|debunked|false|unclear|unknown|mystery|remains to be seen|tba|tbd|tbc|left out|excluded|absent|missing from|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|hasn['’]t|haven['’]t|hadn['’]t|won['’]t|doesn['’]t|don['’]t|didn['’]t|can['’]t|cannot|couldn['’]t|wouldn['’]t|no longer|yet to be|awaited|awaits|awaiting|under wraps)\b|n['’]t\b/i;
 
 /** Clauses that state a condition or a time still to come: nothing in them has happened. */
 export const IRREALIS = /^(?:if|unless|once|until|till|before|whether|in case|as soon as)\b/i;

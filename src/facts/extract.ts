@@ -156,6 +156,7 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
     const { stage, re } = row;
     const rule = 'name' in row && typeof row.name === 'string' ? row.name : `stage:${stage}`;
     const setback = 'setback' in row && row.setback === true;
+    const undated = 'undated' in row && row.undated === true;
     for (const cue of matches(re, sentence)) {
       if (taken.some((t) => cue.start < t.end && t.start < cue.end)) continue;
       // "Pre-production has begun" and "post-production started" are not the shoot starting.
@@ -174,7 +175,7 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
       // "the series that topped Netflix's charts earlier this year" describes what it did before.
       if (stage === 'released' && /\b(?:that|which|who)\s+(?:\w+\s+)?$/i.test(sentence.slice(clause.start, cue.start))) continue;
       if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
-      out.push({ kind: 'production', subject: null, value: stage, rule, ...(setback ? { setback } : {}), confidence: confidenceFor(sentence, clauses, clause, ctx.pack), ...dateOf(clause, sentence, ctx) });
+      out.push({ kind: 'production', subject: null, value: stage, rule, ...(setback ? { setback } : {}), confidence: confidenceFor(sentence, clauses, clause, ctx.pack), ...(undated ? {} : dateOf(clause, sentence, ctx)) });
     }
   }
   return out;

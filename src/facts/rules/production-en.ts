@@ -12,6 +12,8 @@ export interface StageRow {
   re: RegExp;
   /** The row reports a step back (a halt, reshoots): the ledger lets only an official one move the stage back. */
   setback?: boolean;
+  /** The row's dates belong to something else (a chart week), never to the stage. */
+  undated?: boolean;
 }
 
 /** "the shoot", "principal photography on season 2", "filming of the sequel" */
@@ -38,7 +40,7 @@ export const PRODUCTION_ROWS_EN: readonly StageRow[] = [
   { name: 'in-the-edit', stage: 'post-production', re: /\b(?:editing|sound\s+mixing|(?:visual\s+)?effects\s+work|visual\s+effects|vfx|colou?r\s+grading|the\s+edit(?:ing)?\s+suite)\b[^.;]{0,60}?\b(?:(?:are|is)\s+now|now\s+(?:under\s?way|in\s+progress)|order\s+of\s+the\s+day|(?:is|are)\s+under\s?way|in\s+full\s+swing)\b/gi },
   { name: 'post-running', stage: 'post-production', re: /\bpost[-\s]?production(?:\s+(?:on|of|for)\s+[^,.;]{1,80}?)?\s+(?:should|will|is\s+(?:expected|set|likely)\s+to)\s+(?:run|last|continue|go\s+on)\b/gi },
   { name: 'episodes-dropped', stage: 'released', re: /\b(?:(?:all\s+)?(?:\d{1,2}|\w+)\s+episodes|every\s+episode|each\s+episode)\s+(?:of\s+[^,.;]{1,80}?\s+)?(?:dropped|were\s+released|landed|arrived|went\s+live|became\s+available|are\s+(?:now\s+)?(?:out|streaming|available))\b/gi },
-  { name: 'audience-figures', stage: 'released', re: /\b(?:drew|drawn|racked\s+up|pulled\s+in|clocked|garnered|logged|amassed|recorded)\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|roughly\s+|around\s+|almost\s+|some\s+)?[\d.,]+\s*(?:million\s+|m\s+)?(?:views|viewing\s+hours|hours\s+viewed)\b/gi },
-  { name: 'chart-position', stage: 'released', re: /\b(?:debuted|landed|landing|ranked|ranks|sits|sat|climbed|entered|opened|reached|hit)\s+(?:at\s+)?(?:No\.?\s*\d{1,2}|number\s+(?:one|\d{1,2}))\b|\b(?:topped|tops|topping)\s+(?:[\w-]+['’]s\s+)?(?:global\s+|non-english\s+|weekly\s+)?(?:charts?|top\s+10|rankings?)\b/gi },
+  { name: 'audience-figures', stage: 'released', undated: true, re: /\b(?:drew|drawn|racked\s+up|pulled\s+in|clocked|garnered|logged|amassed|recorded)\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|roughly\s+|around\s+|almost\s+|some\s+)?[\d.,]+\s*(?:million\s+|m\s+)?(?:views|viewing\s+hours|hours\s+viewed)\b/gi },
+  { name: 'chart-position', stage: 'released', undated: true, re: /\b(?:debuted|landed|landing|ranked|ranks|sits|sat|climbed|entered|opened|reached|hit)\s+(?:at\s+)?(?:No\.?\s*\d{1,2}|number\s+(?:one|\d{1,2}))\b|\b(?:topped|tops|topping)\s+(?:[\w-]+['’]s\s+)?(?:global\s+|non-english\s+|weekly\s+)?(?:charts?|top\s+10|rankings?)\b/gi },
   { name: 'pre-production-begun', stage: 'pre-production', re: /\bpre[-\s]?production(?:\s+(?:on|of|for)\s+[^,.;]{1,80}?)?\s+(?:has\s+)?(?:begun|began|started|kicked\s+off|is\s+under\s?way|is\s+in\s+progress)\b/gi },
 ];
