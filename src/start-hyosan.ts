@@ -33,7 +33,7 @@ export async function startHyosan(config: Config, options: Pick<AppOptions, 'onF
   let discord: RunningBot | undefined;
   const app = await createApp(config, {
     ...options,
-    port: createRestPort({ token, apiUrl: config.discordApiUrl }),
+    port: createRestPort({ token, apiUrl: config.discordApiUrl, ratePerSecond: config.deliveryRatePerSecond }),
     notifyAdmins: async (guildId, text) => {
       await discord?.notifyAdmins(guildId, text);
     },

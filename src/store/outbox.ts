@@ -112,6 +112,14 @@ export class KeyValueOutbox implements Outbox {
     return id === undefined ? undefined : this.get(id);
   }
 
+  async waiting(guildId: string): Promise<Delivery[]> {
+    const ids = await new IdIndex(this.kv, guildPendingKey(guildId)).list();
+    const found = await this.kv.getMany<Delivery>(ids.map(deliveryKey));
+    return found
+      .filter((d): d is Delivery => d !== undefined && d.state === 'pending')
+      .sort((a, b) => time(a.createdAt) - time(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
   async dropGuild(guildId: string, reason: string): Promise<number> {
     return this.kv.exclusive(OUTBOX_LOCK, async () => {
       const guildIndex = new IdIndex(this.kv, guildPendingKey(guildId));

@@ -199,6 +199,19 @@ describe('slash commands through discord.js and the emulator', () => {
     const shown = await run('show');
     expect(shown).toContain('Kinds: release, cast');
     expect(shown).toContain('⏸️ paused');
+    expect(shown).not.toContain('waiting');
+    world.deliveryStatus = new Map([[guildId, {
+      waiting: 3,
+      waitingSince: '2026-11-03T09:00:00.000Z',
+      reason: 'Discord had a server error (503 Service Unavailable)',
+      nextAttemptAt: '2026-11-03T09:03:00.000Z',
+      problem: { at: '2026-11-02T08:00:00.000Z', text: 'An alert in <#1> may have been posted by an earlier attempt; not sent again, because Hyosan cannot read the channel\'s message history (Read Message History is missing).' },
+    }]]);
+    const waiting = (await run('show')).split('\n');
+    delete world.deliveryStatus;
+    expect(waiting).toContain('⏳ 3 alerts are waiting to be posted (the oldest since <t:1793696400:R>).');
+    expect(waiting).toContain('Why: Discord had a server error (503 Service Unavailable). Next try <t:1793696580:R>; nothing is lost meanwhile.');
+    expect(waiting.at(-1)).toMatch(/^⚠️ <t:1793606400:f>: An alert in <#1> may have been posted by an earlier attempt; not sent again, because Hyosan cannot read the channel's message history \(Read Message History is missing\)\. Give Hyosan \*\*Read Message History\*\* in the alert channel so it can check next time\.$/);
     const preview = emulator.invokeCommand({ name: 'alerts', subcommand: 'preview', guildId, userId: adminId });
     await preview.response();
     expect(preview.original()!.flags & EPHEMERAL).toBe(EPHEMERAL);

@@ -5,6 +5,7 @@
  * choosing a channel clears a "disabled" state, people are found by any spelling.
  */
 import { formatPreview } from '../../../src/alerts/format-alert.ts';
+import type { DeliveryStatus } from '../../../src/services/types.ts';
 import type { AlertMessage } from '../../../src/alerts/message.ts';
 import { loadShowPack, type ShowPack } from '../../../src/facts/show-pack.ts';
 import { givenKey, plainKey } from '../../../src/facts/romanization.ts';
@@ -32,6 +33,8 @@ export interface MemoryWorld {
   lastCheckedAt?: string;
   /** Milliseconds a feed fetch takes, to exercise deferred replies. */
   fetchDelayMs: number;
+  /** What /alerts show reports as waiting, per guild (nothing when unset). */
+  deliveryStatus?: Map<string, DeliveryStatus>;
 }
 
 interface Spelling { person: ShowPack['people'][number]; spellings: string[] }
@@ -125,6 +128,7 @@ export function createMemoryServices(pack: ShowPack, world: MemoryWorld, now: ()
 
   const alerts: AlertAdmin = {
     get: async (guildId) => world.settings.get(guildId) ?? defaults(guildId),
+    deliveryStatus: async (guildId) => world.deliveryStatus?.get(guildId) ?? { waiting: 0 },
     async update(guildId, patch: AlertSettingsPatch) {
       const current = world.settings.get(guildId) ?? defaults(guildId);
       const next: GuildSettings = { ...current, updatedAt: now().toISOString() };
