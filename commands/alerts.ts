@@ -121,6 +121,7 @@ const handlers: Record<string, Handler> = {
 };
 
 export default {
+  ephemeral: true,
   data: new SlashCommandBuilder()
     .setName('alerts')
     .setNameLocalizations({ ko: '알림' })

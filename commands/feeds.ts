@@ -7,6 +7,7 @@ import { DISCORD_LIMITS, fitLines } from '../src/discord/format/text.ts';
 const URL_MAX = 500;
 
 export default {
+  ephemeral: true,
   data: new SlashCommandBuilder()
     .setName('feeds')
     .setNameLocalizations({ ko: '피드' })
