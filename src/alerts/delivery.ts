@@ -180,6 +180,7 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     this.#stopping = true;
     this.#abort.abort();
+    this.#o.port.cancelWaiting?.();
     await this.#loop;
     await this.#drain;
     this.#loop = undefined;
@@ -328,6 +329,8 @@ export class DeliveryWorker {
   }
 
   async #failure(delivery: Delivery, error: unknown): Promise<Outcome> {
+    // Turned away before it was sent because delivery is stopping: nothing happened to record.
+    if (this.#stopping && isDeliveryError(error) && error.unsent && error.status === undefined) return 'stopped';
     const kind: DeliveryErrorKind = isDeliveryError(error) ? error.kind : 'server';
     const status = isDeliveryError(error) ? error.status : undefined;
     if (status === 401 || status === 403 || status === 429) this.#metrics.invalidRequests += 1;

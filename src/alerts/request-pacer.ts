@@ -33,6 +33,8 @@ export class RequestPacer {
   readonly #granted: number[] = [];
   #queue: Promise<unknown> = Promise.resolve();
   #grants = 0;
+  /** Bumped by cancelWaiting(): a waiter from an older generation is turned away. */
+  #generation = 0;
 
   constructor(options: RequestPacerOptions) {
     if (!(options.ratePerSecond >= 1)) throw new RangeError('the request rate must be at least 1 per second');
@@ -52,9 +54,10 @@ export class RequestPacer {
     return this.#grants;
   }
 
-  /** Waits for a turn; false when `signal` aborted first (nothing may be sent then). */
+  /** Waits for a turn; false when `signal` aborted or cancelWaiting() came first (nothing may be sent then). */
   take(signal?: AbortSignal): Promise<boolean> {
-    const turn = this.#queue.then(() => this.#acquire(signal));
+    const generation = this.#generation;
+    const turn = this.#queue.then(() => this.#acquire(signal, generation));
     this.#queue = turn.catch(() => undefined);
     return turn;
   }
@@ -71,9 +74,17 @@ export class RequestPacer {
     return wait;
   }
 
-  async #acquire(signal?: AbortSignal): Promise<boolean> {
+  /**
+   * Turns away every request still waiting for its turn (they were not sent); later ones are
+   * served as usual. Used when delivery stops: what is on the wire finishes, nothing new starts.
+   */
+  cancelWaiting(): void {
+    this.#generation += 1;
+  }
+
+  async #acquire(signal: AbortSignal | undefined, generation: number): Promise<boolean> {
     for (;;) {
-      if (signal?.aborted) return false;
+      if (signal?.aborted || generation !== this.#generation) return false;
       const now = this.#now();
       const wait = this.#waitMs(now);
       if (wait <= 0) {

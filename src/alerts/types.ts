@@ -55,4 +55,6 @@ export interface DiscordPort {
   edit(channelId: string, messageId: string, message: AlertMessage): Promise<void>;
   /** Looks among the bot's messages in the channel since `probe.since` for this alert. */
   findInHistory(channelId: string, probe: PostedProbe): Promise<PostedLookup>;
+  /** Drops requests still waiting for their turn (not sent yet): delivery is stopping. */
+  cancelWaiting?(): void;
 }

@@ -62,7 +62,7 @@ export interface DeliveryRest {
 
 /** Thrown into the REST client when a request's deadline passed while it waited for its turn. */
 function notSentError(): DeliveryError {
-  return new DeliveryError('timeout', 'Discord was not asked in time (the request waited too long for its turn)', { unsent: true });
+  return new DeliveryError('timeout', 'not sent: delivery stopped, or the request waited too long for its turn', { unsent: true });
 }
 
 export function createDeliveryRest(options: RestPortOptions): DeliveryRest {
@@ -172,6 +172,10 @@ export class RestDeliveryPort implements DiscordPort {
     } catch (error) {
       throw toDeliveryError(error);
     }
+  }
+
+  cancelWaiting(): void {
+    this.pacer?.cancelWaiting();
   }
 
   /** The bot's own user id, asked once; without it, messages are matched by nonce and text alone. */

@@ -2,7 +2,7 @@
  * The request pacer on a fake clock: never more than the rate in any window of a second, with
  * no burst after a quiet spell, and the pipe kept full when requests keep coming.
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { RequestPacer } from '../../src/alerts/request-pacer.ts';
 import { FakeClock } from './helpers/fake-clock.ts';
 
@@ -60,6 +60,21 @@ describe('RequestPacer', () => {
     clock.advance(120);
     await take(60);
     expect(maxInAnyWindow(granted, 1000)).toBeLessThanOrEqual(20);
+  });
+
+  test('cancelWaiting turns away the requests still waiting, and serves the ones after it', async () => {
+    let now = 0;
+    const sleepers: (() => void)[] = [];
+    const pacer = new RequestPacer({ ratePerSecond: 2, now: () => now, sleep: () => new Promise<void>((resolve) => sleepers.push(resolve)) });
+    expect(await pacer.take()).toBe(true);
+    const waiting = Array.from({ length: 4 }, () => pacer.take());
+    await vi.waitFor(() => expect(sleepers).toHaveLength(1));
+    pacer.cancelWaiting();
+    now += 1_000;
+    sleepers.shift()?.();
+    expect(await Promise.all(waiting)).toEqual([false, false, false, false]);
+    expect(await pacer.take()).toBe(true);
+    expect(pacer.grants).toBe(2);
   });
 
   test('an aborted wait grants nothing', async () => {
