@@ -1,5 +1,6 @@
 /** Turns the sections' results into the report people read; the JSON file keeps the raw numbers. */
 import type { CommandResult } from './command-section.ts';
+import type { FanoutResult } from './fanout-section.ts';
 import type { Machine } from './machine.ts';
 import type { OutboxResult } from './outbox-section.ts';
 import type { PipelineResult } from './pipeline-section.ts';
@@ -100,4 +101,26 @@ export function outboxReport(r: OutboxResult): string[] {
     ...table([['fan-out', 'enqueue ms', 'drain ms', 'ms/delivery'], row(r.small), row(r.large)]),
     `  per-delivery cost at ${r.large.channels.toLocaleString('en-US')} ÷ at ${r.small.channels.toLocaleString('en-US')}: ${times(r.ratio)} (1× = linear)`,
   ];
+}
+
+export function fanoutReport(r: FanoutResult): string[] {
+  const lines = [`5. Fan-out — one official date to N servers through a followed feed; the bot (node src/main.ts) against the emulator enforcing Discord's 50/s global limit; DELIVERY_RATE_PER_SECOND=${r.rate}`];
+  lines.push(...table([
+    ['servers', 'first→last s', `N/${r.rate} s`, 'vs floor', '429s', 'exactly once', 'peak alerts/s', 'peak all/s', '/release p50/p99 idle ms', 'during ms', 'p99 ratio'],
+    ...r.runs.map((x) => [
+      x.servers.toLocaleString('en-US'), num(x.fanoutSeconds), num(x.floorSeconds), times(x.vsFloor), String(x.tooManyRequests),
+      `${x.channelsExactlyOnce}/${x.servers}${x.channelsMissing ? ` (${x.channelsMissing} missing)` : ''}${x.channelsDoubled ? ` (${x.channelsDoubled} doubled)` : ''}`,
+      String(x.peakAlertsPerSecond), String(x.peakPerSecond), `${num(x.releaseIdle.p50Ms)} / ${num(x.releaseIdle.p99Ms)}`, `${num(x.releaseDuring.p50Ms)} / ${num(x.releaseDuring.p99Ms)}`, times(x.releaseP99Ratio),
+    ]),
+  ]));
+  lines.push(...table([
+    ['servers', 'bare client RSS MiB', 'bot at READY', 'vs bare', 'bot after fan-out', 'vs READY', 'READY ms bare / bot'],
+    ...r.runs.map((x) => [
+      x.servers.toLocaleString('en-US'), num(x.bareAtReady.rssMiB), num(x.botAtReady.rssMiB), times(x.readyRssRatio),
+      num(x.botAfterFanout.rssMiB), times(x.afterFanoutRssRatio), `${num(x.bareReadyMs)} / ${num(x.botReadyMs)}`,
+    ]),
+  ]));
+  lines.push('  Limiter: 400 posts fired at once to 400 channels, against the 50/s global limit');
+  lines.push(...table([['limiter', 'seconds', 'peak req/s', '429s'], ...r.limiters.map((l) => [l.limiter, num(l.seconds), String(l.peakPerSecond), String(l.tooManyRequests)])]));
+  return lines;
 }

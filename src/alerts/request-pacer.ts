@@ -20,8 +20,8 @@ export interface RequestPacerOptions {
   windowMs?: number;
 }
 
-/** How much later than it was sent a request may reach Discord and still be counted in the same second. */
-export const WIRE_MARGIN_MS = 5;
+/** How much later than it was let through a request may reach Discord (event loop, socket) and still not crowd the next second. */
+export const WIRE_MARGIN_MS = 20;
 
 export class RequestPacer {
   readonly #rate: number;
