@@ -41,6 +41,9 @@ export const DELIVERY_DEFAULTS = {
 } as const;
 
 export const TOKEN_REFUSED = 'the bot token was refused';
+
+/** Formatted alert messages kept for reuse: a few events' worth, with their ping roles. */
+const FORMATTED_KEPT = 64;
 export const SUPERSEDED = 'superseded: the fact changed again before this alert could be posted';
 
 export interface DeliveryWorkerOptions {
@@ -129,6 +132,8 @@ export class DeliveryWorker {
   readonly #metrics: DeliveryMetrics = { sent: 0, edited: 0, retried: 0, failed: 0, rateLimited: 0, invalidRequests: 0, dropped: 0, superseded: 0, foundInHistory: 0 };
   /** Channels waiting out a backoff: later alerts for them must not overtake the one that failed. */
   readonly #blockedUntil = new Map<string, number>();
+  /** Formatted messages of the latest events, by event and role (see #message). */
+  readonly #formatted = new Map<string, AlertMessage>();
   #abort = new AbortController();
   #stopping = false;
   #haltReason: string | undefined;
@@ -370,12 +375,23 @@ export class DeliveryWorker {
     }
   }
 
+  /**
+   * One change to a thousand channels is one message a thousand times, give or take the role it
+   * pings: formatting (dates through Intl, escaping) is done once per event and role, not once per
+   * channel, which keeps a fan-out's CPU and memory flat.
+   */
   #message(delivery: Delivery): AlertMessage {
-    return formatAlert(delivery.event, {
+    const key = JSON.stringify([delivery.event, delivery.pingRoleId ?? null]);
+    const cached = this.#formatted.get(key);
+    if (cached) return cached;
+    const message = formatAlert(delivery.event, {
       showTitle: this.#o.showTitle,
       ...(delivery.pingRoleId ? { pingRoleId: delivery.pingRoleId } : {}),
       ...(this.#o.locale ? { locale: this.#o.locale } : {}),
     });
+    this.#formatted.set(key, message);
+    if (this.#formatted.size > FORMATTED_KEPT) this.#formatted.delete(this.#formatted.keys().next().value ?? key);
+    return message;
   }
 
   async #post(delivery: Delivery): Promise<Outcome> {

@@ -84,14 +84,14 @@ export function createDeliveryRest(options: RestPortOptions): DeliveryRest {
     async makeRequest(url: string, init: Parameters<typeof send>[1]): Promise<ResponseLike> {
       const signal = init.signal ?? undefined;
       if (!(await pacer.take(signal))) throw notSentError();
-      return send(url, init);
+      const response = await send(url, init);
+      // Counted here rather than on the client's "response" event, which clones every answer.
+      const status = response.status;
+      if (status === 401 || status === 403 || status === 429) stats.invalidAnswers += 1;
+      if (status === 429) stats.rateLimitAnswers += 1;
+      return response;
     },
   }).setToken(options.token);
-  rest.on(RESTEvents.Response, (_request, response) => {
-    const status = response.status;
-    if (status === 401 || status === 403 || status === 429) stats.invalidAnswers += 1;
-    if (status === 429) stats.rateLimitAnswers += 1;
-  });
   rest.on(RESTEvents.RateLimited, () => {
     stats.preemptiveWaits += 1;
   });

@@ -97,7 +97,10 @@ export class KeyValueOutbox implements Outbox {
       if (!current || current.state !== 'pending') return false;
       const next: Delivery = { ...current, ...changes, id };
       await this.kv.set(deliveryKey(id), next, ttlOf(next));
-      await this.reindex([next]);
+      // The indexes hold state and due time only: a note such as firstTriedAt leaves them as they are.
+      if (next.state !== current.state || next.nextAttemptAt !== current.nextAttemptAt || next.createdAt !== current.createdAt) {
+        await this.reindex([next]);
+      }
       return true;
     });
   }

@@ -465,6 +465,24 @@ describe('DeliveryWorker', () => {
     expect(discord.messages(channel)).toHaveLength(1);
   });
 
+  test('one change to many channels: each channel gets the message for its own ping role', async () => {
+    const a1 = guild({ pingRoleId: '111111111111111111' });
+    const a2 = guild({ pingRoleId: '111111111111111111' });
+    const b = guild({ pingRoleId: '222222222222222222' });
+    const none = guild();
+    const { worker, discord, plan } = setup([a1, a2, b, none]);
+    await plan();
+    await worker.drainOnce();
+    const content = (g: GuildSettings) => discord.messages(g.alertChannelId ?? '')[0]?.message;
+    expect(content(a1)?.content).toBe('<@&111111111111111111> 📰 Release window: first half of 2027');
+    expect(content(a2)).toEqual(content(a1));
+    expect(content(b)?.content).toBe('<@&222222222222222222> 📰 Release window: first half of 2027');
+    expect(content(b)?.allowed_mentions).toEqual({ parse: [], roles: ['222222222222222222'] });
+    expect(content(none)?.content).toBe('📰 Release window: first half of 2027');
+    expect(content(none)?.allowed_mentions).toEqual({ parse: [] });
+    expect(content(none)?.embeds).toEqual(content(a1)?.embeds);
+  });
+
   test('corroborations edit the original alert with every source so far, without pinging again', async () => {
     const g = guild({ pingRoleId: '555555555555555555' });
     const { worker, discord, outbox, clock, plan } = setup([g]);
