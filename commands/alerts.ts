@@ -4,7 +4,7 @@ import {
 } from 'discord.js';
 import { describeConfidence } from '../src/alerts/describe-value.ts';
 import { requireManageGuild } from '../src/discord/admin-guard.ts';
-import { missingAlertPermissions } from '../src/discord/channel-check.ts';
+import { canReadHistory, missingAlertPermissions } from '../src/discord/channel-check.ts';
 import type { Command } from '../src/discord/command.ts';
 import { settingsLines } from '../src/discord/format/settings-view.ts';
 import { safeInline, truncate } from '../src/discord/format/text.ts';
@@ -74,6 +74,9 @@ const handlers: Record<string, Handler> = {
         'Give Hyosan these permissions in the channel settings (or its category), then run /alerts channel again.');
     }
     await services.alerts.update(guildId, { alertChannelId: channel.id });
+    if ((await canReadHistory(guild, channel)) === false) {
+      return `Alerts will be posted in <#${channel.id}>. Tip: give Hyosan **Read Message History** there too, so that after an outage it can check whether an alert already arrived instead of holding it back.`;
+    }
     return `Alerts will be posted in <#${channel.id}>.`;
   },
   async role(interaction, services, guildId) {

@@ -185,6 +185,18 @@ describe('slash commands through discord.js and the emulator', () => {
     await ok.response();
     expect(text(ok)).toBe(`Alerts will be posted in <#${general.id}>.`);
     expect(world.settings.get(guildId)?.alertChannelId).toBe(general.id);
+
+    // Posting works without Read Message History; the admin is told what it is for.
+    emulator.setChannelPermission(general.id, { id: emulator.botUserId, type: 'member', deny: Permission.ReadMessageHistory });
+    await emulator.until(() => {
+      const cached = client.guilds.cache.get(guildId)?.channels.cache.get(general.id);
+      return cached !== undefined && 'permissionOverwrites' in cached && cached.permissionOverwrites.cache.has(emulator.botUserId);
+    });
+    const noHistory = emulator.invokeCommand({ name: 'alerts', subcommand: 'channel', guildId, userId: adminId, options: { channel: general.id } });
+    await noHistory.response();
+    expect(text(noHistory)).toBe(`Alerts will be posted in <#${general.id}>. Tip: give Hyosan **Read Message History** there too, so that after an outage it can check whether an alert already arrived instead of holding it back.`);
+    emulator.setChannelPermission(general.id, { id: emulator.botUserId, type: 'member', allow: 0n, deny: 0n });
+    await emulator.until(() => !(client.guilds.cache.get(guildId)?.channels.cache.get(general.id) as { permissionOverwrites?: { cache: Map<string, unknown> } } | undefined)?.permissionOverwrites?.cache.has(emulator.botUserId));
   });
 
   it('/alerts kinds, confidence, pause and show change and report the settings', async () => {
