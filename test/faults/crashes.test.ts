@@ -101,7 +101,8 @@ describe('crashes', () => {
     }
 
     running = spawnBot(em, storeUrl, feeds, env);
-    const drained = await waitFor(() => channels.every((c) => alertCount(em, c) >= 1), 20_000);
+    // A start-up (seconds on a busy machine) and the rest of the round at 20 a second.
+    const drained = await waitFor(() => channels.every((c) => alertCount(em, c) >= 1), 60_000);
     expect(drained, running.stderr()).toBe(true);
     running.child.kill('SIGTERM');
     expect((await running.exited).code).toBe(0);
