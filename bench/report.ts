@@ -91,6 +91,23 @@ export function commandReport(r: CommandResult): string[] {
       mem(`  after ${half} commands`, c.afterHalf.rssMiB),
       mem(`  after ${total} commands`, c.afterLoad.rssMiB, `peak (VmHWM) ${num(c.afterLoad.hwmMiB)} MiB`),
     ]),
+    ...soakReport(r.soak),
+  ];
+}
+
+function soakReport(k: CommandResult['soak']): string[] {
+  const rss = (run: CommandResult['soak']['bot'], n: number) => num(run.checkpoints.find((c) => c.commands === n)?.memory.rssMiB ?? Number.NaN);
+  const row = (name: string, run: CommandResult['soak']['bot']) => [
+    name, num(run.atReady.rssMiB), rss(run, 1000), rss(run, 3000), rss(run, 6000), num(run.growthPer1000MiB), `${num(run.p50Ms)} / ${num(run.p99Ms)}`, num(run.readyMs),
+  ];
+  return [
+    `  Soak — ${k.commands.toLocaleString('en-US')} mixed commands (/release, /cast, /status, /news, /help in turn), the bot next to a bare discord.js client`,
+    ...table([
+      ['process', 'RSS MiB at READY', 'after 1,000', 'after 3,000', 'after 6,000', 'MiB per 1,000', 'p50 / p99 ms', 'spawn → READY ms'],
+      row('bare discord.js client', k.bare),
+      row('Hyosan', k.bot),
+    ]),
+    `  Hyosan ÷ bare: RSS at READY ${times(k.readyRssRatio)}, after ${k.commands.toLocaleString('en-US')} ${times(k.finalRssRatio)}, growth per 1,000 ${times(k.growthRatio)}, /release p99 ÷ bare reply p99 ${times(k.releaseP99VsBareP99)}, time to READY ${times(k.readyTimeRatio)}`,
   ];
 }
 
