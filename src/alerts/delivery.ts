@@ -399,7 +399,8 @@ export class DeliveryWorker {
     const now = this.#o.now();
     if (delivery.firstTriedAt === undefined) {
       // Written before the request leaves: after a crash mid-send, the next try knows to look.
-      await this.#settle(delivery.id, { firstTriedAt: now.toISOString() });
+      // Not written means the delivery was dropped meanwhile (its server's alerts were stopped).
+      if (!(await this.#settle(delivery.id, { firstTriedAt: now.toISOString() }))) return 'skipped';
     } else if (now.getTime() - time(delivery.firstTriedAt) > this.#o.nonceTrustMs) {
       const earlier = await this.#lookForEarlierPost(delivery, message);
       if (earlier !== undefined) return earlier;

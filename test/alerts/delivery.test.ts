@@ -3,7 +3,7 @@ import { DeliveryWorker, SUPERSEDED, TOKEN_REFUSED, type DeliveryWorkerOptions }
 import { planDeliveries } from '../../src/alerts/fan-out.ts';
 import { DeliveryError } from '../../src/alerts/types.ts';
 import type { FactEvent } from '../../src/facts/types.ts';
-import type { GuildSettings } from '../../src/store/types.ts';
+import type { Delivery, GuildSettings } from '../../src/store/types.ts';
 import { FakeClock, sequenceRandom } from './helpers/fake-clock.ts';
 import { FakeDiscord } from './helpers/fake-discord.ts';
 import { factEvent, guild, source } from './helpers/fixtures.ts';
@@ -481,6 +481,24 @@ describe('DeliveryWorker', () => {
     expect(content(none)?.content).toBe('📰 Release window: first half of 2027');
     expect(content(none)?.allowed_mentions).toEqual({ parse: [] });
     expect(content(none)?.embeds).toEqual(content(a1)?.embeds);
+  });
+
+  test('a delivery dropped between being read and being sent is not sent', async () => {
+    const g = guild();
+    const { discord, guildStore, clock } = setup([g]);
+    // The server's alerts are stopped (another channel refused, say) just as this one is about to go.
+    class DroppingOutbox extends MemoryOutbox {
+      override async settle(id: string, changes: Partial<Delivery>): Promise<boolean> {
+        if (changes.firstTriedAt !== undefined) await this.dropGuild(g.guildId, 'alerts stopped');
+        return super.settle(id, changes);
+      }
+    }
+    const outbox = new DroppingOutbox();
+    const [planned] = await planDeliveries(factEvent(), [g], outbox, { now: clock.now });
+    const worker = new DeliveryWorker({ outbox, guilds: guildStore, port: discord, showTitle: 'All of Us Are Dead', now: clock.now, sleep: clock.sleep });
+    await worker.drainOnce();
+    expect(discord.calls).toEqual([]);
+    expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'dropped', lastError: 'alerts stopped' });
   });
 
   test('corroborations edit the original alert with every source so far, without pinging again', async () => {
