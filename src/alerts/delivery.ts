@@ -359,7 +359,8 @@ export class DeliveryWorker {
         }
         const wait = backoffDelay(attempts, { baseMs: this.#o.backoffBaseMs, maxMs: this.#o.backoffMaxMs }, this.#o.random);
         this.#log.info({ ...log, wait, attempts }, 'server error or timeout; retrying later with the same nonce');
-        return this.#defer({ ...delivery, attempts }, wait, kind === 'timeout' ? `Discord did not answer in time (${message})` : `Discord had a server error (${message})`);
+        const why = isDeliveryError(error) && error.unsent ? message : kind === 'timeout' ? `Discord did not answer in time (${message})` : `Discord had a server error (${message})`;
+        return this.#defer({ ...delivery, attempts }, wait, why);
       }
       case 'unauthorized':
         return this.#halt();

@@ -129,7 +129,8 @@ describe('Discord faults', () => {
   test('Discord answers 5xx for 30 minutes (simulated), then recovers: each channel gets the alert exactly once; /alerts show says it waits and why', async () => {
     let offset = 0;
     const now = () => new Date(Date.now() + offset);
-    const r = (rig = await startDeliveryRig({ worker: { now, backoffBaseMs: 2_000, backoffMaxMs: 3 * 60_000 } }));
+    // A generous deadline: the outage answers at once, and a busy machine must not turn a wait for the pacer into a timeout.
+    const r = (rig = await startDeliveryRig({ worker: { now, backoffBaseMs: 2_000, backoffMaxMs: 3 * 60_000 }, restTimeoutMs: 5_000 }));
     const outage = r.emulator.injectFault({ method: 'POST', path: POSTS, status: 500, times: Infinity });
     const admin = createAlertAdmin({ guilds: r.stores.guilds, feeds: r.stores.feeds, outbox: r.stores.outbox, showTitle: 'All of Us Are Dead', clock: now });
     await planDeliveries(releaseEvent(), await r.stores.guilds.list(), r.stores.outbox, { now });
@@ -162,7 +163,7 @@ describe('Discord faults', () => {
   test('a restart 10 minutes after a send whose answer was lost, Discord having forgotten the nonce: no second post', async () => {
     let offset = 0;
     const now = () => new Date(Date.now() + offset);
-    const r = (rig = await startDeliveryRig({ emulator: { nonceWindowMs: 1 }, worker: { now } }));
+    const r = (rig = await startDeliveryRig({ emulator: { nonceWindowMs: 1 }, worker: { now }, restTimeoutMs: 5_000 }));
     r.emulator.injectFault({ method: 'POST', path: POSTS, afterAccepting: true, times: Infinity });
     await planDeliveries(releaseEvent(), await r.stores.guilds.list(), r.stores.outbox, { now });
     await r.worker.drainOnce();
