@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // No test may reach Discord or read a developer's .env (see the file).
+    setupFiles: ['./test/helpers/no-discord.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Several suites start real servers (HTTP, the Discord emulator, Redis, PostgreSQL); two cores.

@@ -1,7 +1,10 @@
 /**
- * Section 3: the real bot (`node src/main.ts`) as a child process against the Discord emulator
- * in this process. Latency is dispatch → callback as the emulator sees it; memory is the bot
- * process's own (VmRSS / VmHWM), set against a bare `node -e` process started in the same run.
+ * Section 3: a soak. The real bot (`node src/main.ts`) as a child process against the Discord
+ * emulator in this process, answering 6,000 mixed commands (/release, /cast, /status, /news,
+ * /help in turn), next to a bare discord.js client (Guilds intent, a fixed 300-character reply)
+ * under the same load in the same run. Latency is dispatch → callback as the emulator sees it;
+ * memory is each process's own (VmRSS / VmHWM) at READY and after 1,000, 3,000 and 6,000
+ * commands; an idle `node -e` process is the floor.
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -46,6 +49,31 @@ export interface CappedHeapResult {
   loadRatio: number;
 }
 
+/** One process under the soak: the bot or the bare client. */
+export interface SoakRun {
+  readyMs: number;
+  atReady: ProcessMemory;
+  /** After 1,000, 3,000 and 6,000 commands. */
+  checkpoints: { commands: number; memory: ProcessMemory }[];
+  /** MiB per 1,000 commands between the first and the last checkpoint. */
+  growthPer1000MiB: number;
+  /** Every command's latency together. */
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface SoakResult {
+  commands: number;
+  bot: SoakRun;
+  bare: SoakRun;
+  /** bot ÷ bare. */
+  readyRssRatio: number;
+  finalRssRatio: number;
+  growthRatio: number;
+  releaseP99VsBareP99: number;
+  readyTimeRatio: number;
+}
+
 export interface CommandResult {
   invocationsPerCommand: number;
   warmupPerCommand: number;
@@ -53,9 +81,13 @@ export interface CommandResult {
   latency: CommandLatency[];
   memory: MemoryResult;
   cappedHeap: CappedHeapResult;
+  soak: SoakResult;
 }
 
 const COMMANDS = ['release', 'cast', 'status'] as const;
+const SOAK_COMMANDS = ['release', 'cast', 'status', 'news', 'help'] as const;
+const SOAK_TOTAL = 6000;
+const SOAK_CHECKPOINTS = [1000, 3000, 6000];
 const INVOCATIONS = 300;
 const WARMUP = 20;
 /** Memory settles for this long before it is read: start-up garbage is still being collected. */
@@ -155,6 +187,41 @@ function latencyOf(run: BotRun): CommandLatency[] {
   });
 }
 
+/** Starts a process, waits until it answers, then runs the mixed soak against it. */
+async function soak(target: Target, start: () => ChildProcess): Promise<{ run: SoakRun; release: number[] }> {
+  const { emulator, guildId, userId } = target;
+  const started = Date.now();
+  const child = start();
+  try {
+    await waitUntilAnswering(emulator, child, guildId, userId);
+    const readyMs = Date.now() - started;
+    const memory = async () => {
+      await sleep(SETTLE_MS);
+      return readProcessMemory(child.pid as number);
+    };
+    const atReady = await memory();
+    const all: number[] = [];
+    const release: number[] = [];
+    const checkpoints: SoakRun['checkpoints'] = [];
+    for (let i = 1; i <= SOAK_TOTAL; i += 1) {
+      const name = SOAK_COMMANDS[(i - 1) % SOAK_COMMANDS.length] ?? 'help';
+      const cb = await emulator.invokeCommand({ name, guildId, userId }).response();
+      all.push(cb.latencyMs);
+      if (name === 'release') release.push(cb.latencyMs);
+      if (SOAK_CHECKPOINTS.includes(i)) checkpoints.push({ commands: i, memory: await memory() });
+    }
+    const first = checkpoints[0];
+    const last = checkpoints.at(-1);
+    const growthPer1000MiB = first && last && last.commands > first.commands
+      ? ((last.memory.rssMiB - first.memory.rssMiB) / (last.commands - first.commands)) * 1000
+      : 0;
+    const sorted = [...all].sort((a, b) => a - b);
+    return { run: { readyMs, atReady, checkpoints, growthPer1000MiB, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99) }, release };
+  } finally {
+    await stopChild(child);
+  }
+}
+
 export async function runCommandBench(): Promise<CommandResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'hyosan-bench-bot-'));
   const emulator = await startEmulator();
@@ -174,6 +241,13 @@ export async function runCommandBench(): Promise<CommandResult> {
 
     const run = await loadBot(target, await envFor('default'), []);
     const capped = await loadBot(target, await envFor('capped'), [`--max-old-space-size=${CAPPED_OLD_SPACE_MIB}`]);
+    const soakEnv = await envFor('soak');
+    const bot = await soak(target, () => startNode(['src/main.ts'], { env: soakEnv, cwd: process.cwd() }));
+    const bareClient = await soak(target, () => startNode(['bench/bare-client.ts'], {
+      env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl },
+    }));
+    const releaseSorted = [...bot.release].sort((a, b) => a - b);
+    const lastOf = (r: SoakRun) => r.checkpoints.at(-1)?.memory.rssMiB ?? 0;
     return {
       invocationsPerCommand: INVOCATIONS,
       warmupPerCommand: WARMUP,
@@ -194,6 +268,16 @@ export async function runCommandBench(): Promise<CommandResult> {
         afterHalf: capped.afterHalf,
         afterLoad: capped.afterLoad,
         loadRatio: ratio(capped.afterLoad.rssMiB, bare.rssMiB),
+      },
+      soak: {
+        commands: SOAK_TOTAL,
+        bot: bot.run,
+        bare: bareClient.run,
+        readyRssRatio: ratio(bot.run.atReady.rssMiB, bareClient.run.atReady.rssMiB),
+        finalRssRatio: ratio(lastOf(bot.run), lastOf(bareClient.run)),
+        growthRatio: ratio(bot.run.growthPer1000MiB, bareClient.run.growthPer1000MiB),
+        releaseP99VsBareP99: ratio(percentile(releaseSorted, 0.99), bareClient.run.p99Ms),
+        readyTimeRatio: ratio(bot.run.readyMs, bareClient.run.readyMs),
       },
     };
   } finally {

@@ -1,5 +1,6 @@
 /** Turns the sections' results into the report people read; the JSON file keeps the raw numbers. */
 import type { CommandResult } from './command-section.ts';
+import type { FanoutResult } from './fanout-section.ts';
 import type { Machine } from './machine.ts';
 import type { OutboxResult } from './outbox-section.ts';
 import type { PipelineResult } from './pipeline-section.ts';
@@ -90,6 +91,23 @@ export function commandReport(r: CommandResult): string[] {
       mem(`  after ${half} commands`, c.afterHalf.rssMiB),
       mem(`  after ${total} commands`, c.afterLoad.rssMiB, `peak (VmHWM) ${num(c.afterLoad.hwmMiB)} MiB`),
     ]),
+    ...soakReport(r.soak),
+  ];
+}
+
+function soakReport(k: CommandResult['soak']): string[] {
+  const rss = (run: CommandResult['soak']['bot'], n: number) => num(run.checkpoints.find((c) => c.commands === n)?.memory.rssMiB ?? Number.NaN);
+  const row = (name: string, run: CommandResult['soak']['bot']) => [
+    name, num(run.atReady.rssMiB), rss(run, 1000), rss(run, 3000), rss(run, 6000), num(run.growthPer1000MiB), `${num(run.p50Ms)} / ${num(run.p99Ms)}`, num(run.readyMs),
+  ];
+  return [
+    `  Soak — ${k.commands.toLocaleString('en-US')} mixed commands (/release, /cast, /status, /news, /help in turn), the bot next to a bare discord.js client`,
+    ...table([
+      ['process', 'RSS MiB at READY', 'after 1,000', 'after 3,000', 'after 6,000', 'MiB per 1,000', 'p50 / p99 ms', 'spawn → READY ms'],
+      row('bare discord.js client', k.bare),
+      row('Hyosan', k.bot),
+    ]),
+    `  Hyosan ÷ bare: RSS at READY ${times(k.readyRssRatio)}, after ${k.commands.toLocaleString('en-US')} ${times(k.finalRssRatio)}, growth per 1,000 ${times(k.growthRatio)}, /release p99 ÷ bare reply p99 ${times(k.releaseP99VsBareP99)}, time to READY ${times(k.readyTimeRatio)}`,
   ];
 }
 
@@ -100,4 +118,26 @@ export function outboxReport(r: OutboxResult): string[] {
     ...table([['fan-out', 'enqueue ms', 'drain ms', 'ms/delivery'], row(r.small), row(r.large)]),
     `  per-delivery cost at ${r.large.channels.toLocaleString('en-US')} ÷ at ${r.small.channels.toLocaleString('en-US')}: ${times(r.ratio)} (1× = linear)`,
   ];
+}
+
+export function fanoutReport(r: FanoutResult): string[] {
+  const lines = [`5. Fan-out — one official date to N servers through a followed feed; the bot (node src/main.ts) against the emulator enforcing Discord's 50/s global limit; DELIVERY_RATE_PER_SECOND=${r.rate}`];
+  lines.push(...table([
+    ['servers', 'first→last s', `N/${r.rate} s`, 'vs floor', '429s', 'exactly once', 'peak alerts/s', 'peak all/s', '/release p50/p99 idle ms', 'during ms', 'p99 ratio'],
+    ...r.runs.map((x) => [
+      x.servers.toLocaleString('en-US'), num(x.fanoutSeconds), num(x.floorSeconds), times(x.vsFloor), String(x.tooManyRequests),
+      `${x.channelsExactlyOnce}/${x.servers}${x.channelsMissing ? ` (${x.channelsMissing} missing)` : ''}${x.channelsDoubled ? ` (${x.channelsDoubled} doubled)` : ''}`,
+      String(x.peakAlertsPerSecond), String(x.peakPerSecond), `${num(x.releaseIdle.p50Ms)} / ${num(x.releaseIdle.p99Ms)}`, `${num(x.releaseDuring.p50Ms)} / ${num(x.releaseDuring.p99Ms)}`, times(x.releaseP99Ratio),
+    ]),
+  ]));
+  lines.push(...table([
+    ['servers', 'bare client RSS MiB', 'bot at READY', 'vs bare', 'bot after fan-out', 'vs READY', 'READY ms bare / bot'],
+    ...r.runs.map((x) => [
+      x.servers.toLocaleString('en-US'), num(x.bareAtReady.rssMiB), num(x.botAtReady.rssMiB), times(x.readyRssRatio),
+      num(x.botAfterFanout.rssMiB), times(x.afterFanoutRssRatio), `${num(x.bareReadyMs)} / ${num(x.botReadyMs)}`,
+    ]),
+  ]));
+  lines.push('  Limiter: 400 posts fired at once to 400 channels, against the 50/s global limit');
+  lines.push(...table([['limiter', 'seconds', 'peak req/s', '429s'], ...r.limiters.map((l) => [l.limiter, num(l.seconds), String(l.peakPerSecond), String(l.tooManyRequests)])]));
+  return lines;
 }

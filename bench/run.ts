@@ -13,7 +13,8 @@ import { describeMachine, invokingCommand } from './machine.ts';
 import type { PipelineResult } from './pipeline-section.ts';
 import type { PollResult } from './poll-section.ts';
 import type { OutboxResult } from './outbox-section.ts';
-import { commandReport, header, outboxReport, pipelineReport, pollReport } from './report.ts';
+import type { FanoutResult } from './fanout-section.ts';
+import { commandReport, fanoutReport, header, outboxReport, pipelineReport, pollReport } from './report.ts';
 
 type SectionOutcome<T> = { ok: true; seconds: number; result: T } | { ok: false; seconds: number; error: string };
 
@@ -37,6 +38,9 @@ function print(lines: string[]): void {
   for (const line of lines) console.log(line);
 }
 
+/** BENCH_SECTIONS=fanout,commands runs only those sections (all when unset). */
+const only = process.env.BENCH_SECTIONS ? new Set(process.env.BENCH_SECTIONS.split(',').map((s) => s.trim())) : undefined;
+
 async function main(): Promise<void> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
@@ -49,7 +53,8 @@ async function main(): Promise<void> {
     { key: 'poll', file: 'poll-section.ts', report: (r: unknown) => pollReport(r as PollResult) },
     { key: 'commands', file: 'command-section.ts', report: (r: unknown) => commandReport(r as CommandResult) },
     { key: 'outbox', file: 'outbox-section.ts', report: (r: unknown) => outboxReport(r as OutboxResult) },
-  ];
+    { key: 'fanout', file: 'fanout-section.ts', report: (r: unknown) => fanoutReport(r as FanoutResult) },
+  ].filter((s) => !only || only.has(s.key));
   const results: Record<string, SectionOutcome<unknown>> = {};
   let failed = 0;
   for (const section of sections) {

@@ -5,11 +5,13 @@ import {
 import { describeConfidence, describeKind } from '../src/alerts/describe-value.ts';
 import { isLanguage } from '../src/alerts/language.ts';
 import { requireManageGuild } from '../src/discord/admin-guard.ts';
-import { koreanPermissionName, missingAlertPermissions } from '../src/discord/channel-check.ts';
+import { canReadHistory, koreanPermissionName, missingAlertPermissions } from '../src/discord/channel-check.ts';
 import type { Command } from '../src/discord/command.ts';
 import { say } from '../src/discord/format/say.ts';
 import { settingsLines } from '../src/discord/format/settings-view.ts';
-import type { BotServices } from '../src/services/types.ts';
+import { safeInline, truncate } from '../src/discord/format/text.ts';
+import { timestampOf } from '../src/discord/format/timestamps.ts';
+import type { BotServices, DeliveryStatus } from '../src/services/types.ts';
 import { CONFIDENCES, FACT_KINDS, type Confidence, type FactKind } from '../src/facts/types.ts';
 import { UserFacingError } from '../src/shared/errors.ts';
 
@@ -38,11 +40,31 @@ function guildOf(interaction: ChatInputCommandInteraction) {
   return interaction.guild;
 }
 
-type Handler = (interaction: ChatInputCommandInteraction, services: BotServices, guildId: string) => Promise<string>;
-
 function bolded(names: string[]): string {
   return names.map((m) => `**${m}**`).join(', ');
 }
+
+/** What /alerts show adds about alerts on their way: how many, since when, why, and the next try. */
+function deliveryLines(status: DeliveryStatus): string[] {
+  const lines: string[] = [];
+  if (status.waiting > 0) {
+    const since = timestampOf(status.waitingSince, 'R');
+    const count = status.waiting === 1 ? '1 alert is' : `${status.waiting} alerts are`;
+    lines.push(`⏳ ${count} waiting to be posted${since ? ` (the oldest since ${since})` : ''}.`);
+    if (status.reason) {
+      const next = timestampOf(status.nextAttemptAt, 'R');
+      lines.push(`Why: ${safeInline(status.reason, 300)}.${next ? ` Next try ${next}; nothing is lost meanwhile.` : ''}`);
+    }
+  }
+  if (status.problem) {
+    const at = timestampOf(status.problem.at, 'f');
+    // Hyosan's own words, with a channel mention meant to render: cut, not escaped.
+    lines.push(`⚠️ ${at ? `${at}: ` : ''}${truncate(status.problem.text, 400)} Give Hyosan **Read Message History** in the alert channel so it can check next time.`);
+  }
+  return lines;
+}
+
+type Handler = (interaction: ChatInputCommandInteraction, services: BotServices, guildId: string) => Promise<string | undefined>;
 
 const handlers: Record<string, Handler> = {
   async channel(interaction, services, guildId) {
@@ -73,6 +95,12 @@ const handlers: Record<string, Handler> = {
       }));
     }
     await services.alerts.update(guildId, { alertChannelId: channel.id });
+    if ((await canReadHistory(guild, channel)) === false) {
+      return say(locale, {
+        en: `Alerts will be posted in <#${channel.id}>. Tip: give Hyosan **Read Message History** there too, so that after an outage it can check whether an alert already arrived instead of holding it back.`,
+        ko: `알림을 <#${channel.id}> 에 올립니다. 팁: 그 채널에 **메시지 기록 보기** 권한도 주면, 장애 뒤에 알림이 이미 올라갔는지 확인하고 보류하지 않습니다.`,
+      });
+    }
     return say(locale, { en: `Alerts will be posted in <#${channel.id}>.`, ko: `알림을 <#${channel.id}> 에 올립니다.` });
   },
   async role(interaction, services, guildId) {
@@ -145,12 +173,13 @@ const handlers: Record<string, Handler> = {
     return say(interaction.locale, { en: 'Alerts resumed.', ko: '알림을 다시 시작했습니다.' });
   },
   async show(interaction, services, guildId) {
-    const [settings, language] = await Promise.all([services.alerts.get(guildId), services.alerts.language(guildId)]);
-    return settingsLines(settings, language, interaction.locale).join('\n');
+    const [settings, language, status] = await Promise.all([services.alerts.get(guildId), services.alerts.language(guildId), services.alerts.deliveryStatus(guildId)]);
+    return [...settingsLines(settings, language, interaction.locale), ...deliveryLines(status)].join('\n');
   },
 };
 
 export default {
+  ephemeral: true,
   data: new SlashCommandBuilder()
     .setName('alerts')
     .setNameLocalizations({ ko: '알림' })

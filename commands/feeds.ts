@@ -8,6 +8,7 @@ import { DISCORD_LIMITS, fitLines, moreLine } from '../src/discord/format/text.t
 const URL_MAX = 500;
 
 export default {
+  ephemeral: true,
   data: new SlashCommandBuilder()
     .setName('feeds')
     .setNameLocalizations({ ko: '피드' })

@@ -166,8 +166,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         ...(options.guildOfChannel ? { guildOfChannel: options.guildOfChannel } : {}),
       }), logger, tally),
       showTitle: pack.titles.primary,
-      ratePerSecond: config.deliveryRatePerSecond,
+      // A second's worth of channels at a time keeps the pipe full without long waits at the pacer.
+      concurrency: config.deliveryRatePerSecond,
       now: clock,
+      isCurrent: async (event) => {
+        const fact = await stores.facts.getFact(event.kind, event.subject);
+        return fact !== undefined && fact.value === event.value && fact.confidence === event.confidence;
+      },
       ...(options.deliveryPollMs ? { pollIntervalMs: options.deliveryPollMs } : {}),
       onGuildDisabled: async (guildId, reason) => {
         log.warn({ guildId, reason }, 'alerts disabled for a server');

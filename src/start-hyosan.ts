@@ -63,7 +63,7 @@ export async function startHyosan(
   const { connectTimeoutSeconds = CONNECT_TIMEOUT_SECONDS, ...appOptions } = options;
   const app = await createApp(config, {
     ...appOptions,
-    port: createRestPort({ token, apiUrl: config.discordApiUrl }),
+    port: createRestPort({ token, apiUrl: config.discordApiUrl, ratePerSecond: config.deliveryRatePerSecond }),
     notifyAdmins: async (guildId, text) => {
       await discord?.notifyAdmins(guildId, text);
     },

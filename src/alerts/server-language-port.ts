@@ -58,5 +58,10 @@ export function serverLanguagePort(
       const { alert, sources } = describeAlert(message);
       log.info({ guildId: place.guildId, channelId, messageId, language: place.language, alert, ...(sources ? { sources } : {}) }, `alert edited (another source): ${alert}`);
     },
+    // Looking for an earlier post compares what was sent: the server's language, as sent.
+    async findInHistory(channelId, probe) {
+      const place = await placeChannel(channelId);
+      return port.findInHistory(channelId, { ...probe, message: inLanguage(probe.message, place.language) });
+    },
   };
 }

@@ -28,3 +28,14 @@ export async function missingAlertPermissions(guild: Guild, channel: GuildBasedC
   const perms = channel.permissionsFor(me) ?? new PermissionsBitField(0n);
   return ALERT_PERMISSIONS.filter((p) => !perms.has(p.flag, true)).map((p) => p.name);
 }
+
+/**
+ * Whether the bot may read the channel's history: not needed to post, but without it an alert
+ * whose first attempt got no answer cannot be looked for before it is sent again. Undefined when
+ * the bot's own permissions cannot be worked out.
+ */
+export async function canReadHistory(guild: Guild, channel: GuildBasedChannel): Promise<boolean | undefined> {
+  const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
+  if (!me) return undefined;
+  return channel.permissionsFor(me)?.has(PermissionFlagsBits.ReadMessageHistory, true) ?? false;
+}

@@ -78,12 +78,17 @@ export interface BotWiring {
   services: BotServices;
   commands: readonly Command[];
   logger?: Logger;
+  /** See InteractionRouterOptions.deferAfterMs. */
+  deferAfterMs?: number;
 }
 
 /** Routes interactions and tells the alert side when the bot joins or leaves a server. */
 export function wireDiscordClient(client: Client, wiring: BotWiring): InteractionRouter {
   const log = (wiring.logger ?? rootLogger).child({ module: 'discord-client' });
-  const router = createInteractionRouter({ commands: wiring.commands, services: wiring.services, logger: wiring.logger ?? rootLogger });
+  const router = createInteractionRouter({
+    commands: wiring.commands, services: wiring.services, logger: wiring.logger ?? rootLogger,
+    ...(wiring.deferAfterMs !== undefined ? { deferAfterMs: wiring.deferAfterMs } : {}),
+  });
   client.on('interactionCreate', (interaction: Interaction) => {
     router.handle(interaction).catch((error: unknown) => log.error({ err: error }, 'interaction handling crashed'));
   });

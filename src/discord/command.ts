@@ -14,6 +14,8 @@ export interface CommandData {
 
 export interface Command {
   data: CommandData;
+  /** Replies only the person who ran it sees (admin commands); a reply deferred for it is ephemeral too. */
+  ephemeral?: boolean;
   execute(interaction: ChatInputCommandInteraction, services: BotServices): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, services: BotServices): Promise<void>;
 }

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction,
+  type InteractionEditReplyOptions,
 } from 'discord.js';
 import type { BotServices } from '../services/types.ts';
 import { isUserFacing } from '../shared/errors.ts';
@@ -22,7 +23,15 @@ export interface InteractionRouterOptions {
   services: BotServices;
   logger?: Logger;
   latency?: LatencyRecorder;
+  /**
+   * A command that has not answered after this long is deferred ("Hyosan is thinking…") and its
+   * answer replaces the placeholder: Discord drops an interaction not acknowledged within 3 s,
+   * and a slow store must not turn into "The application did not respond".
+   */
+  deferAfterMs?: number;
 }
+
+export const DEFER_AFTER_MS = 1_500;
 
 export interface InteractionRouter {
   handle(interaction: Interaction): Promise<void>;
@@ -80,6 +89,44 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
     }
   }
 
+  /**
+   * Defers the interaction if the command has not started answering within `deferAfterMs`, and
+   * from then on turns the command's reply() into an edit of the deferred reply, so commands
+   * need not know whether their answer came quickly.
+   */
+  function guardDeadline(interaction: ChatInputCommandInteraction, ephemeral: boolean, context: Record<string, unknown>) {
+    let answering = false;
+    let deferring: Promise<unknown> | undefined;
+    const timer = setTimeout(() => {
+      if (answering || interaction.replied || interaction.deferred) return;
+      log.info(context, 'command is slow; deferring the reply');
+      deferring = interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {})
+        .catch((error: unknown) => log.warn({ ...context, err: error }, 'could not defer a slow command'));
+    }, options.deferAfterMs ?? DEFER_AFTER_MS);
+    const reply = interaction.reply.bind(interaction);
+    const deferReply = interaction.deferReply.bind(interaction);
+    interaction.deferReply = ((deferOptions?: Parameters<typeof deferReply>[0]) => {
+      answering = true;
+      return deferReply(deferOptions);
+    }) as typeof interaction.deferReply;
+    interaction.reply = (async (replyOptions: Parameters<typeof reply>[0]) => {
+      answering = true;
+      if (deferring) await deferring;
+      if (interaction.deferred && !interaction.replied) {
+        const { flags: _flags, withResponse: _withResponse, ...edit } = (typeof replyOptions === 'string' ? { content: replyOptions } : replyOptions) as Record<string, unknown>;
+        return interaction.editReply(edit as InteractionEditReplyOptions);
+      }
+      return reply(replyOptions);
+    }) as typeof interaction.reply;
+    return {
+      /** Stops the timer and waits for a deferral already on its way. */
+      async settle(): Promise<void> {
+        clearTimeout(timer);
+        await deferring;
+      },
+    };
+  }
+
   async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const started = performance.now();
     const context = {
@@ -87,14 +134,17 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
       userId: interaction.user.id, options: describeOptions(interaction),
     };
     const command = byName.get(interaction.commandName);
+    const guard = guardDeadline(interaction, command?.ephemeral ?? false, context);
     try {
       if (!command) {
         // Registered commands and this build disagree, e.g. a deploy ran from a newer version.
         throw new Error(`no handler for /${interaction.commandName}`);
       }
       await command.execute(interaction, options.services);
+      await guard.settle();
       if (!interaction.replied && !interaction.deferred) throw new Error(`/${interaction.commandName} returned without answering`);
     } catch (error) {
+      await guard.settle();
       await answerFailure(interaction, error, context);
     } finally {
       const ms = performance.now() - started;

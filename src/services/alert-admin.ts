@@ -6,7 +6,7 @@ import { logger as rootLogger, type Logger } from '../shared/logger.ts';
 import { CONFIDENCES, FACT_KINDS, type FactKind } from '../facts/types.ts';
 import { UserFacingError } from '../shared/errors.ts';
 import type { FeedStore, GuildSettings, GuildStore, MetaStore, Outbox } from '../store/types.ts';
-import type { AlertAdmin, AlertLanguage } from './types.ts';
+import type { AlertAdmin, AlertLanguage, DeliveryStatus } from './types.ts';
 
 /** What a server gets before its admins change anything: every kind, from rumours up. */
 export const DEFAULT_KINDS: FactKind[] = [...FACT_KINDS];
@@ -62,6 +62,23 @@ export function createAlertAdmin(deps: AlertAdminDeps): AlertAdmin {
       return language(guildId);
     },
 
+    async deliveryStatus(guildId): Promise<DeliveryStatus> {
+      const [waiting, settings] = await Promise.all([deps.outbox.waiting(guildId), deps.guilds.get(guildId)]);
+      const status: DeliveryStatus = { waiting: waiting.length };
+      const oldest = waiting[0];
+      if (oldest) {
+        status.waitingSince = oldest.createdAt;
+        // The one holding the queue up: the first that has failed, else the oldest.
+        const stuck = waiting.find((d) => d.lastError !== undefined);
+        if (stuck?.lastError) {
+          status.reason = stuck.lastError;
+          status.nextAttemptAt = stuck.nextAttemptAt;
+        }
+      }
+      if (settings?.deliveryProblem) status.problem = settings.deliveryProblem;
+      return status;
+    },
+
     async update(guildId, patch) {
       const current = await get(guildId);
       const next: GuildSettings = { ...current, updatedAt: now() };
@@ -70,6 +87,7 @@ export function createAlertAdmin(deps: AlertAdminDeps): AlertAdmin {
         next.alertChannelId = patch.alertChannelId;
         // Choosing a channel again is how an admin says "fixed it": alerts may flow again.
         delete next.disabledReason;
+        delete next.deliveryProblem;
       }
       if (patch.pingRoleId === null) delete next.pingRoleId;
       else if (patch.pingRoleId !== undefined) {

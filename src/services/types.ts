@@ -81,8 +81,24 @@ export interface AlertLanguage {
   chosen: boolean;
 }
 
+/** Alerts of a server still on their way, for /alerts show. */
+export interface DeliveryStatus {
+  /** Alerts waiting to be posted (or edited) in this server. */
+  waiting: number;
+  /** When the oldest of them was decided. */
+  waitingSince?: string;
+  /** Why the oldest has not gone yet, in words; absent when it simply has not had its turn. */
+  reason?: string;
+  /** When it will be tried again. */
+  nextAttemptAt?: string;
+  /** An alert that may be missing, and why (delivery could not check the channel). */
+  problem?: { at: string; text: string };
+}
+
 export interface AlertAdmin {
   get(guildId: string): Promise<GuildSettings>;
+  /** What is waiting to be delivered, and why. */
+  deliveryStatus(guildId: string): Promise<DeliveryStatus>;
   /** Applies a change; choosing a channel clears a previous "disabled" state. */
   update(guildId: string, patch: AlertSettingsPatch): Promise<GuildSettings>;
   /** What an alert looks like with this guild's settings; the settings in `locale`'s language. */

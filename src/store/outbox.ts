@@ -97,7 +97,10 @@ export class KeyValueOutbox implements Outbox {
       if (!current || current.state !== 'pending') return false;
       const next: Delivery = { ...current, ...changes, id };
       await this.kv.set(deliveryKey(id), next, ttlOf(next));
-      await this.reindex([next]);
+      // The indexes hold state and due time only: a note such as firstTriedAt leaves them as they are.
+      if (next.state !== current.state || next.nextAttemptAt !== current.nextAttemptAt || next.createdAt !== current.createdAt) {
+        await this.reindex([next]);
+      }
       return true;
     });
   }
@@ -110,6 +113,14 @@ export class KeyValueOutbox implements Outbox {
   async findAlert(channelId: string, alertKey: string): Promise<Delivery | undefined> {
     const id = await this.kv.get<string>(postedKey(channelId, alertKey));
     return id === undefined ? undefined : this.get(id);
+  }
+
+  async waiting(guildId: string): Promise<Delivery[]> {
+    const ids = await new IdIndex(this.kv, guildPendingKey(guildId)).list();
+    const found = await this.kv.getMany<Delivery>(ids.map(deliveryKey));
+    return found
+      .filter((d): d is Delivery => d !== undefined && d.state === 'pending')
+      .sort((a, b) => time(a.createdAt) - time(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   async dropGuild(guildId: string, reason: string): Promise<number> {

@@ -82,6 +82,11 @@ export interface GuildSettings {
   paused: boolean;
   /** Set when delivery was stopped by Discord (403/404); cleared when an admin fixes it. */
   disabledReason?: string;
+  /**
+   * The last alert delivery gave up on without knowing whether it was posted (it could not check
+   * the channel); cleared when an admin chooses the channel again.
+   */
+  deliveryProblem?: { at: string; text: string };
   /** Feed URLs this guild added on top of the defaults. */
   feeds: string[];
   /** When the guild joined: facts older than this are not announced to it. */
@@ -119,6 +124,11 @@ export interface Delivery {
   nextAttemptAt: string;
   messageId?: string;
   lastError?: string;
+  /**
+   * When the first attempt to post it began, written before the request leaves: from then on the
+   * message may exist on Discord even if no answer was ever recorded (a lost answer, a crash).
+   */
+  firstTriedAt?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -142,6 +152,8 @@ export interface Outbox {
    * that arrives while the alert is still waiting to be sent must still reach it.
    */
   findAlert(channelId: string, alertKey: string): Promise<Delivery | undefined>;
+  /** A guild's pending deliveries, oldest first: what /alerts show reports as waiting. */
+  waiting(guildId: string): Promise<Delivery[]>;
   /** Drops pending deliveries of a guild (alerts disabled); returns how many. */
   dropGuild(guildId: string, reason: string): Promise<number>;
 }

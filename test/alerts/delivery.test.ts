@@ -1,9 +1,9 @@
 import { describe, expect, test, vi } from 'vitest';
-import { DeliveryWorker, TOKEN_REFUSED, type DeliveryWorkerOptions } from '../../src/alerts/delivery.ts';
+import { DeliveryWorker, SUPERSEDED, TOKEN_REFUSED, type DeliveryWorkerOptions } from '../../src/alerts/delivery.ts';
 import { planDeliveries } from '../../src/alerts/fan-out.ts';
 import { DeliveryError } from '../../src/alerts/types.ts';
 import type { FactEvent } from '../../src/facts/types.ts';
-import type { GuildSettings } from '../../src/store/types.ts';
+import type { Delivery, GuildSettings } from '../../src/store/types.ts';
 import { FakeClock, sequenceRandom } from './helpers/fake-clock.ts';
 import { FakeDiscord } from './helpers/fake-discord.ts';
 import { factEvent, guild, source } from './helpers/fixtures.ts';
@@ -66,20 +66,37 @@ describe('DeliveryWorker', () => {
     expect(discord.calls).toHaveLength(1);
   });
 
-  test('429 then success: waits Retry-After, resends the same nonce, one message, not a failure', async () => {
+  test('a 429 too long for the REST client to wait out puts the alert back until then: same nonce, one message', async () => {
     const g = guild();
     const { worker, discord, outbox, clock, plan } = setup([g]);
     const [planned] = await plan();
-    discord.failNext(g.alertChannelId ?? '', new DeliveryError('rate-limited', 'You are being rate limited.', { retryAfterMs: 1_500 }));
-    const before = clock.now().getTime();
+    discord.failNext(g.alertChannelId ?? '', new DeliveryError('rate-limited', 'You are being rate limited.', { retryAfterMs: 9_000, status: 429, unsent: true }));
+    await worker.drainOnce();
+    const waiting = await outbox.get(planned?.id ?? '');
+    expect(waiting).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(Date.parse(waiting?.nextAttemptAt ?? '') - clock.now().getTime()).toBe(9_000);
+    await worker.drainOnce();
+    expect(discord.calls).toHaveLength(1);
+    clock.advance(9_000);
     await worker.drainOnce();
     const calls = discord.callsTo(g.alertChannelId ?? '');
     expect(calls.map((c) => c.nonce)).toEqual([planned?.nonce, planned?.nonce]);
-    expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(1_500);
-    expect(clock.now().getTime() - before).toBeGreaterThanOrEqual(1_500);
     expect(discord.messages(g.alertChannelId ?? '')).toHaveLength(1);
     expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'sent', attempts: 1 });
     expect(worker.metrics).toMatchObject({ sent: 1, rateLimited: 1, retried: 0, failed: 0, invalidRequests: 1 });
+  });
+
+  test('only answers Discord gave count as invalid requests: a wait refused before sending does not', async () => {
+    const g = guild();
+    const { worker, discord, clock, plan } = setup([g]);
+    await plan();
+    // What the REST client throws when its own bucket would make the request wait too long.
+    discord.failNext(g.alertChannelId ?? '', new DeliveryError('rate-limited', 'rate limited on /channels/:id/messages', { retryAfterMs: 8_000, unsent: true }));
+    await worker.drainOnce();
+    clock.advance(8_000);
+    await worker.drainOnce();
+    expect(discord.messages(g.alertChannelId ?? '')).toHaveLength(1);
+    expect(worker.metrics).toMatchObject({ sent: 1, rateLimited: 1, invalidRequests: 0 });
   });
 
   test('a burst of 500s then success: backs off between tries, same nonce, one message', async () => {
@@ -111,18 +128,84 @@ describe('DeliveryWorker', () => {
     expect(worker.metrics).toMatchObject({ sent: 1, retried: 3, failed: 0 });
   });
 
-  test('gives up after the configured attempts without touching the server settings', async () => {
+  test('never gives up on an alert that is still news: 30 minutes of 5xx, retries at most 3 minutes apart, then one message', async () => {
     const g = guild();
-    const { worker, discord, outbox, clock, guildStore, disabled, plan } = setup([g], { maxAttempts: 3 });
+    const { worker, discord, outbox, clock, plan } = setup([g]);
     const [planned] = await plan();
-    const server = () => new DeliveryError('server', '500 Internal Server Error');
-    discord.failNext(g.alertChannelId ?? '', server(), server(), server(), server());
+    const started = clock.now().getTime();
+    const channel = g.alertChannelId ?? '';
+    const gaps: number[] = [];
+    let last = started;
+    // Discord answers 503 to everything for 30 minutes of (fake) time.
+    while (clock.now().getTime() - started < 30 * 60_000) {
+      discord.failNext(channel, new DeliveryError('server', '503 Service Unavailable', { status: 503 }));
+      await worker.drainOnce();
+      const d = await outbox.get(planned?.id ?? '');
+      expect(d?.state).toBe('pending');
+      const next = Date.parse(d?.nextAttemptAt ?? '');
+      gaps.push(next - last);
+      last = next;
+      clock.advance(next - clock.now().getTime());
+    }
+    await worker.drainOnce();
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(3 * 60_000);
+    expect(gaps.length).toBeGreaterThan(10);
+    expect(discord.messages(channel)).toHaveLength(1);
+    expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'sent' });
+    expect(worker.metrics.failed).toBe(0);
+  });
+
+  test('keeps trying past 24 hours while the change is current, and gives up only after the longest wait', async () => {
+    const g = guild();
+    const { makeWorker, discord, outbox, clock, plan } = setup([g]);
+    const worker = makeWorker({ isCurrent: async () => true, giveUpAfterMs: 48 * 3600_000 });
+    const [planned] = await plan();
+    const channel = g.alertChannelId ?? '';
+    const fail = () => discord.failNext(channel, new DeliveryError('timeout', 'no answer'));
+    fail();
+    await worker.drainOnce();
+    clock.advance(25 * 3600_000);
+    fail();
+    await worker.drainOnce();
+    expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'pending', attempts: 2 });
+    clock.advance(24 * 3600_000);
+    fail();
+    await worker.drainOnce();
+    expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'failed' });
+    expect((await outbox.get(planned?.id ?? ''))?.lastError).toMatch(/^gave up after 3 attempts over 48 hours/);
+  });
+
+  test('a newer change of the same fact supersedes an alert stuck in retries; the newer one is posted', async () => {
+    const g = guild();
+    const { makeWorker, discord, outbox, clock, plan } = setup([g]);
+    let current = '2027-01';
+    const worker = makeWorker({ isCurrent: async (event) => event.value === current });
+    const channel = g.alertChannelId ?? '';
+    const [stale] = await plan(releaseEvent(1));
+    discord.failNext(channel, ...Array.from({ length: 8 }, () => new DeliveryError('server', '502 Bad Gateway', { status: 502 })));
+    for (let i = 0; i < 8; i += 1) {
+      await worker.drainOnce();
+      clock.advance(3 * 60_000);
+    }
+    expect(discord.messages(channel)).toHaveLength(0);
+    // Twenty minutes in, the fact moves on and the new value is planned behind the stuck one.
+    current = '2027-02';
+    const [fresh] = await plan(releaseEvent(2));
     await drainAll(worker, clock, outbox);
-    expect(discord.calls).toHaveLength(3);
-    expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'failed', attempts: 3 });
-    expect((await guildStore.get(g.guildId))?.disabledReason).toBeUndefined();
-    expect(disabled).toEqual([]);
-    expect(worker.metrics).toMatchObject({ failed: 1, retried: 3 });
+    expect(await outbox.get(stale?.id ?? '')).toMatchObject({ state: 'dropped', lastError: SUPERSEDED });
+    expect(await outbox.get(fresh?.id ?? '')).toMatchObject({ state: 'sent' });
+    expect(discord.messages(channel).map((m) => m.message.embeds[0]?.description)).toEqual(['Release window: **February 2027**']);
+    expect(worker.metrics).toMatchObject({ superseded: 1, sent: 1, failed: 0 });
+  });
+
+  test('changes in quick succession are all posted, in order: only an alert that waited long gives way', async () => {
+    const g = guild();
+    const { makeWorker, discord, outbox, clock, plan } = setup([g]);
+    const worker = makeWorker({ isCurrent: async (event) => event.value === '2027-03' });
+    for (const n of [1, 2, 3]) await plan(releaseEvent(n));
+    await drainAll(worker, clock, outbox);
+    expect(discord.messages(g.alertChannelId ?? '').map((m) => m.message.embeds[0]?.description))
+      .toEqual(['January', 'February', 'March'].map((m) => `Release window: **${m} 2027**`));
   });
 
   test('a timeout after Discord accepted the post is retried with the same nonce and yields one message', async () => {
@@ -145,7 +228,7 @@ describe('DeliveryWorker', () => {
     await plan(releaseEvent(1));
     await plan(releaseEvent(2));
     await plan(releaseEvent(3));
-    discord.failNext(lost.alertChannelId ?? '', new DeliveryError('forbidden', 'Missing Access'));
+    discord.failNext(lost.alertChannelId ?? '', new DeliveryError('forbidden', 'Missing Access', { status: 403 }));
     await drainAll(worker, clock, outbox);
     await worker.drainOnce();
     expect(discord.callsTo(lost.alertChannelId ?? '')).toHaveLength(1);
@@ -252,23 +335,35 @@ describe('DeliveryWorker', () => {
     expect(values).toEqual(['January', 'February', 'March', 'April', 'May'].map((m) => `New season expected in ${m} 2027`));
   });
 
-  test('respects the global budget: never more than rate + burst requests in any second', async () => {
-    const guilds = Array.from({ length: 6 }, () => guild());
-    const { worker, discord, outbox, clock, plan } = setup(guilds, { ratePerSecond: 40, burst: 5 });
-    for (let n = 1; n <= 9; n += 1) await plan(releaseEvent(n));
-    for (let n = 10; n <= 30; n += 1) {
-      await plan(factEvent({ value: `${2000 + n}`, previous: null, sources: [source('Wire', `w${n}`)], at: `2026-02-12T11:${n}:00.000Z` }));
-    }
-    const start = clock.now().getTime();
+  test('serves many channels at once, never more than the configured concurrency, one request per channel', async () => {
+    const guilds = Array.from({ length: 12 }, () => guild());
+    const { makeWorker, discord, outbox, clock, plan } = setup(guilds);
+    const worker = makeWorker({ concurrency: 4 });
+    for (const n of [1, 2, 3]) await plan(releaseEvent(n));
     await drainAll(worker, clock, outbox);
-    const times = discord.calls.map((c) => c.at).sort((a, b) => a - b);
-    expect(times).toHaveLength(180);
-    for (let i = 0; i < times.length; i += 1) {
-      const inWindow = times.filter((t) => t >= (times[i] ?? 0) && t < (times[i] ?? 0) + 1_000).length;
-      expect(inWindow).toBeLessThanOrEqual(45);
-    }
-    expect((times.at(-1) ?? 0) - start).toBeGreaterThanOrEqual(((180 - 5) / 40) * 1_000 - 1);
-    expect(worker.metrics.sent).toBe(180);
+    expect(worker.metrics.sent).toBe(36);
+    expect(discord.maxInFlightTotal).toBe(4);
+    expect(discord.maxInFlightPerChannel).toBe(1);
+  });
+
+  test('start() runs full rounds back to back: a backlog larger than a round is sent without the idle pause', async () => {
+    const guilds = Array.from({ length: 5 }, () => guild());
+    const { makeWorker, clock, plan } = setup(guilds);
+    const sentAtPause: number[] = [];
+    const worker: DeliveryWorker = makeWorker({
+      batchSize: 2,
+      pollIntervalMs: 3600_000,
+      sleep: (ms, signal) => {
+        sentAtPause.push(worker.metrics.sent);
+        return clock.sleep(ms, signal);
+      },
+    });
+    for (const n of [1, 2]) await plan(releaseEvent(n));
+    worker.start();
+    await vi.waitFor(() => expect(sentAtPause.length).toBeGreaterThan(0));
+    await worker.stop();
+    // Five full rounds of two, then the first pause: only once all ten were sent.
+    expect(sentAtPause[0]).toBe(10);
   });
 
   test('a restart mid-round resumes pending deliveries with the same nonces and posts nothing twice', async () => {
@@ -290,6 +385,120 @@ describe('DeliveryWorker', () => {
     const nonces = discord.calls.map((c) => c.nonce);
     expect(nonces).toHaveLength(4);
     expect(nonces[1]).toBe(nonces[2]);
+  });
+
+  test('a lost answer retried after Discord forgot the nonce: the post is found in the channel and not sent again', async () => {
+    const g = guild();
+    const { worker, discord, outbox, clock, plan } = setup([g]);
+    const [planned] = await plan();
+    const channel = g.alertChannelId ?? '';
+    discord.failNext(channel, 'lost-answer');
+    await worker.drainOnce();
+    expect(discord.messages(channel)).toHaveLength(1);
+    // Ten minutes later: the nonce alone would no longer stop a second message.
+    clock.advance(10 * 60_000);
+    await worker.drainOnce();
+    expect(discord.calls.map((c) => c.op)).toEqual(['send', 'history']);
+    expect(discord.messages(channel)).toHaveLength(1);
+    expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'sent', messageId: discord.messages(channel)[0]?.id });
+    expect(worker.metrics).toMatchObject({ sent: 0, foundInHistory: 1 });
+  });
+
+  test('a crash while the post was on its way, restarted 10 minutes later: no second post', async () => {
+    const g = guild();
+    const { worker, discord, outbox, clock, makeWorker, plan } = setup([g]);
+    const [planned] = await plan();
+    const channel = g.alertChannelId ?? '';
+    discord.failNext(channel, 'hang');
+    void worker.drainOnce();
+    await vi.waitFor(() => expect(discord.hanging).toHaveLength(1));
+    // The process dies here; its answer is never recorded.
+    clock.advance(10 * 60_000);
+    const restarted = makeWorker();
+    await restarted.drainOnce();
+    expect(discord.messages(channel)).toHaveLength(1);
+    expect(discord.calls.map((c) => c.op)).toEqual(['send', 'history']);
+    expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'sent', messageId: discord.messages(channel)[0]?.id });
+  });
+
+  test('an old attempt that did not reach Discord is looked for, not found, and posted once', async () => {
+    const g = guild();
+    const { worker, discord, outbox, clock, plan } = setup([g]);
+    const [planned] = await plan();
+    const channel = g.alertChannelId ?? '';
+    discord.failNext(channel, new DeliveryError('timeout', 'no answer'));
+    await worker.drainOnce();
+    clock.advance(10 * 60_000);
+    await worker.drainOnce();
+    expect(discord.calls.map((c) => c.op)).toEqual(['send', 'history', 'send']);
+    expect(discord.messages(channel)).toHaveLength(1);
+    expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'sent' });
+  });
+
+  test('without Read Message History an old maybe-sent post is not risked twice: it fails with the reason', async () => {
+    const g = guild();
+    const { worker, discord, outbox, clock, plan } = setup([g]);
+    const [planned] = await plan();
+    const channel = g.alertChannelId ?? '';
+    discord.historyReadable = false;
+    discord.failNext(channel, 'lost-answer');
+    await worker.drainOnce();
+    clock.advance(10 * 60_000);
+    await worker.drainOnce();
+    expect(discord.messages(channel)).toHaveLength(1);
+    expect(discord.calls.map((c) => c.op)).toEqual(['send', 'history']);
+    const settled = await outbox.get(planned?.id ?? '');
+    expect(settled?.state).toBe('failed');
+    expect(settled?.lastError).toBe('may have been posted by an earlier attempt; not sent again, because Hyosan cannot read the channel\'s message history (Read Message History is missing)');
+  });
+
+  test('within the nonce window a retry trusts the nonce and does not read the channel', async () => {
+    const g = guild();
+    const { worker, discord, clock, plan } = setup([g]);
+    await plan();
+    const channel = g.alertChannelId ?? '';
+    discord.failNext(channel, 'lost-answer');
+    await worker.drainOnce();
+    clock.advance(60_000);
+    await worker.drainOnce();
+    expect(discord.calls.map((c) => c.op)).toEqual(['send', 'send']);
+    expect(discord.messages(channel)).toHaveLength(1);
+  });
+
+  test('one change to many channels: each channel gets the message for its own ping role', async () => {
+    const a1 = guild({ pingRoleId: '111111111111111111' });
+    const a2 = guild({ pingRoleId: '111111111111111111' });
+    const b = guild({ pingRoleId: '222222222222222222' });
+    const none = guild();
+    const { worker, discord, plan } = setup([a1, a2, b, none]);
+    await plan();
+    await worker.drainOnce();
+    const content = (g: GuildSettings) => discord.messages(g.alertChannelId ?? '')[0]?.message;
+    expect(content(a1)?.content).toBe('<@&111111111111111111> 📰 Release window: first half of 2027');
+    expect(content(a2)).toEqual(content(a1));
+    expect(content(b)?.content).toBe('<@&222222222222222222> 📰 Release window: first half of 2027');
+    expect(content(b)?.allowed_mentions).toEqual({ parse: [], roles: ['222222222222222222'] });
+    expect(content(none)?.content).toBe('📰 Release window: first half of 2027');
+    expect(content(none)?.allowed_mentions).toEqual({ parse: [] });
+    expect(content(none)?.embeds).toEqual(content(a1)?.embeds);
+  });
+
+  test('a delivery dropped between being read and being sent is not sent', async () => {
+    const g = guild();
+    const { discord, guildStore, clock } = setup([g]);
+    // The server's alerts are stopped (another channel refused, say) just as this one is about to go.
+    class DroppingOutbox extends MemoryOutbox {
+      override async settle(id: string, changes: Partial<Delivery>): Promise<boolean> {
+        if (changes.firstTriedAt !== undefined) await this.dropGuild(g.guildId, 'alerts stopped');
+        return super.settle(id, changes);
+      }
+    }
+    const outbox = new DroppingOutbox();
+    const [planned] = await planDeliveries(factEvent(), [g], outbox, { now: clock.now });
+    const worker = new DeliveryWorker({ outbox, guilds: guildStore, port: discord, showTitle: 'All of Us Are Dead', now: clock.now, sleep: clock.sleep });
+    await worker.drainOnce();
+    expect(discord.calls).toEqual([]);
+    expect(await outbox.get(planned?.id ?? '')).toMatchObject({ state: 'dropped', lastError: 'alerts stopped' });
   });
 
   test('corroborations edit the original alert with every source so far, without pinging again', async () => {

@@ -220,6 +220,18 @@ describe('slash commands through discord.js and the emulator', () => {
     await ok.response();
     expect(text(ok)).toBe(`Alerts will be posted in <#${general.id}>.`);
     expect(world.settings.get(guildId)?.alertChannelId).toBe(general.id);
+
+    // Posting works without Read Message History; the admin is told what it is for.
+    emulator.setChannelPermission(general.id, { id: emulator.botUserId, type: 'member', deny: Permission.ReadMessageHistory });
+    await emulator.until(() => {
+      const cached = client.guilds.cache.get(guildId)?.channels.cache.get(general.id);
+      return cached !== undefined && 'permissionOverwrites' in cached && cached.permissionOverwrites.cache.has(emulator.botUserId);
+    });
+    const noHistory = emulator.invokeCommand({ name: 'alerts', subcommand: 'channel', guildId, userId: adminId, options: { channel: general.id } });
+    await noHistory.response();
+    expect(text(noHistory)).toBe(`Alerts will be posted in <#${general.id}>. Tip: give Hyosan **Read Message History** there too, so that after an outage it can check whether an alert already arrived instead of holding it back.`);
+    emulator.setChannelPermission(general.id, { id: emulator.botUserId, type: 'member', allow: 0n, deny: 0n });
+    await emulator.until(() => !(client.guilds.cache.get(guildId)?.channels.cache.get(general.id) as { permissionOverwrites?: { cache: Map<string, unknown> } } | undefined)?.permissionOverwrites?.cache.has(emulator.botUserId));
   });
 
   it('/alerts kinds, confidence, pause and show change and report the settings', async () => {
@@ -234,6 +246,19 @@ describe('slash commands through discord.js and the emulator', () => {
     const shown = await run('show');
     expect(shown).toContain('Kinds: Release, Cast');
     expect(shown).toContain('⏸️ paused');
+    expect(shown).not.toContain('waiting');
+    world.deliveryStatus = new Map([[guildId, {
+      waiting: 3,
+      waitingSince: '2026-11-03T09:00:00.000Z',
+      reason: 'Discord had a server error (503 Service Unavailable)',
+      nextAttemptAt: '2026-11-03T09:03:00.000Z',
+      problem: { at: '2026-11-02T08:00:00.000Z', text: 'An alert in <#1> may have been posted by an earlier attempt; not sent again, because Hyosan cannot read the channel\'s message history (Read Message History is missing).' },
+    }]]);
+    const waiting = (await run('show')).split('\n');
+    delete world.deliveryStatus;
+    expect(waiting).toContain('⏳ 3 alerts are waiting to be posted (the oldest since <t:1793696400:R>).');
+    expect(waiting).toContain('Why: Discord had a server error (503 Service Unavailable). Next try <t:1793696580:R>; nothing is lost meanwhile.');
+    expect(waiting.at(-1)).toMatch(/^⚠️ <t:1793606400:f>: An alert in <#1> may have been posted by an earlier attempt; not sent again, because Hyosan cannot read the channel's message history \(Read Message History is missing\)\. Give Hyosan \*\*Read Message History\*\* in the alert channel so it can check next time\.$/);
     const preview = emulator.invokeCommand({ name: 'alerts', subcommand: 'preview', guildId, userId: adminId });
     await preview.response();
     expect(preview.original()!.flags & EPHEMERAL).toBe(EPHEMERAL);

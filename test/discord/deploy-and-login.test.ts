@@ -4,6 +4,10 @@
  */
 import { spawn } from 'node:child_process';
 import net from 'node:net';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ChannelType, type Client, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordClient, loginDiscordClient } from '../../src/discord/client.ts';
@@ -14,6 +18,8 @@ import { startDiscordBot } from '../../src/discord/start-bot.ts';
 import { UserFacingError } from '../../src/shared/errors.ts';
 import { createMemoryServices, emptyWorld, loadTestPack } from './helpers/memory-services.ts';
 import { Permission, startEmulator, type Emulator, type StoredCommand } from '../emulator/index.ts';
+import { childEnv } from '../helpers/child-env.ts';
+import { REFUSAL } from '../helpers/no-discord.ts';
 
 const KOREAN_NAME = /^[-_\p{Script=Hangul}\p{Ll}\p{N}]{1,32}$/u;
 
@@ -28,10 +34,14 @@ function everyLocalisedPart(cmd: RESTPostAPIChatInputApplicationCommandsJSONBody
   return out;
 }
 
+const DEPLOY_SCRIPT = fileURLToPath(new URL('../../src/discord/deploy-commands.ts', import.meta.url));
+let scratchDir = '';
+
 function runDeployScript(env: Record<string, string>, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['src/discord/deploy-commands.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env }, cwd: new URL('../..', import.meta.url).pathname,
+    // Run from a folder of its own: the script reads .env from its working directory.
+    const child = spawn(process.execPath, [DEPLOY_SCRIPT, ...args], {
+      env: childEnv({ PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env }), cwd: scratchDir,
     });
     let stdout = '';
     let stderr = '';
@@ -46,6 +56,7 @@ describe('deploying commands', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator();
+    scratchDir = await mkdtemp(path.join(tmpdir(), 'hyosan-deploy-'));
   });
 
   afterAll(async () => {
@@ -115,6 +126,27 @@ describe('deploying commands', () => {
       silent.close();
       for (const c of [...sockets]) c.destroy();
     }
+  });
+
+  it('a .env with a real-looking token next to the script is never read by a test, and Discord is never reached', async () => {
+    // What a developer who followed the README has in the project folder.
+    await writeFile(path.join(scratchDir, '.env'), 'DISCORD_TOKEN=MTIzNDU2Nzg5MDEyMzQ1Njc4.not-a-real.token\nDISCORD_APPLICATION_ID=123456789012345678\n');
+    try {
+      const run = await runDeployScript({}, []);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('DISCORD_TOKEN is not set');
+      // Even given a token and no emulator URL, the request is refused before it leaves.
+      const direct = await runDeployScript({ DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.not-a-real.token', DISCORD_APPLICATION_ID: '123456789012345678' }, []);
+      expect(direct.code).toBe(1);
+      expect(direct.stderr).toContain(REFUSAL);
+    } finally {
+      await rm(path.join(scratchDir, '.env'), { force: true });
+    }
+  });
+
+  it('inside the test process too, a request to Discord is refused with words that say why', async () => {
+    const failure = await fetch('https://discord.com/api/v10/gateway').then(() => undefined, (error: unknown) => error as Error & { cause?: Error });
+    expect(failure?.cause?.message).toBe(`refused to connect to discord.com: ${REFUSAL}`);
   });
 
   it('reads --guild in both spellings and refuses a bad id', () => {

@@ -74,22 +74,74 @@ describe('REST delivery port', () => {
     expect(fault.hits).toBe(1);
   });
 
-  it('hands a 429 back at once with the time to wait', async () => {
+  it('waits out a short 429 inside the REST client: the message arrives once, and the answer is counted', async () => {
+    const limited = emulator.guilds()[2]!.channels.find((c) => c.name === 'general')!.id;
+    const invalidBefore = port.stats.invalidAnswers;
+    const fault = emulator.injectFault({ method: 'POST', path: `/channels/${limited}/messages`, status: 429, retryAfter: 0.2, times: 1 });
+    const { messageId } = await port.send(limited, message('after a short limit'), 'nonce-429-short');
+    expect(fault.hits).toBe(1);
+    expect(emulator.messages(limited).filter((m) => m.nonce === 'nonce-429-short').map((m) => m.id)).toEqual([messageId]);
+    expect(port.stats.invalidAnswers - invalidBefore).toBe(1);
+    expect(port.stats.rateLimitAnswers).toBeGreaterThanOrEqual(1);
+  });
+
+  it('hands a 429 longer than it should wait back to the worker with the time to wait', async () => {
     // Another server's channel: the limit it causes must not slow down the other tests.
     const limited = emulator.guilds()[1]!.channels.find((c) => c.name === 'general')!.id;
-    const fault = emulator.injectFault({ method: 'POST', path: `/channels/${limited}/messages`, status: 429, retryAfter: 2, times: 5 });
-    const started = Date.now();
+    const fault = emulator.injectFault({ method: 'POST', path: `/channels/${limited}/messages`, status: 429, retryAfter: 8, times: 5 });
     const error = await failure(port.send(limited, message('x'), 'nonce-429'));
     expect(error.kind).toBe('rate-limited');
-    expect(error.retryAfterMs).toBeGreaterThanOrEqual(2000);
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(error.unsent).toBe(true);
+    expect(error.retryAfterMs).toBeGreaterThanOrEqual(5000);
     expect(fault.hits).toBe(1);
     // While the limit lasts, the next post is refused before it is sent: no invalid request is spent.
     const sentBefore = emulator.requests().length;
+    const invalidBefore = port.stats.invalidAnswers;
     const second = await failure(port.send(limited, message('y'), 'nonce-429-again'));
     expect(second.kind).toBe('rate-limited');
     expect(second.retryAfterMs).toBeGreaterThan(0);
     expect(emulator.requests().length).toBe(sentBefore);
+    expect(port.stats.invalidAnswers).toBe(invalidBefore);
+    expect(port.stats.preemptiveWaits).toBeGreaterThanOrEqual(1);
+  });
+
+  it('finds an alert already posted among the channel\'s messages, by its text (Discord lists no nonces)', async () => {
+    const since = new Date(Date.now() - 1000);
+    const alert = message('<@&1> Release date: 12 March 2027');
+    const { messageId } = await port.send(channelId, alert, 'nonce-history-000000001');
+    // Other talk in the channel afterwards.
+    await port.send(channelId, message('something else'), 'nonce-history-000000002');
+    expect(await port.findInHistory(channelId, { nonce: 'nonce-history-000000001', message: alert, since })).toEqual({ found: messageId });
+    const never = message('Release date: 13 March 2027');
+    expect(await port.findInHistory(channelId, { nonce: 'nonce-history-000000003', message: never, since })).toBe('absent');
+    // Nothing before `since` (less a minute for clocks that differ) is looked at.
+    expect(await port.findInHistory(channelId, { nonce: 'nonce-history-000000001', message: alert, since: new Date(Date.now() + 3600_000) })).toBe('absent');
+  });
+
+  it('pages through more messages than one answer holds, and says so when there are too many to look through', async () => {
+    const busy = emulator.guilds()[2]!.channels.find((c) => c.name === 'announcements')!.id;
+    const since = new Date(Date.now() - 1000);
+    const alert = message('Filming has wrapped');
+    const paged = new RestDeliveryPort({ token: emulator.token, apiUrl: emulator.apiUrl, timeoutMs: 2000, ratePerSecond: 1000, historyPages: 2 });
+    const { messageId } = await paged.send(busy, alert, 'nonce-paged-0000000000001');
+    for (let i = 0; i < 150; i += 1) emulator.postAsMember(busy, `chatter ${i}`);
+    expect(await paged.findInHistory(busy, { nonce: 'nonce-paged-0000000000001', message: alert, since })).toEqual({ found: messageId });
+    expect(await paged.findInHistory(busy, { nonce: 'x', message: message('not there'), since })).toBe('absent');
+    for (let i = 0; i < 100; i += 1) emulator.postAsMember(busy, `more chatter ${i}`);
+    expect(await paged.findInHistory(busy, { nonce: 'x', message: message('not there'), since })).toEqual({ unknown: 'more than 200 messages were posted in the channel since' });
+  });
+
+  it('without Read Message History the look says it cannot tell, rather than guessing', async () => {
+    const guild = emulator.guilds()[0]!;
+    const everyone = guild.roles.find((r) => r.name === '@everyone')!;
+    const hidden = guild.channels.find((c) => c.name === 'announcements')!.id;
+    emulator.setChannelPermission(hidden, { id: everyone.id, type: 'role', deny: 1n << 16n });
+    try {
+      const look = await port.findInHistory(hidden, { nonce: 'n', message: message('x'), since: new Date() });
+      expect(look).toEqual({ unknown: 'Hyosan cannot read the channel\'s message history (Read Message History is missing)' });
+    } finally {
+      emulator.setChannelPermission(hidden, { id: everyone.id, type: 'role', allow: 0n, deny: 0n });
+    }
   });
 
   it('maps what Discord itself answers: missing access, unknown channel, unknown message', async () => {

@@ -37,15 +37,45 @@ const forgetful: Command = {
   async execute() {},
 };
 
+/** A store call that takes as long as the test wants: the command waits for the gate. */
+let openGate: (() => void) | undefined;
+const gate = () => new Promise<void>((resolve) => { openGate = resolve; });
+
+const slowPublic: Command = {
+  data: new SlashCommandBuilder().setName('slow-public').setDescription('Waits for a slow store, then answers everyone'),
+  async execute(interaction) {
+    await gate();
+    await interaction.reply({ content: 'Season 2 arrives on 12 March 2027.' });
+  },
+};
+
+const slowAdmin: Command = {
+  ephemeral: true,
+  data: new SlashCommandBuilder().setName('slow-admin').setDescription('Waits for a slow store, then answers the admin'),
+  async execute(interaction) {
+    await gate();
+    await interaction.reply({ content: 'Alerts will be posted in #news.', flags: EPHEMERAL });
+  },
+};
+
+const slowFailing: Command = {
+  data: new SlashCommandBuilder().setName('slow-failing').setDescription('Waits for a store that then fails'),
+  async execute() {
+    await gate();
+    throw new Error('store unavailable: timed out after 5000 ms');
+  },
+};
+
 describe('interaction router', () => {
   let emulator: Emulator;
   let client: Client;
 
   beforeAll(async () => {
-    emulator = await startEmulator();
-    const commands = [replyThenFail, refuse, forgetful];
+    // Discord's own deadline is 3 s; a short one here proves the deferral, not the clock.
+    emulator = await startEmulator({ interactionDeadlineMs: 1000 });
+    const commands = [replyThenFail, refuse, forgetful, slowPublic, slowAdmin, slowFailing];
     client = createDiscordClient({ token: emulator.token, apiUrl: emulator.apiUrl });
-    wireDiscordClient(client, { services: createMemoryServices(await loadTestPack(), emptyWorld()), commands });
+    wireDiscordClient(client, { services: createMemoryServices(await loadTestPack(), emptyWorld()), commands, deferAfterMs: 100 });
     await loginDiscordClient(client, emulator.token);
     await deployCommands({ token: emulator.token, applicationId: emulator.applicationId, apiUrl: emulator.apiUrl, commands });
   });
@@ -82,5 +112,31 @@ describe('interaction router', () => {
     const h = emulator.invokeAutocomplete({ name: 'refuse', options: { what: 'x' }, focused: 'what' });
     const cb = await h.response();
     expect(cb).toMatchObject({ type: 8, data: { choices: [] } });
+  });
+
+  it('a command stuck on a slow store is deferred in time, and its answer replaces the placeholder (public)', async () => {
+    const h = emulator.invokeCommand({ name: 'slow-public' });
+    const cb = await h.response();
+    expect(cb.type).toBe(5);
+    openGate?.();
+    await h.waitFor((x) => x.original()?.content === 'Season 2 arrives on 12 March 2027.');
+    expect(h.original()!.flags & EPHEMERAL).toBe(0);
+    expect(h.attempts()).toEqual([{ type: 5, status: 200 }]);
+  });
+
+  it('an admin command deferred for a slow store stays visible only to the admin', async () => {
+    const h = emulator.invokeCommand({ name: 'slow-admin' });
+    expect((await h.response()).type).toBe(5);
+    openGate?.();
+    await h.waitFor((x) => x.original()?.content === 'Alerts will be posted in #news.');
+    expect(h.original()!.flags & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  it('a store that fails after the deferral: the placeholder becomes the apology with an error id', async () => {
+    const h = emulator.invokeCommand({ name: 'slow-failing' });
+    expect((await h.response()).type).toBe(5);
+    openGate?.();
+    await h.waitFor((x) => /error id `[0-9a-f]{8}`/.test(x.original()?.content ?? ''));
+    expect(h.followups()).toHaveLength(0);
   });
 });

@@ -63,10 +63,27 @@ export class RestServer {
   private readonly hanging = new Set<ServerResponse>();
   private readonly token: () => string;
   private readonly rateLimit: RateLimitOptions;
+  private readonly globalLimit: RateLimitOptions | undefined;
+  /** Times of the bot-token requests inside the global window, oldest first. */
+  private readonly globalWindow: number[] = [];
 
-  constructor(token: () => string, rateLimit: RateLimitOptions) {
+  constructor(token: () => string, rateLimit: RateLimitOptions, globalLimit?: RateLimitOptions) {
     this.token = token;
     this.rateLimit = rateLimit;
+    this.globalLimit = globalLimit;
+  }
+
+  /**
+   * Discord's global limit: at most `limit` bot-token requests in any `windowMs`, whatever the
+   * route. Interaction callbacks (no bot token) are exempt, as on Discord.
+   */
+  private takeGlobal(): number | undefined {
+    if (!this.globalLimit) return undefined;
+    const now = Date.now();
+    while (this.globalWindow.length > 0 && (this.globalWindow[0] ?? 0) <= now - this.globalLimit.windowMs) this.globalWindow.shift();
+    if (this.globalWindow.length >= this.globalLimit.limit) return (this.globalWindow[0] ?? now) + this.globalLimit.windowMs - now;
+    this.globalWindow.push(now);
+    return undefined;
   }
 
   /** `pattern` uses `:name` segments; `auth: false` for interaction and webhook-token routes. */
@@ -127,6 +144,17 @@ export class RestServer {
 
     if (route.auth && req.headers.authorization !== `Bot ${this.token()}`) {
       return this.finish(res, method, path, route.pattern, body, { status: 401, body: { message: '401: Unauthorized', code: 0 } });
+    }
+
+    if (route.auth) {
+      const globalWait = this.takeGlobal();
+      if (globalWait !== undefined) {
+        const retryAfter = Math.max(0.001, globalWait / 1000);
+        return this.finish(res, method, path, route.pattern, body, {
+          status: 429, headers: { 'retry-after': retryAfter.toFixed(3), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+          body: { message: 'You are being rate limited.', retry_after: retryAfter, global: true },
+        });
+      }
     }
 
     // One bucket per route and major parameter, as Discord keys its per-route limits.

@@ -36,6 +36,8 @@ export interface EmulatorOptions {
   heartbeatIntervalMs?: number;
   /** Per-route rate limit reported in headers and enforced (default 50 requests per second). */
   rateLimit?: { limit: number; windowMs: number };
+  /** Discord's global limit across routes for bot-token requests (off unless given; Discord: 50 per second). */
+  globalRateLimit?: { limit: number; windowMs: number };
   /** How long an enforce_nonce message de-duplicates repeats (default 5 minutes). */
   nonceWindowMs?: number;
 }
@@ -68,6 +70,8 @@ export interface Emulator {
   injectFault(spec: FaultSpec): FaultHandle;
   clearFaults(): void;
   deleteChannel(channelId: string): void;
+  /** A member (not the bot) says something in a channel, as fans do between alerts. */
+  postAsMember(channelId: string, content: string): StoredMessage;
   /** Sets (or with allow and deny both 0, removes) a channel overwrite for a role or member. */
   setChannelPermission(channelId: string, overwrite: OverwriteInput): void;
   /** Replaces a member's roles with one role of their own holding `permissions` (@everyone still applies). */
@@ -99,7 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   for (const g of options.guilds ?? defaultGuilds()) world.addGuild(buildGuild(g, world.botUser));
 
-  const rest = new RestServer(() => world.token, options.rateLimit ?? { limit: 50, windowMs: 1000 });
+  const rest = new RestServer(() => world.token, options.rateLimit ?? { limit: 50, windowMs: 1000 }, options.globalRateLimit);
   const gateway = new Gateway(world, options.heartbeatIntervalMs ?? 41_250);
   const interactions = new Interactions(world, options.interactionDeadlineMs ?? 3000);
   world.dispatch = (event, data, intent) => gateway.dispatch(event, data, intent);
@@ -143,6 +147,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     invalidateSessions: (resumable) => gateway.invalidateSessions(resumable),
     injectFault: (spec) => rest.faults.add(spec),
     clearFaults: () => rest.faults.clear(),
+    postAsMember(channelId, content) {
+      const { guild } = findChannel(channelId);
+      const member = guild.members.find((m) => m.user.id !== world.botUser.id && !m.user.bot);
+      if (!member) throw new Error(`postAsMember: guild ${guild.id} has no member besides the bot`);
+      return world.createMessage({ channelId, authorId: member.user.id, body: { content }, source: 'member', skipPermissions: true }).message;
+    },
     deleteChannel(channelId) {
       const { guild, channel } = findChannel(channelId);
       guild.channels = guild.channels.filter((c) => c.id !== channelId);

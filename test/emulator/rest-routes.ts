@@ -93,8 +93,15 @@ export function registerRestRoutes(rest: RestServer, world: World, gatewayUrl: (
   rest.route('GET', '/channels/:channelId/messages', ({ params, query }) => {
     const { guild, channel } = world.channel(params.channelId ?? '');
     world.requireBotPermission(guild, channel, Permission.ViewChannel | Permission.ReadMessageHistory);
-    const limit = Math.min(100, Number(query.get('limit') ?? 50));
-    const list = world.messages(channel.id).filter((m) => !m.deleted).slice(-limit).reverse();
-    return { body: list.map((m) => world.toJson(m)) };
+    const limit = Math.max(1, Math.min(100, Number(query.get('limit') ?? 50)));
+    const after = query.get('after');
+    const before = query.get('before');
+    let list = world.messages(channel.id).filter((m) => !m.deleted);
+    if (before) list = list.filter((m) => BigInt(m.id) < BigInt(before));
+    // As Discord: with `after`, the page nearest that id; otherwise the newest. Always newest first.
+    if (after) list = list.filter((m) => BigInt(m.id) > BigInt(after)).slice(0, limit);
+    else list = list.slice(-limit);
+    // Discord does not return the nonce when listing a channel's messages, only when creating one.
+    return { body: list.reverse().map((m) => { const { nonce: _nonce, ...json } = world.toJson(m); return json; }) };
   });
 }

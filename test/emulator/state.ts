@@ -62,7 +62,7 @@ export interface StoredMessage {
   createdAt: string;
   editedAt: string | null;
   /** How it got there: a bot REST post, an interaction response, or a follow-up. */
-  source: 'rest' | 'interaction' | 'followup';
+  source: 'rest' | 'interaction' | 'followup' | 'member';
   interactionId: string | null;
   deleted: boolean;
 }

@@ -35,4 +35,27 @@ describe('run summaries', () => {
     const modules = [fakeModule('test/a.test.ts', ['passed', 'passed', 'skipped']), fakeModule('test/b.test.ts', ['failed']), fakeModule('test/c.test.ts', [], 'failed')];
     expect(closingLine(modules)).toBe('tests: 2 passed, 2 failed, 1 skipped');
   });
+
+  test('tests that never ran because their suite could not start count as failed, and the line says why', () => {
+    const suite = { errors: () => [{ message: 'Redis is not reachable at redis://127.0.0.1:6379 (start it with scripts/test-services.sh): connection refused\nmore detail' }] };
+    const orphan = (state: string) => ({ parent: suite, result: () => ({ state }) });
+    const broken = {
+      moduleId: path.join(process.cwd(), 'test/store/contract.test.ts'),
+      state: () => 'failed',
+      children: { allTests: () => [orphan('skipped'), orphan('skipped'), { parent: {}, result: () => ({ state: 'passed' }) }][Symbol.iterator]() },
+    } as unknown as TestModule;
+    expect(closingLine([broken, fakeModule('test/a.test.ts', ['passed', 'skipped'])])).toBe(
+      'tests: 2 passed, 2 failed, 1 skipped — could not run or finish: Redis is not reachable at redis://127.0.0.1:6379 (start it with scripts/test-services.sh): connection refused',
+    );
+  });
+
+  test('a hook that fails after every test of its suite passed still fails the run', () => {
+    const suite = { errors: () => [{ message: 'afterAll: the emulator did not close' }] };
+    const module = {
+      moduleId: path.join(process.cwd(), 'test/x.test.ts'),
+      state: () => 'failed',
+      children: { allTests: () => [{ parent: suite, result: () => ({ state: 'passed' }) }][Symbol.iterator]() },
+    } as unknown as TestModule;
+    expect(closingLine([module])).toBe('tests: 1 passed, 1 failed, 0 skipped — could not run or finish: afterAll: the emulator did not close');
+  });
 });

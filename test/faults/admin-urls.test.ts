@@ -12,6 +12,7 @@ import { UserFacingError } from '../../src/shared/errors.ts';
 import { startTestApp, type TestApp } from './helpers/app-under-test.ts';
 import { chatterArticle, rssXml } from './helpers/feed-xml.ts';
 import { startRouteServer, type RouteServer } from './helpers/route-server.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const GUILD = '700000000000000099';
 let server: RouteServer;
@@ -130,7 +131,7 @@ function runCheck(url: string, env: Record<string, string>, deadlineMs = 15_000)
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['src/cli.ts', 'check', url], {
       cwd: process.cwd(),
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', READ_ARTICLE_PAGES: 'false', FETCH_TIMEOUT_SECONDS: '1', ...env },
+      env: childEnv({ PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', READ_ARTICLE_PAGES: 'false', FETCH_TIMEOUT_SECONDS: '1', ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -6,7 +6,10 @@
  * 10,000 per 10 minutes.
  */
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { TOKEN_REFUSED } from '../../src/alerts/delivery.ts';
+import { DeliveryWorker, TOKEN_REFUSED } from '../../src/alerts/delivery.ts';
+import { planDeliveries } from '../../src/alerts/fan-out.ts';
+import { createRestPort } from '../../src/discord/rest-port.ts';
+import { createAlertAdmin } from '../../src/services/alert-admin.ts';
 import { Permission, type FaultSpec } from '../emulator/index.ts';
 import { releaseEvent, startDeliveryRig, type DeliveryRig } from './helpers/delivery-rig.ts';
 
@@ -121,5 +124,70 @@ describe('Discord faults', () => {
     for (const ch of others) expect(r.alerts(ch)).toHaveLength(3);
     expect(r.disabled).toHaveLength(1);
     expect(r.emulator.stats().rest.invalid).toBeLessThanOrEqual(12);
+  });
+
+  test('Discord answers 5xx for 30 minutes (simulated), then recovers: each channel gets the alert exactly once; /alerts show says it waits and why', async () => {
+    let offset = 0;
+    const now = () => new Date(Date.now() + offset);
+    // A generous deadline: the outage answers at once, and a busy machine must not turn a wait for the pacer into a timeout.
+    const r = (rig = await startDeliveryRig({ worker: { now, backoffBaseMs: 2_000, backoffMaxMs: 3 * 60_000 }, restTimeoutMs: 5_000 }));
+    const outage = r.emulator.injectFault({ method: 'POST', path: POSTS, status: 500, times: Infinity });
+    const admin = createAlertAdmin({ guilds: r.stores.guilds, feeds: r.stores.feeds, outbox: r.stores.outbox, meta: r.stores.meta, showTitle: 'All of Us Are Dead', clock: now });
+    await planDeliveries(releaseEvent(), await r.stores.guilds.list(), r.stores.outbox, { now });
+    const start = now().getTime();
+    let rounds = 0;
+    while (now().getTime() - start < 30 * 60_000) {
+      await r.worker.drainOnce();
+      rounds += 1;
+      const status = await admin.deliveryStatus(r.settings[0]!.guildId);
+      expect(status.waiting).toBe(1);
+      expect(status.reason).toMatch(/^Discord had a server error \(500/);
+      const waiting = await r.stores.outbox.due(new Date(now().getTime() + 24 * 3600_000), 100);
+      expect(waiting).toHaveLength(r.channels.length);
+      const next = Math.min(...waiting.map((d) => Date.parse(d.nextAttemptAt)));
+      // Never more than a few minutes between tries.
+      expect(next - now().getTime()).toBeLessThanOrEqual(3 * 60_000);
+      offset += Math.max(0, next - now().getTime());
+    }
+    expect(rounds).toBeGreaterThan(10);
+    outage.remove();
+    // Every channel's next try has come (they are at most 3 minutes apart).
+    offset += 3 * 60_000;
+    await r.drainUntilSettled();
+    for (const channel of r.channels) expect(r.alerts(channel)).toHaveLength(1);
+    expect(r.worker.metrics.failed).toBe(0);
+    expect((await admin.deliveryStatus(r.settings[0]!.guildId)).waiting).toBe(0);
+    expect(r.emulator.stats().rest.invalid).toBe(0);
+  });
+
+  test('a restart 10 minutes after a send whose answer was lost, Discord having forgotten the nonce: no second post', async () => {
+    let offset = 0;
+    const now = () => new Date(Date.now() + offset);
+    const r = (rig = await startDeliveryRig({ emulator: { nonceWindowMs: 1 }, worker: { now }, restTimeoutMs: 5_000 }));
+    r.emulator.injectFault({ method: 'POST', path: POSTS, afterAccepting: true, times: Infinity });
+    await planDeliveries(releaseEvent(), await r.stores.guilds.list(), r.stores.outbox, { now });
+    await r.worker.drainOnce();
+    for (const channel of r.channels) expect(r.alerts(channel)).toHaveLength(1);
+    await r.worker.stop();
+    r.emulator.clearFaults();
+    offset += 10 * 60_000;
+    const restarted = new DeliveryWorker({
+      outbox: r.stores.outbox,
+      guilds: r.stores.guilds,
+      port: createRestPort({ token: r.emulator.token, apiUrl: r.emulator.apiUrl, timeoutMs: 2_000 }),
+      showTitle: 'All of Us Are Dead',
+      now,
+    });
+    try {
+      for (let i = 0; i < 5 && (await r.stores.outbox.due(new Date(now().getTime() + 3600_000), 100)).length > 0; i += 1) {
+        offset += 60_000;
+        await restarted.drainOnce();
+      }
+    } finally {
+      await restarted.stop();
+    }
+    for (const channel of r.channels) expect(r.alerts(channel)).toHaveLength(1);
+    expect(restarted.metrics).toMatchObject({ foundInHistory: r.channels.length, sent: 0, failed: 0 });
+    expect((await r.stores.outbox.due(new Date(now().getTime() + 3600_000), 100))).toHaveLength(0);
   });
 });

@@ -6,6 +6,7 @@
  * interval × 2^(failures−1) with full jitter, at least 60 s, at most 24 h, never before Retry-After.
  */
 import zlib from 'node:zlib';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FeedRecord } from '../../src/store/types.ts';
 import { pendingDeliveries, startTestApp, subscribedGuild, type TestApp } from './helpers/app-under-test.ts';
@@ -33,14 +34,30 @@ const serve = (body: string | Buffer, headers: Record<string, string> = xmlHeade
 const oneItem = (title = 'All of Us Are Dead season 2 stills released') =>
   rssXml('Outlet', [{ guid: 'x1', title, body: 'Netflix shared new stills from All of Us Are Dead season 2.', pubDate: new Date().toUTCString() }]);
 
-function bomb(encode: (b: Buffer) => Buffer): Handler {
-  // 40 MiB of padding inside a valid feed start, compressed to a few KiB. Packed here, before any
-  // fetch starts: packing inside the request took long enough on a busy machine to run into the
-  // fetch deadline, so the test saw a timeout instead of the size cap it is about.
-  const packed = encode(Buffer.concat([Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><title>'), Buffer.alloc(40 * 1024 * 1024, 0x20)]));
+type BombKind = 'gzip' | 'deflate' | 'br';
+
+/**
+ * 40 MiB of padding inside a valid feed start, compressed to a few KiB. Compressing takes a second
+ * or more on a busy machine, so the bombs are built in beforeAll, before any fetch deadline runs.
+ */
+const bombs = new Map<BombKind, Buffer>();
+
+async function buildBombs(): Promise<void> {
+  const raw = Buffer.concat([Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><title>'), Buffer.alloc(40 * 1024 * 1024, 0x20)]);
+  const [gzip, deflate, br] = await Promise.all([
+    promisify(zlib.gzip)(raw),
+    promisify(zlib.deflate)(raw),
+    promisify(zlib.brotliCompress)(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } }),
+  ]);
+  bombs.set('gzip', gzip).set('deflate', deflate).set('br', br);
+}
+
+function bomb(kind: BombKind): Handler {
   return (_req, res, ctx) => {
+    const packed = bombs.get(kind);
+    if (!packed) throw new Error(`the ${kind} bomb was not built before the test`);
     ctx.count(packed.length);
-    res.writeHead(200, { ...xmlHeaders, 'content-encoding': encode === zlib.gzipSync ? 'gzip' : encode === zlib.deflateSync ? 'deflate' : 'br' }).end(packed);
+    res.writeHead(200, { ...xmlHeaders, 'content-encoding': kind }).end(packed);
   };
 }
 
@@ -120,9 +137,9 @@ const cases: HostileCase[] = [
     name: 'external parameter entity fetching a URL', build: (s) => serve(externalHttp(s.base)), health: 'failing', error: /entit/,
     check: () => void expect(server.hits('/secret/dtd')).toBe(0),
   },
-  { name: 'gzip decompression bomb', handler: bomb(zlib.gzipSync), health: 'failing', error: /larger than 195\.3 KiB once decompressed/ },
-  { name: 'brotli decompression bomb', handler: bomb((b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } })), health: 'failing', error: /larger than .* once decompressed/ },
-  { name: 'deflate decompression bomb', handler: bomb(zlib.deflateSync), health: 'failing', error: /larger than .* once decompressed/ },
+  { name: 'gzip decompression bomb', handler: bomb('gzip'), health: 'failing', error: /larger than 195\.3 KiB once decompressed/ },
+  { name: 'brotli decompression bomb', handler: bomb('br'), health: 'failing', error: /larger than .* once decompressed/ },
+  { name: 'deflate decompression bomb', handler: bomb('deflate'), health: 'failing', error: /larger than .* once decompressed/ },
   {
     name: 'endless body', handler: endless, health: 'failing', error: /larger than .* KiB/,
     // The bot hung up: the server could not push more than the cap plus socket buffers.
@@ -204,6 +221,7 @@ const cases: HostileCase[] = [
 ];
 
 beforeAll(async () => {
+  await buildBombs();
   server = await startRouteServer();
   server.route(GOOD_A, serve(rssXml('Seoul Screen', goodA)));
   server.route(GOOD_B, serve(rssXml('K-Drama Desk', goodB)));

@@ -9,6 +9,7 @@ import { createRestPort } from '../../src/discord/rest-port.ts';
 import { createLogger, redactSecret } from '../../src/shared/logger.ts';
 import { startEmulator, type Emulator } from '../emulator/index.ts';
 import { releaseEvent, startDeliveryRig } from './helpers/delivery-rig.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gh7x9Q.fault-suite-secret-token-value-0001';
 
@@ -71,7 +72,7 @@ describe('secrets', () => {
 
     test('start-up with a refused token says the token is bad, without printing it', async () => {
       const { botEnv, emptyFeedsFile } = await import('../e2e/bot-harness.ts');
-      const env = { PATH: process.env.PATH ?? '', ...botEnv(emulator, 'sqlite://:memory:', await emptyFeedsFile()), DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'info' };
+      const env = childEnv({ PATH: process.env.PATH ?? '', ...botEnv(emulator, 'sqlite://:memory:', await emptyFeedsFile()), DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'info' });
       const child = spawn(process.execPath, ['src/main.ts'], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));

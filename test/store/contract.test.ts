@@ -273,6 +273,21 @@ describe.each(BACKENDS)('store contract on $name', ({ name, url, server }) => {
     expect(await stores.outbox.dropGuild('nobody', 'none')).toBe(0);
   });
 
+  it('lists a guild\'s waiting deliveries oldest first, and forgets them once settled', async () => {
+    await stores.outbox.enqueue([
+      makeDelivery('w2', { guildId: 'gw', createdAt: '2025-06-01T00:00:02.000Z' }),
+      makeDelivery('w1', { guildId: 'gw', createdAt: '2025-06-01T00:00:01.000Z' }),
+      makeDelivery('w3', { guildId: 'gw', createdAt: '2025-06-01T00:00:03.000Z' }),
+      makeDelivery('x1', { guildId: 'gx' }),
+    ]);
+    expect(await stores.outbox.settle('w2', { lastError: 'Discord had a server error (503)', nextAttemptAt: '2025-06-01T00:03:00.000Z' })).toBe(true);
+    expect(await stores.outbox.settle('w3', { state: 'sent', messageId: 'm-w3' })).toBe(true);
+    const waiting = await stores.outbox.waiting('gw');
+    expect(waiting.map((d) => d.id)).toEqual(['w1', 'w2']);
+    expect(waiting[1]).toMatchObject({ lastError: 'Discord had a server error (503)', nextAttemptAt: '2025-06-01T00:03:00.000Z' });
+    expect(await stores.outbox.waiting('nobody')).toEqual([]);
+  });
+
   it('keeps small meta values of any JSON shape', async () => {
     await stores.meta.set('lastRound', { at: '2025-06-01T00:00:00.000Z', feeds: 12 });
     await stores.meta.set('paused', false);

@@ -1,9 +1,10 @@
 /**
- * Discord as the delivery worker sees it: channels of messages, nonces enforced (a post repeated
- * with a nonce already used returns the message made the first time, as with enforce_nonce), and
- * failures scripted per channel.
+ * Discord as the delivery worker sees it: channels of messages, nonces enforced for a window (a
+ * post repeated with a nonce used within `nonceWindowMs` returns the message made the first time,
+ * as with enforce_nonce; after it, a second message is made, as on Discord), a channel history
+ * that can be unreadable, and failures scripted per channel.
  */
-import { DeliveryError, type AlertMessage, type DiscordPort } from '../../../src/alerts/types.ts';
+import { DeliveryError, type AlertMessage, type DiscordPort, type PostedLookup, type PostedProbe } from '../../../src/alerts/types.ts';
 import type { FakeClock } from './fake-clock.ts';
 
 /**
@@ -17,10 +18,12 @@ export interface StoredMessage {
   nonce: string;
   message: AlertMessage;
   edits: AlertMessage[];
+  /** Clock time it was created. */
+  at: number;
 }
 
 export interface PortCall {
-  op: 'send' | 'edit';
+  op: 'send' | 'edit' | 'history';
   channelId: string;
   nonce?: string;
   messageId?: string;
@@ -38,6 +41,10 @@ export class FakeDiscord implements DiscordPort {
   maxInFlightTotal = 0;
   /** Resolvers for calls scripted to hang; a test releases them to let a request finish. */
   readonly hanging: (() => void)[] = [];
+  /** How long a nonce de-duplicates a repeated post (Discord: a few minutes). */
+  nonceWindowMs = 5 * 60_000;
+  /** False to answer history reads as Discord does without Read Message History. */
+  historyReadable = true;
 
   constructor(clock: FakeClock) {
     this.#clock = clock;
@@ -77,14 +84,27 @@ export class FakeDiscord implements DiscordPort {
       if (outcome instanceof DeliveryError) throw outcome;
       const list = this.channels.get(channelId) ?? [];
       this.channels.set(channelId, list);
-      let stored = list.find((m) => m.nonce === nonce);
+      const now = this.#clock.now().getTime();
+      let stored = list.find((m) => m.nonce === nonce && now - m.at <= this.nonceWindowMs);
       if (!stored) {
-        stored = { id: String(this.#nextId++), nonce, message: structuredClone(message), edits: [] };
+        stored = { id: String(this.#nextId++), nonce, message: structuredClone(message), edits: [], at: now };
         list.push(stored);
       }
       if (outcome === 'lost-answer') throw new DeliveryError('timeout', 'no answer within 15 s');
       if (outcome === 'hang') await new Promise<void>((resolve) => this.hanging.push(resolve));
       return { messageId: stored.id };
+    });
+  }
+
+  /** Matches as the REST port does against Discord, which does not list nonces: by the text. */
+  findInHistory(channelId: string, probe: PostedProbe): Promise<PostedLookup> {
+    this.calls.push({ op: 'history', channelId, nonce: probe.nonce, at: this.#clock.now().getTime() });
+    return this.#enter(channelId, (): PostedLookup => {
+      if (!this.historyReadable) return { unknown: 'Hyosan cannot read the channel\'s message history (Read Message History is missing)' };
+      const found = this.messages(channelId).find((m) => m.at >= probe.since.getTime() - 60_000 &&
+        m.message.content === probe.message.content &&
+        m.message.embeds[0]?.description === probe.message.embeds[0]?.description);
+      return found ? { found: found.id } : 'absent';
     });
   }
 

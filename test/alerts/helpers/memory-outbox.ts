@@ -64,6 +64,10 @@ export class MemoryOutbox implements Outbox {
     return posted ? structuredClone(posted) : undefined;
   }
 
+  async waiting(guildId: string): Promise<Delivery[]> {
+    return [...this.#deliveries.values()].filter((d) => d.guildId === guildId && d.state === 'pending').sort(byAge).map((d) => structuredClone(d));
+  }
+
   async dropGuild(guildId: string, reason: string): Promise<number> {
     let count = 0;
     for (const [id, d] of this.#deliveries) {

@@ -6,6 +6,7 @@
  */
 import { formatPreview } from '../../../src/alerts/format-alert.ts';
 import { languageOf, type Language } from '../../../src/alerts/language.ts';
+import type { DeliveryStatus } from '../../../src/services/types.ts';
 import type { AlertMessage } from '../../../src/alerts/message.ts';
 import { loadShowPack, type ShowPack } from '../../../src/facts/show-pack.ts';
 import { givenKey, plainKey } from '../../../src/facts/romanization.ts';
@@ -37,6 +38,8 @@ export interface MemoryWorld {
   languages: Map<string, Language>;
   /** Servers' preferred locales, as Discord would report them. */
   guildLocales: Map<string, string>;
+  /** What /alerts show reports as waiting, per guild (nothing when unset). */
+  deliveryStatus?: Map<string, DeliveryStatus>;
 }
 
 interface Spelling { person: ShowPack['people'][number]; spellings: string[] }
@@ -130,6 +133,7 @@ export function createMemoryServices(pack: ShowPack, world: MemoryWorld, now: ()
 
   const alerts: AlertAdmin = {
     get: async (guildId) => world.settings.get(guildId) ?? defaults(guildId),
+    deliveryStatus: async (guildId) => world.deliveryStatus?.get(guildId) ?? { waiting: 0 },
     async update(guildId, patch: AlertSettingsPatch) {
       const current = world.settings.get(guildId) ?? defaults(guildId);
       const next: GuildSettings = { ...current, updatedAt: now().toISOString() };

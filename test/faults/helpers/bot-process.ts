@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { botEnv } from '../../e2e/bot-harness.ts';
 import type { Emulator } from '../../emulator/index.ts';
 import { seededRandom } from '../../helpers/seeded-random.ts';
+import { childEnv } from '../../helpers/child-env.ts';
 
 export interface BotProcess {
   child: ChildProcess;
@@ -16,7 +17,7 @@ export interface BotProcess {
 export function spawnBot(emulator: Emulator, storeUrl: string, feedsFile: string, extraEnv: Record<string, string> = {}): BotProcess {
   const child = spawn(process.execPath, ['src/main.ts'], {
     cwd: process.cwd(),
-    env: { PATH: process.env.PATH ?? '', ...botEnv(emulator, storeUrl, feedsFile), ...extraEnv },
+    env: childEnv({ PATH: process.env.PATH ?? '', ...botEnv(emulator, storeUrl, feedsFile), ...extraEnv }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

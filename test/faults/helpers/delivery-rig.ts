@@ -77,10 +77,8 @@ export async function startDeliveryRig(
   const worker = new DeliveryWorker({
     outbox: stores.outbox,
     guilds: stores.guilds,
-    port: createRestPort({ token: emulator.token, apiUrl: emulator.apiUrl, timeoutMs: options.restTimeoutMs ?? 400 }),
+    port: createRestPort({ token: emulator.token, apiUrl: emulator.apiUrl, timeoutMs: options.restTimeoutMs ?? 400, ratePerSecond: 45 }),
     showTitle: 'All of Us Are Dead',
-    ratePerSecond: 45,
-    burst: 45,
     pollIntervalMs: 20,
     backoffBaseMs: 20,
     backoffMaxMs: 200,
