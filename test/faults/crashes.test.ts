@@ -100,10 +100,15 @@ describe('crashes', () => {
       for (const c of channels) expect(alertCount(em, c), `channel ${c} after kill ${kill}`).toBeLessThanOrEqual(1);
     }
 
+    const identifiedBefore = em.stats().gateway.identifies;
     running = spawnBot(em, storeUrl, feeds, env);
     // A start-up (seconds on a busy machine) and the rest of the round at 20 a second.
     const drained = await waitFor(() => channels.every((c) => alertCount(em, c) >= 1), 60_000);
     expect(drained, running.stderr()).toBe(true);
+    // The earlier lives may have finished the round already; stop this one only once it is up (it
+    // has logged in, so its SIGTERM handler is in place), or the signal would end a process still
+    // loading its modules.
+    expect(await waitFor(() => em.stats().gateway.identifies > identifiedBefore, 60_000), running.stderr()).toBe(true);
     running.child.kill('SIGTERM');
     expect((await running.exited).code).toBe(0);
     running = undefined;
