@@ -81,7 +81,7 @@ const SPECULATION_SPEAKERS = [
 
 /** Verbs of saying and of an owner's act; a speaker before one of them speaks. */
 const SAY_VERBS =
-  "(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+|since\\s+|again\\s+)?(?:points\\s+to|point\\s+to|pointed\\s+to|said|says|say|claim|report|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes)";
+  "(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+|since\\s+|again\\s+)?(?:points\\s+to|point\\s+to|pointed\\s+to|said|says|say|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes)";
 
 /** What an owner publishes: its word even when no verb of saying is used. */
 const DOCUMENT_NOUNS =
@@ -226,7 +226,7 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
   if (participle && lex.official.test(sentence.slice(0, participle.index)) && !NEGATED_BEFORE.test(sentence.slice(0, participle.index))) {
     const end = participle.index + participle[0].length;
     const span = stretch(cuts, end);
-    out.push({ rule: 'official-voice:participle', confidence: 'official', speaker: participle[0], start: participle.index, end, governs: { start: end, end: span.end } });
+    out.push({ rule: 'official-voice:participle', confidence: 'official', speaker: participle[0], start: participle.index, end, governs: { start: participle.index, end: span.end } });
   }
   // "announced during Geeked Week": the platform's own event is its word.
   const events = (pack.speakers?.events ?? []).map(escape).join('|');
