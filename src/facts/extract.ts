@@ -535,7 +535,13 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     const pool = cues.filter((c) => clauseAt(clauses, c.start) === personClause);
     // A clause of its own ("Chun, who wrote season 1, is said to be writing season 2") is tried
     // nearest first: the past credit fails and the new one counts.
-    const candidates = (pool.length ? pool : cues.filter((c) => distance(c, person.span) < 80)).sort((a, b) => distance(a, person.span) - distance(b, person.span));
+    // "Writer Chun Sung-II, who scripted the first season, is returning to write the second": a
+    // title alone in its clause hands over to the job named after the aside.
+    const titleOnly = pool.length > 0 && pool.every((c) => CREW_TITLE.test(c.m[0])) && (personClause?.text.trim().length ?? 0) <= person.span.end - person.span.start + 12;
+    // …but not to the title of the next person ("…, and director Lee JQ is set to …").
+    const titleOfAnother = (c: { end: number }): boolean => people.some((p) => p !== person && /^\s*,?\s*$/.test(sentence.slice(c.end, p.span.start)));
+    const later = titleOnly ? cues.filter((c) => c.start > person.span.end && asides.slice(c.start, c.end).trim() !== '' && c.start - person.span.end < 160 && !titleOfAnother(c)) : [];
+    const candidates = (later.length ? later : pool.length ? pool : cues.filter((c) => distance(c, person.span) < 80)).sort((a, b) => distance(a, person.span) - distance(b, person.span));
     let pastRole: string | undefined;
     for (const cue of candidates) {
       const clause = clauseAt(clauses, cue.start);
