@@ -615,8 +615,14 @@ export function speaksOfComingSeason(item: FeedItem, pack: ShowPack): boolean {
   const lastEarlier = Math.max(0, ...pack.earlierSeasons.map((s) => s.year));
   const clock = clockOf(item.published);
   const today = `${clock.year}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')}`;
+  const earlierCast = new Set(pack.people.filter((p) => p.seasons.some((n) => n < pack.season)).map((p) => p.name));
   return [item.title, ...splitSentences(item.text)].some((s) => {
-    if (titleMentions(s, pack).length === 0 || !matches(RELEASE_CUE, s).length || hasEarlierMarker(s, pack)) return false;
+    if (titleMentions(s, pack).length === 0 || hasEarlierMarker(s, pack)) return false;
+    // "Park Ji-hu is the actress returning as On-jo in All of Us Are Dead": an earlier season's
+    // actor returning can only return to the coming one.
+    const returning = CAST_CUES.some((c) => c.status === 'returning' && matches(c.re, s).length > 0) && findPeople(s, pack).some((p) => earlierCast.has(p.canonical));
+    if (returning) return true;
+    if (!matches(RELEASE_CUE, s).length) return false;
     return findDates(s, clock, 'future').some((d) => Number(d.value.slice(0, 4)) > lastEarlier && latestDayOf(d.value) >= today);
   });
 }

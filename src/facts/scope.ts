@@ -163,7 +163,7 @@ function distance(r: ShowRef, pos: number): number {
 const TRACKED_WORDS = (n: number): RegExp => {
   const word = NUMBER_WORDS[n] ?? String(n);
   const ordinal = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth'][n] ?? `${n}th`;
-  return new RegExp(`\\b(?:(?:season|part|series)\\s*(?:${n}|${word})\\b|${ordinal}\\s+(?:season|instal?lment|part|series)|s0?${n}\\b|(?:the|a)\\s+(?:[\\w'’-]+\\s+){0,5}?(?:sequel|follow-?up)|(?:new|next|upcoming|returning|forthcoming|coming|latest)\\s+(?:[\\w'’-]+\\s+){0,6}?(?:season|instal?lment|chapter)|(?:write|writing|direct|directing|return\\s+for|back\\s+for|helm|lead)\\s+the\\s+${ordinal}(?=\\s*(?:[.,;]|$|\\s+(?:as\\s+well|too|one)\\b)))|${koTrackedSource(n)}`, 'i');
+  return new RegExp(`\\b(?:(?:season|part|series)\\s*(?:${n}|${word})\\b|${ordinal}\\s+(?:season|instal?lment|part|series)|s0?${n}\\b|(?:the|a)\\s+(?:[\\w'’-]+\\s+){0,5}?(?:sequel|follow-?up)|(?:new|next|upcoming|returning|forthcoming|coming|latest)\\s+(?:[\\w'’-]+\\s+){0,6}?(?:season|instal?lment|chapter)|(?:write|writing|direct|directing|return\\s+for|back\\s+for|helm|lead|make|making|produce|producing|shoot|film)\\s+the\\s+${ordinal}(?=\\s*(?:[.,;]|$|\\s+(?:as\\s+well|too|one)\\b)))|${koTrackedSource(n)}`, 'i');
 };
 
 export function earlierPattern(pack: ShowPack): RegExp {
