@@ -160,13 +160,33 @@ function distance(r: ShowRef, pos: number): number {
   return 0;
 }
 
+const trackedWords = new Map<number, RegExp>();
+/** Built once per season number: every sentence asks. */
 const TRACKED_WORDS = (n: number): RegExp => {
+  const known = trackedWords.get(n);
+  if (known) return known;
+  const built = buildTrackedWords(n);
+  trackedWords.set(n, built);
+  return built;
+};
+
+const buildTrackedWords = (n: number): RegExp => {
   const word = NUMBER_WORDS[n] ?? String(n);
   const ordinal = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth'][n] ?? `${n}th`;
   return new RegExp(`\\b(?:(?:season|part|series)\\s*(?:${n}|${word})\\b|${ordinal}\\s+(?:season|instal?lment|part|series)|s0?${n}\\b|(?:the|a)\\s+(?:[\\w'’-]+\\s+){0,5}?(?:sequel|follow-?up)|(?:new|next|upcoming|returning|forthcoming|coming|latest)\\s+(?:[\\w'’-]+\\s+){0,6}?(?:season|instal?lment|chapter)|(?:write|writing|direct|directing|return\\s+for|back\\s+for|helm|lead|make|making|produce|producing|shoot|film)\\s+the\\s+${ordinal}(?=\\s*(?:[.,;]|$|\\s+(?:as\\s+well|too|one)\\b)))|${koTrackedSource(n)}`, 'i');
 };
 
+const earlierPatterns = new WeakMap<ShowPack, RegExp>();
+const laterPatterns = new WeakMap<ShowPack, RegExp>();
+
+/** Built once per pack: every sentence asks. */
 export function earlierPattern(pack: ShowPack): RegExp {
+  let re = earlierPatterns.get(pack);
+  if (!re) earlierPatterns.set(pack, (re = buildEarlierPattern(pack)));
+  return re;
+}
+
+function buildEarlierPattern(pack: ShowPack): RegExp {
   const nums = pack.earlierSeasons.map((s) => s.number);
   const words = nums.flatMap((n) => [String(n), NUMBER_WORDS[n] ?? String(n)]);
   const ordinals = nums.map((n) => ['zeroth', 'first', 'second', 'third', 'fourth'][n] ?? `${n}th`);
@@ -191,6 +211,12 @@ export function earlierPattern(pack: ShowPack): RegExp {
  * is out, talk turns to the next, and its renewal, shoot and target year are not this season's.
  */
 export function laterPattern(pack: ShowPack): RegExp {
+  let re = laterPatterns.get(pack);
+  if (!re) laterPatterns.set(pack, (re = buildLaterPattern(pack)));
+  return re;
+}
+
+function buildLaterPattern(pack: ShowPack): RegExp {
   const nums = [pack.season + 1, pack.season + 2];
   const words = nums.flatMap((n) => [String(n), NUMBER_WORDS[n] ?? String(n)]);
   const ordinals = nums.map((n) => ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth'][n] ?? `${n}th`);

@@ -243,8 +243,10 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
 
 type Form = 'frame' | 'tail' | 'subject' | 'passive' | 'according';
 
+/** A verb of saying right after the speaker, past an aside, a time or a place. */
+const verb = new RegExp(`^\\s*,?\\s*(?:,\\s*[^,]{0,60},\\s*)?(?:\\(\\w+\\)\\s*)?(?:in\\s+[A-Z][\\w-]+\\s+)?(?:on\\s+\\w+day\\s+|today\\s+|this\\s+week\\s+|in\\s+a\\s+\\w+\\s+)?${SAY_VERBS}\\b`, 'i');
+
 function attributionForm(before: string, after: string, phrase: string): Form | undefined {
-  const verb = new RegExp(`^\\s*,?\\s*(?:,\\s*[^,]{0,60},\\s*)?(?:\\(\\w+\\)\\s*)?(?:in\\s+[A-Z][\\w-]+\\s+)?(?:on\\s+\\w+day\\s+|today\\s+|this\\s+week\\s+|in\\s+a\\s+\\w+\\s+)?${SAY_VERBS}\\b`, 'i');
   if (/\b(?:according\s+to|per|citing|via)\s+$/i.test(before)) return 'according';
   if (/\b(?:by|from)\s+$/i.test(before) && /\b(?:confirmed|announced|revealed|unveiled|said|stated|shared|posted|released|published|an?\s+update)\s+(?:\w+\s+){0,2}(?:by|from)\s+$/i.test(before)) return 'passive';
   if (verb.test(after)) {
