@@ -312,7 +312,10 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season
 }
 
 /** "a Netflix original", "will make the second for Netflix", "Only on Netflix": the platform named as the show's home. */
-const PLATFORM_HOME = (platform: string): RegExp => new RegExp(`\\b(?:an?\\s+${platform.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:original|exclusive)|(?:make|makes|made|making|produce|produces|producing)\\s+[^.;]{0,40}?\\bfor\\s+${platform.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|only\\s+on\\s+${platform.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\b`, 'i');
+const PLATFORM_HOME = (platform: string): RegExp => {
+  const p = platform.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b(?:an?\\s+${p}\\s+(?:original|exclusive)|(?:make|makes|made|making|produce|produces|producing)\\s+[^.;]{0,40}?\\bfor\\s+${p}|only\\s+on\\s+${p}|(?:stays|remains|staying)\\s+(?:at|on|with)\\s+${p})(?!\\w)`, 'i');
+};
 
 function platformClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
   if (season !== 'tracked') return [];
