@@ -312,9 +312,15 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season
 }
 
 /** "a Netflix original", "will make the second for Netflix", "Only on Netflix": the platform named as the show's home. */
+const platformHomes = new Map<string, RegExp>();
+
 const PLATFORM_HOME = (platform: string): RegExp => {
+  const known = platformHomes.get(platform);
+  if (known) return known;
   const p = platform.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\b(?:an?\\s+${p}\\s+(?:original|exclusive)|(?:make|makes|made|making|produce|produces|producing)\\s+[^.;]{0,40}?\\bfor\\s+${p}|only\\s+on\\s+${p}|(?:stays|remains|staying)\\s+(?:at|on|with)\\s+${p})(?!\\w)`, 'i');
+  const re = new RegExp(`\\b(?:an?\\s+${p}\\s+(?:original|exclusive)|(?:make|makes|made|making|produce|produces|producing)\\s+[^.;]{0,40}?\\bfor\\s+${p}|only\\s+on\\s+${p}|(?:stays|remains|staying)\\s+(?:at|on|with)\\s+${p})(?!\\w)`, 'i');
+  platformHomes.set(platform, re);
+  return re;
 };
 
 function platformClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
@@ -587,6 +593,8 @@ function sentenceClaims(sentence: string, ctx: Context): { drafts: Draft[]; cast
   const clauses = splitClauses(sentence);
   const season = effectiveSeason(sentence, ctx);
   const cast = castClaims(sentence, clauses, ctx, season);
+  const asideFree = seasonOf(withoutRelativeClauses(sentence), ctx.pack);
+  const crewSeason = asideFree === 'unknown' ? ctx.articleSeason : asideFree;
   const drafts = [
     ...renewalClaims(sentence, clauses, ctx),
     ...productionClaims(sentence, clauses, ctx, season),
@@ -596,7 +604,7 @@ function sentenceClaims(sentence: string, ctx: Context): { drafts: Draft[]; cast
     ...cast.drafts,
     // "Lee Jae-kyoo, who helmed the first season, and Kim Nam-su share directing": a crew credit's
     // relative clause tells the person's past, not the sentence's season.
-    ...crewClaims(sentence, clauses, ctx, seasonOf(withoutRelativeClauses(sentence), ctx.pack) === 'unknown' ? ctx.articleSeason : seasonOf(withoutRelativeClauses(sentence), ctx.pack)),
+    ...crewClaims(sentence, clauses, ctx, crewSeason),
   ];
   return cast.cue ? { drafts, castCue: cast.cue } : { drafts };
 }

@@ -97,6 +97,8 @@ const CONTRAST = /(?:,\s*|\s+)(?:but|though|although|whereas|yet|while)\s|\s[—
 interface CompiledLexicon {
   rows: Array<{ rule: string; confidence: Confidence; re: RegExp }>;
   official: RegExp;
+  /** The platform's own events ("during Geeked Week"), when the pack names any. */
+  event: RegExp | null;
 }
 
 const cache = new WeakMap<ShowPack, CompiledLexicon>();
@@ -114,6 +116,7 @@ function compile(pack: ShowPack): CompiledLexicon {
   const owner = `(?:(?:a|an|the)\\s+)?(?:${named})|the\\s+streamer|the\\s+studio|the\\s+platform|the\\s+company`;
   // Longest forms first: "the streamer's Korean arm" before "the streamer".
   const officialPhrase = `(?:${owner})['’]s?\\s+(?:${VOICE_NOUNS}|${DOCUMENT})|${OFFICIAL_GENERIC.join('|')}|(?:${owner})\\s+${VOICE_NOUNS}|(?:${owner})`;
+  const events = (pack.speakers?.events ?? []).map(escape).join('|');
   const outlets = (pack.speakers?.outlets ?? []).map(escape).join('|');
   const rows: SpeakerRow[] = [
     // Outlets whose names contain an official one ("What's on Netflix") are outlets.
@@ -129,6 +132,7 @@ function compile(pack: ShowPack): CompiledLexicon {
   return {
     rows: rows.map((r) => ({ rule: r.rule, confidence: r.confidence, re: new RegExp(`(?<![\\w'’-])(?:${r.pattern})(?![\\w-])`, r.caseSensitive ? 'g' : 'gi') })),
     official: new RegExp(`(?<![\\w-])(?:${officialPhrase})(?![\\w-])`, 'i'),
+    event: events ? new RegExp(`\\b(?:at|during|through|as\\s+part\\s+of)\\s+(?:(?:the|its)\\s+)?(?:[\\w-]+['’]s\\s+)?(?:${events})\\b`, 'i') : null,
   };
 }
 
@@ -229,8 +233,7 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
     out.push({ rule: 'official-voice:participle', confidence: 'official', speaker: participle[0], start: participle.index, end, governs: { start: participle.index, end: span.end } });
   }
   // "announced during Geeked Week": the platform's own event is its word.
-  const events = (pack.speakers?.events ?? []).map(escape).join('|');
-  const event = events ? new RegExp(`\\b(?:at|during|through|as\\s+part\\s+of)\\s+(?:(?:the|its)\\s+)?(?:[\\w-]+['’]s\\s+)?(?:${events})\\b`, 'i').exec(sentence) : null;
+  const event = lex.event?.exec(sentence) ?? null;
   if (event && !out.some((a) => a.confidence === 'official')) out.push({ rule: 'official-event', confidence: 'official', speaker: event[0], start: event.index, end: event.index + event[0].length, governs: stretch(cuts, event.index) });
   // "our money is on early 2027", "we'd guess 2023": the writer's own guess frames what follows.
   const guess = /\b(?:(?:our|my)\s+(?:money|bet|guess|pick|hunch|gut|prediction)\s+(?:is\s+(?:on|that)|says)|we['’]d\s+(?:guess|bet|wager|put\s+our\s+money\s+on)|(?:we|i)\s+(?:would\s+)?(?:guess|bet|reckon|wager)|if\s+we['’]re\s+being\s+(?:greedy|honest|optimistic))\b/i.exec(sentence);
