@@ -12,6 +12,9 @@ import { stripDateline } from './dateline.ts';
 import { PRODUCTION_STAGES } from './types.ts';
 import { findCharacters, findPeople, type PersonMention } from './names.ts';
 import { pairedRoles } from './pairing.ts';
+import { maskOtherShowAsides } from './asides.ts';
+import { withPronouns } from './pronouns.ts';
+import { releaseRelativeToDay } from './relative-release.ts';
 import { PRODUCTION_ROWS_EN } from './rules/production-en.ts';
 import { attributionAt, findAttributions, speakerLexicon, type Attribution } from './speakers.ts';
 import { isKorean } from './ko/hangul.ts';
@@ -216,6 +219,11 @@ const REVISION = /\b(?:now|instead|pushed|moved|delayed|postponed|rescheduled|re
 function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
   if (season !== 'tracked') return [];
   const out: Draft[] = [];
+  for (const r of releaseRelativeToDay(sentence, ctx.clock)) {
+    const clause = clauseAt(clauses, r.start);
+    if (!clause || isNegated(clause) || IRREALIS.test(clause.text.trim()) || ownerOf(sentence, clause, r.start, ctx.pack, false) === 'other') continue;
+    out.push({ kind: 'release', subject: null, value: r.value, rule: 'release:relative-to-day', confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
+  }
   const cues = matches(RELEASE_CUE, sentence);
   if (cues.length === 0) return out;
   const lastEarlierYear = Math.max(0, ...ctx.pack.earlierSeasons.map((s) => s.year));
@@ -353,6 +361,9 @@ function sameStretch(sentence: string, a: number, b: number): boolean {
   return !/(?:,\s*|\s)(?:but|while|whereas|though|although)\s|;/i.test(sentence.slice(lo, hi));
 }
 
+/** A turn against what the sentence said first. */
+const CONTRAST = /(?:,\s*|\s)(?:but|however|though|although|whereas|while|yet)\s|\b(?:in\s+fact|actually|instead|rather)\b|;/i;
+
 const distance = (a: Cue, b: Cue): number => (a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0);
 
 /** The role a person plays, when the sentence ties one to them ("Park Ji-hu (Nam On-jo)", "who plays Lee Su-hyeok"). */
@@ -427,7 +438,7 @@ function belongsToOtherShow(sentence: string, clause: Clause, pack: ShowPack): b
 }
 
 function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): { drafts: Draft[]; cue?: { status: CastCueStatus; confidence: Confidence } } {
-  const people = findPeople(sentence, ctx.pack);
+  const people = withPronouns(sentence, findPeople(sentence, ctx.pack));
   const actors = people.filter((p) => !p.known || ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('cast'));
   const cues: Array<Cue & { status: CastCueStatus }> = [];
   for (const { status, re } of CAST_CUES) {
@@ -448,6 +459,8 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   const disputed = RESPONSE_TO_REPORTS.test(sentence) || UNDECIDED.test(sentence);
   const absent = ABSENT_FROM_LIST.test(sentence);
   const drafts: Draft[] = [];
+  /** Where each draft's person is named, in step with `drafts`. */
+  const positions: number[] = [];
   let inherited: { status: CastCueStatus; confidence: Confidence } | undefined;
   // "Among them are A as X, B as Y": the list takes the previous sentence's cue ("are expected to
   // reprise their roles"); its "as X" only ties roles to names.
@@ -513,7 +526,16 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     const draft: Draft = { kind: 'cast', subject: person.canonical, value, confidence, rule: nearest ? `cast-cue:${nearest.status}` : 'cast-list-inherited' };
     const character = characterOf(sentence, person, people, ctx);
     if (character) draft.character = character;
+    // "A blog lists her as Jang Ha-ri, but Netflix has her playing Ju-ran": when the sentence
+    // turns against what it said first, the person's role after the turn is the one it stands by.
+    const said = drafts.findIndex((d) => d.subject === draft.subject && d.character && character && d.character !== character);
+    const prior = said >= 0 ? positions[said] : undefined;
+    if (prior !== undefined && CONTRAST.test(sentence.slice(prior, person.span.start))) {
+      drafts.splice(said, 1);
+      positions.splice(said, 1);
+    }
     drafts.push(draft);
+    positions.push(person.span.start);
   }
   // A sentence that announces returns or arrivals without naming anyone lends its cue to a
   // following "These include …".
@@ -586,10 +608,11 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   return out;
 }
 
-function sentenceClaims(sentence: string, ctx: Context): { drafts: Draft[]; castCue?: { status: CastCueStatus; confidence: Confidence } } {
+function sentenceClaims(written: string, ctx: Context): { drafts: Draft[]; castCue?: { status: CastCueStatus; confidence: Confidence } } {
   // Korean sentences are read with the Korean lexicons (src/facts/ko/), under the same rules.
-  if (isKorean(sentence)) return { drafts: koreanSentenceClaims(sentence, ctx) };
-  if (isQuestion(sentence)) return { drafts: [] };
+  if (isKorean(written)) return { drafts: koreanSentenceClaims(written, ctx) };
+  if (isQuestion(written)) return { drafts: [] };
+  const sentence = maskOtherShowAsides(written, ctx.pack);
   const clauses = splitClauses(sentence);
   const season = effectiveSeason(sentence, ctx);
   const cast = castClaims(sentence, clauses, ctx, season);

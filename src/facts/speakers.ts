@@ -262,8 +262,8 @@ function attributionForm(before: string, after: string, phrase: string): Form | 
   // Netflix's 2026 lineup").
   if (/['’]s?\s+\w/.test(phrase) && new RegExp(`${DOCUMENT_NOUNS}$`, 'i').test(phrase) && /(?:^\s*|[,:;]\s*|\b(?:that|in|on|per|according\s+to|from|with|a|an|as)\s+)$/i.test(before)) return 'frame';
   // "In its letter to shareholders, Netflix named …" is caught by the verb; "Netflix will premiere
-  // the season on …" makes the owner the one who acts.
-  if (/^\s*(?:will|is\s+set\s+to|is\s+going\s+to|plans\s+to|has|have)?\s*(?:set|sets|dated|dates|slated|scheduled|premiere|premieres|launch|launches|release|releases|debut|debuts|stream|streams|renew|renewed|renews|order|ordered|greenlit|greenlights|picked\s+up|cancell?ed|cancels|axed|scrapped|drops?|dropped|bring|brings)\b/i.test(after)) return 'subject';
+  // the season on …" or "will host a premiere event …" makes the owner the one who acts.
+  if (/^\s*(?:will|is\s+set\s+to|is\s+going\s+to|plans\s+to|has|have)?\s*(?:set|sets|dated|dates|slated|scheduled|premiere|premieres|launch|launches|release|releases|debut|debuts|stream|streams|renew|renewed|renews|order|ordered|greenlit|greenlights|picked\s+up|cancell?ed|cancels|axed|scrapped|drops?|dropped|bring|brings|host|hosts|hold|holds|stage|stages|throw|throws|roll\s+out|rolls\s+out)\b/i.test(after)) return 'subject';
   return undefined;
 }
 

@@ -1,0 +1,23 @@
+/**
+ * "…does not mean he has left; he returns as Lee Su-hyeok", "a blog lists Lee Min-jae as Jang
+ * Woo-jin, but Netflix has him playing Yong Ma-ru": news prose names a person once and then says
+ * the news of a pronoun. A personal pronoun stands for the nearest person named before it in the
+ * same sentence; it is added as one more mention of that person, at the pronoun's place, so the
+ * rules that tie a cue or a role to the nearest name see the person where the news is said.
+ */
+import type { PersonMention } from './names.ts';
+
+// "he"/"she" as a subject; "him"/"her" only where an object pronoun is followed by the role
+// ("has him playing", "sees her as"), since "her" is mostly a possessive ("her agency").
+const PRONOUN = /\b(?:he|she)\b|\b(?:him|her)\b(?=\s+(?:playing|portraying|as|in\s+the\s+role|returning|back)\b)/gi;
+
+export function withPronouns(sentence: string, people: readonly PersonMention[]): PersonMention[] {
+  if (people.length === 0) return [...people];
+  const out = [...people];
+  for (const m of sentence.matchAll(PRONOUN)) {
+    const antecedent = [...people].reverse().find((p) => p.span.end <= m.index);
+    if (!antecedent) continue;
+    out.push({ canonical: antecedent.canonical, known: antecedent.known, span: { start: m.index, end: m.index + m[0].length } });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
