@@ -922,9 +922,13 @@ function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: Sh
   const all = paragraphs.flat();
   if (all.some((s) => NOT_CONFIRMED.test(s) && !/\b(?:release|premiere|date|window|schedule|timing|when)\b/i.test(s))) return none;
   if (all.some((s) => isKorean(s) && KO_UNDECIDED.test(s) && !/공개|방영|일정|시기|시점|날짜|편성/.test(s))) return none;
-  // The lead: the first paragraph's opening sentences.
+  // The lead: the first paragraph's opening sentences. Web copy often gives the first sentence a
+  // paragraph of its own and names who broke the news in the next one ("Cameras are rolling on
+  // season 2. ¶ Netflix confirmed the news Tuesday …"): that sentence, speaking of the opener, is
+  // part of the lead too.
   const lead = (paragraphs[0] ?? []).slice(0, 2).map((s, i) => (i === 0 ? stripLead(s) : s));
-  const article = lead.some((s) => isOfficialAnnouncement(s, clock, pack) || vouchesForPrevious(s, pack) === 'official');
+  const nextOpener = paragraphs[1]?.[0];
+  const article = lead.some((s) => isOfficialAnnouncement(s, clock, pack) || vouchesForPrevious(s, pack) === 'official') || (lead.length === 1 && !!nextOpener && vouchesForPrevious(nextOpener, pack) === 'official');
   const withAnnouncement = new Set<number>();
   paragraphs.forEach((p, i) => {
     if (p.some((s) => isOfficialAnnouncement(s, clock, pack))) withAnnouncement.add(i);

@@ -79,6 +79,13 @@ describe('what a whole article lends its sentences', () => {
       want: ['cast|Park Ji-hu|returning|reported', 'production||announced|official', 'renewal||renewed|official'],
     },
     {
+      why: 'a one-sentence opening paragraph and the next paragraph naming who broke that news form the lead',
+      title: 'Season 2 of All of Us Are Dead is shooting',
+      text: 'The second season of All of Us Are Dead is now in production.\nNetflix shared the news Monday alongside set photos. Lee Min-jae and Kim Si-eun join the cast.',
+      date: '2025-07-22',
+      want: ['cast|Kim Si-eun|new|official', 'cast|Lee Min-jae|new|official', 'production||filming|official'],
+    },
+    {
       why: 'the statement in a paragraph covers that paragraph only',
       title: 'All of Us Are Dead season 2 adds two faces',
       text: 'Kang Da-bin joins All of Us Are Dead season 2.\nThe streamer said filming on season 2 has started. Seo Ji-hoon joins the cast.',
