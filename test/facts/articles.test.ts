@@ -81,7 +81,7 @@ describe('what a whole article lends its sentences', () => {
     {
       why: 'a one-sentence opening paragraph and the next paragraph naming who broke that news form the lead',
       title: 'Season 2 of All of Us Are Dead is shooting',
-      text: 'The second season of All of Us Are Dead is now in production.\nNetflix shared the news Monday alongside set photos. Lee Min-jae and Kim Si-eun join the cast.',
+      text: 'The second season of All of Us Are Dead is now in production.\nNetflix shared the news Monday alongside set photos.\nLee Min-jae and Kim Si-eun join the cast.',
       date: '2025-07-22',
       want: ['cast|Kim Si-eun|new|official', 'cast|Lee Min-jae|new|official', 'production||filming|official'],
     },
