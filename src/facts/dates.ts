@@ -207,8 +207,11 @@ const ANCHORED: DateRule[] = [
   } },
 ];
 
-/** A weekday or day said of the telling ("said on Thursday"), not of the event. */
-const TELLING_BEFORE = /\b(?:said|says|announced|confirmed|revealed|told|reported|posted|unveiled|shared|added|stated|appeared|published|released|dropped|noted|wrote|tweeted)\s+(?:\w+\s+){0,2}$/i;
+/**
+ * A weekday or day said of the telling ("said on Thursday", "announced in a press release on
+ * Tuesday"), not of the event.
+ */
+const TELLING_BEFORE = /\b(?:said|says|announced|confirmed|revealed|told|reported|posted|unveiled|shared|added|stated|appeared|published|released|dropped|noted|wrote|tweeted)\s+(?:(?:in|via|through|on)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){1,3})?(?:\w+\s+){0,2}$/i;
 
 function anchoredDates(text: string, clock: ArticleClock, dir: DateDirection, before: string, taken: readonly DateMention[]): DateMention[] {
   return collectDates(text, ANCHORED, clock, dir, (_match, start) => TELLING_BEFORE.test(text.slice(0, start)), { before, taken });

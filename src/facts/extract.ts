@@ -93,8 +93,14 @@ function withSpeaker(c: Confidence, own: string, found: Attribution[], clause: C
   // "Netflix is expected to premiere …", "an insider says it should drop …": a forecast made by
   // the one who speaks is that speaker's plan or claim.
   if (c === 'speculation' && speaker.confidence !== 'speculation' && onlyScheduleHedge(own)) return speaker.confidence;
+  // "Industry sources now expect it in the first half": the hedge is the speaker's own verb, so
+  // the forecast is what that source says.
+  const inClause = speaker.end > clause.start && speaker.end <= clause.end;
+  if (c === 'speculation' && speaker.confidence !== 'speculation' && inClause && FORECAST_VERB.test(own.slice(speaker.end - clause.start))) return speaker.confidence;
   return c;
 }
+
+const FORECAST_VERB = /^\s*(?:now\s+|also\s+|still\s+)?(?:expect|expects|expected|predict|predicts|predicted|anticipate|anticipates)\b(?!\s+(?:that\s+)?(?:it|the\s+\w+)\s+(?:could|might|may)\b)/i;
 
 const CONDITIONAL_SENTENCE = /^(?:if|unless|assuming|presuming|provided|supposing|should\s+\w+\s+(?:start|begin|wrap|finish))\b/i;
 
@@ -243,7 +249,8 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
     const next = clauses[clauses.indexOf(clause) + 1];
     if (next && DISMISSAL.test(next.text)) continue;
     // "the shoot was pushed to 2025" moves filming, not the release.
-    if (SCHEDULE_ONLY_CUE.test(cue.m[0]) && PRODUCTION_WORD.test(text) && !RELEASE_WORD.test(text.replace(cue.m[0], ' '))) continue;
+    // The speaker's own words do not count ("Production insiders now expect …").
+    if (SCHEDULE_ONLY_CUE.test(cue.m[0]) && PRODUCTION_WORD.test(withoutSpeakers(sentence, clause, ctx.pack)) && !RELEASE_WORD.test(text.replace(cue.m[0], ' '))) continue;
     const owner = ownerOf(sentence, clause, cue.start, ctx.pack, false);
     if (owner === 'other') continue;
     // In a slate story, "'Skyward', which debuts July 16" names a show the pack does not know.
@@ -272,6 +279,17 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
   return out;
 }
 
+/** A clause's text with the phrases that name its speakers blanked out. */
+function withoutSpeakers(sentence: string, clause: Clause, pack: ShowPack): string {
+  let text = sentence.slice(clause.start, clause.end);
+  for (const a of findAttributions(sentence, pack)) {
+    const start = Math.max(a.start, clause.start) - clause.start;
+    const end = Math.min(a.end, clause.end) - clause.start;
+    if (end > start) text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+  }
+  return text;
+}
+
 /** Whether a promotional or event noun stands between the release word and the date. */
 function ownDateNearer(text: string, dateStart: number, cueStart: number): boolean {
   const lead = text.slice(0, dateStart);
@@ -290,6 +308,8 @@ const SEASON_NOUN = /\b(?:season|series|episodes?|show|drama|sequel|premiere\s+d
 /** "the first two episodes", "the 12-episode Daily Dose of Sunshine": some episodes, or another show's. */
 function notTheSeasonCount(sentence: string, start: number, end: number, pack: ShowPack): boolean {
   if (/\b(?:first|last|final|opening|closing|remaining|next|two|three|four)\s+$/i.test(sentence.slice(0, start))) return true;
+  // "Each season 2 episode runs an hour": the number names the season, the noun one episode.
+  if (/(?:\b(?:season|part|series)\s+|(?<![\w'’])s)$/i.test(sentence.slice(0, start)) || /^\S+\s+episode$/i.test(sentence.slice(start, end))) return true;
   const after = sentence.slice(end);
   const title = /^\s+(?:of\s+)?(?:the\s+)?((?:[A-Z][\w'’:-]*\s*){1,6})/.exec(after);
   return !!title && /-episodes?$/i.test(sentence.slice(start, end).trim()) && titleMentions(title[1] ?? '', pack).length === 0;
@@ -486,7 +506,7 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     // The cue in the person's own stretch first ("Roh Jae-won has signed on as a newcomer, while Roh
     // Yoon-seo has bowed out": each takes the cue on their side of "while"), then the nearest.
     const side = (c: Cue): number => (sameStretch(sentence, c.start, group.start) ? 0 : 1);
-    const nearest = inherited ? undefined : [...cues].sort((a, b) => side(a) - side(b) || distance(a, group) - distance(b, group))[0];
+    const nearest = inherited ? undefined : cues.filter((c) => !person.pronoun || c.start >= person.span.end).sort((a, b) => side(a) - side(b) || distance(a, group) - distance(b, group))[0];
     if (nearest) {
       const clause = clauseAt(clauses, nearest.start);
       const personClause = clauseAt(clauses, person.span.start);
@@ -549,13 +569,15 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
 
 function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
   if (season !== 'tracked') return [];
-  const people = findPeople(sentence, ctx.pack).filter((p) => !p.known || ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('crew'));
+  const people = withPronouns(sentence, findPeople(sentence, ctx.pack)).filter((p) => !p.known || ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('crew'));
   // "the webtoon written by …" names the source's author.
   const cues = CREW_CUES.flatMap(({ role, re }) => matches(re, sentence).map((c) => ({ ...c, role }))).filter((c) => !(c.role === 'writer' && SOURCE_WORK_BEFORE.test(sentence.slice(0, c.start))));
   const out: Draft[] = [];
   // "Directed by Lee and written by Chun." with no word of the new season: the show's credits.
   if (CREDIT_LINE.test(sentence.trim()) && !hasTrackedMarker(sentence, ctx.pack) && !/\b(?:return\w*|back|again|will|new\s+season)\b/i.test(sentence)) return out;
   const asides = withoutRelativeClauses(sentence);
+  // "Lee Jae-kyu (…) and Kim Nam-soo are sharing directing duties": names in one list share a cue.
+  const lists = nameLists(sentence, people);
   for (const person of people) {
     // "Chun Sung-il, who adapted Joo Dong-geun's webtoon, will pen the scripts": someone named
     // inside a relative clause is not who takes the job.
@@ -572,7 +594,9 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     // …but not to the title of the next person ("…, and director Lee JQ is set to …").
     const titleOfAnother = (c: { end: number }): boolean => people.some((p) => p !== person && /^\s*,?\s*$/.test(sentence.slice(c.end, p.span.start)));
     const later = titleOnly ? cues.filter((c) => c.start > person.span.end && asides.slice(c.start, c.end).trim() !== '' && c.start - person.span.end < 160 && !titleOfAnother(c)) : [];
-    const candidates = (later.length ? later : pool.length ? pool : cues.filter((c) => distance(c, person.span) < 80)).sort((a, b) => distance(a, person.span) - distance(b, person.span));
+    const candidates = (later.length ? later : pool.length ? pool : cues.filter((c) => distance(c, person.span) < 80))
+      .filter((c) => !person.pronoun || c.start >= person.span.end)
+      .sort((a, b) => distance(a, person.span) - distance(b, person.span));
     let pastRole: string | undefined;
     for (const cue of candidates) {
       const clause = clauseAt(clauses, cue.start);
@@ -581,6 +605,9 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       // After a past credit ("was directed by Lee, from a script written by Chun who returns to
       // write season 2") only a later cue for the same job can still give the person the new season.
       if (pastRole && cue.role !== pastRole) continue;
+      // "…, starring Park Bo-young, is out today; he is still set to direct …": a cue in another
+      // clause that names its own subject before it is that subject's.
+      if (clause !== personClause && people.some((p) => p.canonical !== person.canonical && lists.get(p)?.start !== lists.get(person)?.start && p.span.start >= clause.start && p.span.start < cue.start)) continue;
       const around = sentence.slice(Math.max(0, cue.start - 25), Math.min(clause.end, cue.end + 30));
       if (PAST_CREDIT.test(around) || PAST_CREDIT_COORDINATED.test(sentence.slice(clause.start, cue.start))) {
         pastRole = cue.role;

@@ -13,6 +13,8 @@ export interface PersonMention {
   canonical: string;
   span: Span;
   known: boolean;
+  /** A pronoun standing for the person ("he returns as …"): it takes only cues said after it. */
+  pronoun?: boolean;
 }
 
 export interface CharacterMention {

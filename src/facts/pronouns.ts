@@ -1,7 +1,7 @@
 /**
  * "…does not mean he has left; he returns as Lee Su-hyeok", "a blog lists Lee Min-jae as Jang
  * Woo-jin, but Netflix has him playing Yong Ma-ru": news prose names a person once and then says
- * the news of a pronoun. A personal pronoun stands for the nearest person named before it in the
+ * the news of a pronoun. A personal pronoun stands for the first person named before it in the
  * same sentence; it is added as one more mention of that person, at the pronoun's place, so the
  * rules that tie a cue or a role to the nearest name see the person where the news is said.
  */
@@ -15,9 +15,11 @@ export function withPronouns(sentence: string, people: readonly PersonMention[])
   if (people.length === 0) return [...people];
   const out = [...people];
   for (const m of sentence.matchAll(PRONOUN)) {
-    const antecedent = [...people].reverse().find((p) => p.span.end <= m.index);
+    // The sentence's first-named person: the subject a later clause's pronoun usually takes up
+    // ("Lee Jae-kyoo's new drama, starring Park Bo-young, is out; he is still set to direct …").
+    const antecedent = people.find((p) => p.span.end <= m.index);
     if (!antecedent) continue;
-    out.push({ canonical: antecedent.canonical, known: antecedent.known, span: { start: m.index, end: m.index + m[0].length } });
+    out.push({ canonical: antecedent.canonical, known: antecedent.known, pronoun: true, span: { start: m.index, end: m.index + m[0].length } });
   }
   return out.sort((a, b) => a.span.start - b.span.start);
 }

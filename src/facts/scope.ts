@@ -1,6 +1,7 @@
 import type { ShowPack } from './show-pack-schema.ts';
 import { plainKey } from './romanization.ts';
 import { splitClauses } from './sentences.ts';
+import { unknownTitles } from './unknown-titles.ts';
 import { koEarlierSource, koTrackedSource } from './ko/scope.ts';
 
 /**
@@ -81,7 +82,7 @@ function patterns(pack: ShowPack): ShowPatterns {
 }
 
 /** Words that point at another production without naming it. */
-const OTHER_GENERIC = /\b(?:(?:his|her|their|its|a|another|the)\s+(?:new|next|upcoming|latest|other|own|recent|forthcoming)\s+(?:k-?drama|drama|series|show|film|movie|project|thriller|romance|role|work)(?:\s+project)?|another\s+(?:k-?drama|drama|series|show|film|movie|project)|(?:upcoming|new)\s+(?:film|movie)|(?:a|the)\s+(?:film|movie)\b)/gi;
+const OTHER_GENERIC = /\b(?:(?:his|her|their|its|a|another|the|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s)\s+(?:new|next|upcoming|latest|other|own|recent|forthcoming)\s+(?:k-?drama|drama|series|show|film|movie|project|thriller|romance|role|work)(?:\s+project)?|another\s+(?:k-?drama|drama|series|show|film|movie|project)|(?:upcoming|new)\s+(?:film|movie)|(?:a|the)\s+(?:film|movie)\b)/gi;
 /** Words that point at this show without its title. */
 const OTHER_GENERIC_KO = /(?:차기작|신작|새\s*(?:드라마|작품|영화|예능)|다른\s*(?:작품|드라마)|영화\s*(?=['‘"“]))/g;
 
@@ -98,6 +99,8 @@ export function showRefs(text: string, pack: ShowPack): ShowRef[] {
   for (const m of text.matchAll(oursGeneric)) push(m.index, m.index + m[0].length, true);
   for (const m of text.matchAll(OTHER_GENERIC_KO)) push(m.index, m.index + m[0].length, false);
   for (const m of text.matchAll(oursGenericKo)) push(m.index, m.index + m[0].length, true);
+  // Titles the pack does not list, last: a known title always wins the overlap.
+  for (const t of unknownTitles(text, pack)) push(t.start, t.end, false);
   return refs.sort((a, b) => a.start - b.start);
 }
 

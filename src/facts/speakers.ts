@@ -81,7 +81,7 @@ const SPECULATION_SPEAKERS = [
 
 /** Verbs of saying and of an owner's act; a speaker before one of them speaks. */
 const SAY_VERBS =
-  "(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+|since\\s+|again\\s+)?(?:points\\s+to|point\\s+to|pointed\\s+to|said|says|say|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes)";
+  "(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+|since\\s+|again\\s+)?(?:points\\s+to|point\\s+to|pointed\\s+to|said|says|say|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expect|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes|insist|insists|insisted|maintain|maintains|maintained|predict|predicts|predicted|(?:are|is)\\s+(?:betting|banking|counting)\\s+on|bet\\s+on|bets\\s+on|promised|promises)";
 
 /** What an owner publishes: its word even when no verb of saying is used. */
 const DOCUMENT_NOUNS =
@@ -236,7 +236,7 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
   const event = lex.event?.exec(sentence) ?? null;
   if (event && !out.some((a) => a.confidence === 'official')) out.push({ rule: 'official-event', confidence: 'official', speaker: event[0], start: event.index, end: event.index + event[0].length, governs: stretch(cuts, event.index) });
   // "our money is on early 2027", "we'd guess 2023": the writer's own guess frames what follows.
-  const guess = /\b(?:(?:our|my)\s+(?:money|bet|guess|pick|hunch|gut|prediction)\s+(?:is\s+(?:on|that)|says)|we['’]d\s+(?:guess|bet|wager|put\s+our\s+money\s+on)|(?:we|i)\s+(?:would\s+)?(?:guess|bet|reckon|wager)|if\s+we['’]re\s+being\s+(?:greedy|honest|optimistic))\b/i.exec(sentence);
+  const guess = /\b(?:(?:our|my)\s+(?:money|bet|guess|pick|hunch|gut|prediction)\s+(?:is\s+(?:on|that)|says)|we['’]d\s+(?:guess|bet|wager|put\s+our\s+money\s+on)|(?:we|i)\s+(?:would\s+)?(?:guess|bet|reckon|wager)|if\s+we['’]re\s+being\s+(?:greedy|honest|optimistic)|my\s+two\s+cents|if\s+you\s+ask\s+(?:me|us)|in\s+(?:my|our)\s+(?:view|opinion)|(?:my|our)\s+(?:take|prediction)\s*:|(?:i|we)\s+(?:think|feel|suspect))\b/i.exec(sentence);
   if (guess) out.push({ rule: 'guess:writer', confidence: 'speculation', speaker: guess[0], start: guess.index, end: guess.index + guess[0].length, governs: stretch(cuts, guess.index) });
   // "It's official:" — the outlet announcing an official fact.
   const declared = /^\s*(?:it['’]s|it\s+is)\s+(?:now\s+)?official\b/i.exec(sentence);

@@ -84,10 +84,11 @@ function dateOf(clause: Clause, ctx: KoContext): { date?: string } {
   return d ? { date: d.value } : {};
 }
 
-/** A person marked as the subject (박지후는, 로몬이) before the cue, with no show marked as subject after them. */
+/** A person marked as the subject (박지후는, 로몬이, or a headline's bare 로몬) before the cue, with no show marked as subject after them. */
 function personIsSubject(sentence: string, clause: Clause, pos: number, pack: ShowPack): boolean {
   const before = sentence.slice(clause.start, pos);
-  const people = findPeople(before, pack).filter((p) => /^(?:은|는|이|가|도)(?![\uac00-\ud7a3])/.test(before.slice(p.span.end)));
+  // Headlines drop the particle: "로몬 촬영 종료" is Lomon's own shoot.
+  const people = findPeople(before, pack).filter((p) => /^(?:(?:은|는|이|가|도|의)(?![\uac00-\ud7a3])|\s+(?=촬영))/.test(before.slice(p.span.end)));
   const last = people.at(-1);
   if (!last) return false;
   const after = before.slice(last.span.end);

@@ -1,0 +1,72 @@
+/**
+ * Shows the pack does not know, told by how outlets introduce a title: someone's work
+ * ("Lee Jae-kyoo's Daily Dose of Sunshine", "Netflix's Glass Harbor") or a title followed by its
+ * particulars in brackets ("Moonlit Pharmacy (tvN, 16 episodes, from January 9)"). A slate story
+ * names a dozen such shows; without this, their dates and episode counts fall to the nearest
+ * title the pack does know, which is often this one.
+ */
+import type { ShowPack } from './show-pack-schema.ts';
+import { findPeople } from './names.ts';
+
+export interface TitleSpan {
+  start: number;
+  end: number;
+}
+
+const CONNECTOR = "(?:of|the|a|an|in|and|on|to|for|at|with|&|de|la)";
+const WORD = "[A-Z0-9][\\p{L}\\d'’:!?.-]*";
+const TITLE = `${WORD}(?:\\s+(?:${CONNECTOR}\\s+)*${WORD})*`;
+
+/** Broadcasters and streamers that own shows ("tvN's", "JTBC's"); the pack's platform is added. */
+const NETWORKS = ['tvN', 'JTBC', 'KBS', 'KBS2', 'MBC', 'SBS', 'ENA', 'OCN', 'TVING', 'Disney+', 'Coupang Play', 'Apple TV+', 'Prime Video', 'Amazon', 'Wavve', 'HBO', 'Hulu', 'Max', 'Viki', 'Viu'];
+
+/** First words that make a phrase something other than a title: pages, charts, units, events. */
+const NOT_A_TITLE = /^(?:Top|Tudum|Geeked|Next|Instagram|X|Twitter|YouTube|TikTok|Korean|Korea|Global|Non-English|English|Season|Part|Chapter|Week|Day|Q\d|CEO|Co-CEO|Chief|Head|Vice|President|Director|Official|Asia|Asian|Seoul|South|Japan|Japanese|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The\s+(?:streamer|company|platform|studio))\b/;
+
+/** What an outlet puts in brackets after a title: its channel, its size, its year or day. */
+const PARTICULARS = /\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Netflix|Disney\+|TVING|Coupang|Apple|Prime|Wavve|episodes?|eps|parts?|20\d\d|season|from\s+\w+|premieres?|spring|summer|autumn|fall|winter)\b/i;
+
+const compiled = new WeakMap<ShowPack, { possessed: RegExp; bracketed: RegExp; own: RegExp }>();
+
+function patterns(pack: ShowPack): { possessed: RegExp; bracketed: RegExp; own: RegExp } {
+  const hit = compiled.get(pack);
+  if (hit) return hit;
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const owners = [...NETWORKS, pack.platform, ...(pack.speakers?.official ?? [])].map(escape).join('|');
+  const ownTitles = [pack.titles.primary, pack.titles.source, ...pack.titles.alternates, ...(pack.speakers?.events ?? []), ...(pack.speakers?.outlets ?? [])].filter((t): t is string => !!t).map(escape).join('|');
+  const built = {
+    // The owner is a network or a person; the person is checked separately.
+    possessed: new RegExp(`(?:\\b(?:${owners})|(?<person>[A-Z][\\p{L}-]*(?:\\s+[A-Z][\\p{L}-]*){0,2}))['’]s\\s+(?:new\\s+|upcoming\\s+|hit\\s+|latest\\s+)?(?<title>${TITLE})`, 'gu'),
+    bracketed: new RegExp(`(?<title>${TITLE})\\s+\\((?<inside>[^()]{1,80})\\)`, 'gu'),
+    own: new RegExp(`^(?:${ownTitles || '(?!)'})`, 'i'),
+  };
+  compiled.set(pack, built);
+  return built;
+}
+
+function isTitle(title: string, pack: ShowPack, own: RegExp): boolean {
+  if (NOT_A_TITLE.test(title) || own.test(title)) return false;
+  // A pack character or person is no title ("On-jo's", "Park Ji-hu (Nam On-jo)").
+  return findPeople(title, pack).length === 0 && !pack.characters.some((c) => title.startsWith(c.name) || c.aliases.some((a) => title.startsWith(a)));
+}
+
+export function unknownTitles(text: string, pack: ShowPack): TitleSpan[] {
+  if (!/[A-Z]/.test(text)) return [];
+  const { possessed, bracketed, own } = patterns(pack);
+  const out: TitleSpan[] = [];
+  for (const m of text.matchAll(possessed)) {
+    const title = m.groups?.title ?? '';
+    const person = m.groups?.person;
+    // "Lee Jae-kyoo's Daily Dose of Sunshine": a person's work; "Su-hyeok's death" is no title.
+    if (person && findPeople(person, pack).length === 0) continue;
+    if (!title.includes(' ') && title.length < 4) continue;
+    if (isTitle(title, pack, own)) out.push({ start: m.index + m[0].length - title.length, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(bracketed)) {
+    const title = m.groups?.title ?? '';
+    if (!PARTICULARS.test(m.groups?.inside ?? '') || !isTitle(title, pack, own)) continue;
+    // Only the run of capitalised words right before the bracket, not the sentence's opening words.
+    out.push({ start: m.index, end: m.index + title.length });
+  }
+  return out;
+}
