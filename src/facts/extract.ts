@@ -210,7 +210,7 @@ const ABANDONED_PLAN = /\b(?:(?:pushed|moved|set)\s+(?:that|the|this|those)\s+(?
 /** Cues that move a schedule without saying whose: filming or the release. */
 const SCHEDULE_ONLY_CUE = /^(?:pushed|moved|delayed|postponed|shifted|bumped|slated|set|scheduled|aim\w*|target\w*|expect\w*|points?\s+to)\b/i;
 const PRODUCTION_WORD = /\b(?:filming|shoot|shooting|production|cameras?|principal\s+photography|casting|crank[-\s]?in)\b/i;
-const RELEASE_WORD = /\b(?:releas\w*|premier\w*|debut\w*|stream\w*|air(?:s|ed|ing|date)?|launch\w*|arriv\w*|drop\w*|land\w*|hit\w*|out)\b/i;
+const RELEASE_WORD = /\b(?:releas\w*|premier\w*|debut\w*|stream\w*|air(?:s|ed|ing|date)?|launch\w*|arriv\w*|drop\w*|land(?:s|ed|ing)?|hit(?:s|ting)?\s+(?:netflix|screens|theaters|the\s+(?:platform|streamer))|out)\b/i;
 const DISMISSAL = /^(?:but\s+|though\s+|although\s+)?(?:that|this|it|which)\s+(?:looks|seems|appears|is|sounds|feels)\s+(?:very\s+|highly\s+|increasingly\s+|pretty\s+)?(?:unlikely|doubtful|improbable|far-fetched|optimistic|a\s+(?:long\s+)?(?:stretch|shot))\b/i;
 const MOVED_TO_AFTER = /^\s*(?:,?\s*20\d\d)?\s*(?:to|until|into)\s+(?:\w+day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|late|mid|the|\d)/i;
 const CHART_WINDOW_BEFORE = /\b(?:(?:the\s+)?week\s+(?:of|ending|ended|from|between)|viewing\s+week|tracking\s+period)\s+(?:\w+\s+\d{1,2}\s+(?:to|and|through|-|–)\s+)?$/i;
@@ -696,7 +696,7 @@ export function speaksOfComingSeason(item: FeedItem, pack: ShowPack): boolean {
  */
 function capHeadline(d: Draft, headline: string, hasBody: boolean, pack: ShowPack): Draft {
   const official = speakerLexicon(pack).official.test(headline);
-  if (official && d.confidence === 'official' && /\b(?:confirm|announce|reveal|unveil|set|date)|공식|발표|확정/i.test(headline)) return d;
+  if (official && d.confidence === 'official' && /\b(?:confirm|announce|reveal|unveil|set|date|order|renew|greenl|picks?\s+up)|공식|발표|확정/i.test(headline)) return d;
   const cap = hasBody ? 'rumor' : 'reported';
   return confidenceRank(d.confidence) > confidenceRank(cap) ? { ...d, confidence: cap } : d;
 }
@@ -762,7 +762,8 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       const vouch = vouchesForPrevious(read, pack);
       if (vouch) for (const p of previous) if (p.draft.confidence === 'reported') consider({ ...p.draft, confidence: vouch }, p.sentence);
       previous = r.drafts.map((draft) => ({ draft, sentence }));
-      for (const d of r.drafts) consider(lifted && LIFTED_KINDS.has(d.kind) && d.confidence === 'reported' && bare ? { ...d, confidence: 'official' } : d, sentence);
+      // An announcement names who is in; an exit beside it is the outlet's own reading.
+      for (const d of r.drafts) consider(lifted && LIFTED_KINDS.has(d.kind) && !(d.kind === 'cast' && d.value === 'exited') && d.confidence === 'reported' && bare ? { ...d, confidence: 'official' } : d, sentence);
     }
   });
 
@@ -949,13 +950,12 @@ function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: Sh
   const all = paragraphs.flat();
   if (all.some((s) => NOT_CONFIRMED.test(s) && !/\b(?:release|premiere|date|window|schedule|timing|when)\b/i.test(s))) return none;
   if (all.some((s) => isKorean(s) && KO_UNDECIDED.test(s) && !/공개|방영|일정|시기|시점|날짜|편성/.test(s))) return none;
-  // The lead: the first paragraph's opening sentences. Web copy often gives the first sentence a
-  // paragraph of its own and names who broke the news in the next one ("Cameras are rolling on
-  // season 2. ¶ Netflix confirmed the news Tuesday …"): that sentence, speaking of the opener, is
-  // part of the lead too.
-  const lead = (paragraphs[0] ?? []).slice(0, 2).map((s, i) => (i === 0 ? stripLead(s) : s));
-  const nextOpener = paragraphs[1]?.[0];
-  const article = lead.some((s) => isOfficialAnnouncement(s, clock, pack) || vouchesForPrevious(s, pack) === 'official') || (lead.length === 1 && !!nextOpener && vouchesForPrevious(nextOpener, pack) === 'official');
+  // The lead: the article's opening two sentences. Web copy and feeds often give the first
+  // sentence (or the summary) a paragraph of its own and put who announced it in the next one
+  // ("Cameras are rolling on season 2. ¶ Netflix confirmed the news Tuesday …").
+  const first = paragraphs[0] ?? [];
+  const lead = (first.length === 1 ? [...first, ...(paragraphs[1] ?? []).slice(0, 1)] : first.slice(0, 2)).map((s, i) => (i === 0 ? stripLead(s) : s));
+  const article = lead.some((s) => isOfficialAnnouncement(s, clock, pack) || vouchesForPrevious(s, pack) === 'official');
   const withAnnouncement = new Set<number>();
   paragraphs.forEach((p, i) => {
     if (p.some((s) => isOfficialAnnouncement(s, clock, pack))) withAnnouncement.add(i);

@@ -135,6 +135,7 @@ export function otherShowMentions(text: string, pack: ShowPack): ShowRef[] {
  * Which show a fact cue at `pos` belongs to: the nearest show reference in its clause, else in
  * the sentence. Cues whose object follows them ("joins X", "cast in X") look forward first.
  */
+const APPOSITIVE = /^\s*,?\s*(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:drama|series|thriller|romance|comedy|show|film|movie|mystery|procedural|sitcom|documentary)\b/i;
 const PERSON_DESCRIPTION = /^(?:who|whom|whose|best\s+known|known|famous|fresh\s+off)\b/i;
 
 export function ownerOf(sentence: string, clause: { start: number; end: number }, pos: number, pack: ShowPack, lookForward: boolean): 'ours' | 'other' | 'none' {
@@ -148,6 +149,13 @@ export function ownerOf(sentence: string, clause: { start: number; end: number }
     return [...pool].sort((a, b) => distance(a, pos) - distance(b, pos))[0];
   };
   const inClause = refs.filter((r) => r.start >= clause.start && r.end <= clause.end);
+  // "Harbor Lights (Disney+), an eight-part thriller due in February": an appositive describes
+  // the title right before it.
+  if (inClause.length === 0 && APPOSITIVE.test(sentence.slice(clause.start, clause.end))) {
+    const lead = sentence.slice(0, clause.start);
+    const before = refs.filter((r) => r.end <= clause.start && /^[\s,)(\w+-]{0,14}$/.test(lead.slice(r.end).replace(/\([^)]*\)/g, ''))).at(-1);
+    if (before) return before.ours ? 'ours' : 'other';
+  }
   // "Lee Min-jae, who rose to fame in Weak Hero Class 2, will join the cast": a show named in a
   // clause about the person's past describes the person, not the cue.
   const describing = splitClauses(sentence).filter((c) => PERSON_DESCRIPTION.test(c.text));

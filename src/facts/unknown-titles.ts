@@ -24,7 +24,9 @@ const NETWORKS = ['tvN', 'JTBC', 'KBS', 'KBS2', 'MBC', 'SBS', 'ENA', 'OCN', 'TVI
 const NOT_A_TITLE = /^(?:Top|Tudum|Geeked|Next|Instagram|X|Twitter|YouTube|TikTok|Korean|Korea|Global|Non-English|English|Season|Part|Chapter|Week|Day|Q\d|CEO|Co-CEO|Chief|Head|Vice|President|Director|Official|Asia|Asian|Seoul|South|Japan|Japanese|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The\s+(?:streamer|company|platform|studio))\b/;
 
 /** What an outlet puts in brackets after a title: its channel, its size, its year or day. */
-const PARTICULARS = /\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Netflix|Disney\+|TVING|Coupang|Apple|Prime|Wavve|episodes?|eps|parts?|20\d\d|season|from\s+\w+|premieres?|spring|summer|autumn|fall|winter)\b/i;
+const PARTICULARS = /\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Netflix|Disney\+|TVING|Coupang|Apple|Prime|Wavve|episodes?|eps|parts?|20\d\d|season|from\s+\w+|premieres?|spring|summer|autumn|fall|winter)(?![\w])/i;
+
+const DESCRIBED = /\b(?:the|a|an)\s+(?:[\w+-]+\s+){0,4}?(?:drama|series|show|thriller|romance|comedy|film|movie)\s+(?:starring|led\s+by|fronted\s+by|headlined\s+by)\s+/gi;
 
 const compiled = new WeakMap<ShowPack, { possessed: RegExp; bracketed: RegExp; own: RegExp }>();
 
@@ -61,6 +63,14 @@ export function unknownTitles(text: string, pack: ShowPack): TitleSpan[] {
     if (person && findPeople(person, pack).length === 0) continue;
     if (!title.includes(' ') && title.length < 4) continue;
     if (isTitle(title, pack, own)) out.push({ start: m.index + m[0].length - title.length, end: m.index + m[0].length });
+  }
+  // "The 12-episode Netflix drama starring Park Bo-young": a show described by a star this one
+  // does not have.
+  for (const m of text.matchAll(DESCRIBED)) {
+    const star = findPeople(text.slice(m.index + m[0].length, m.index + m[0].length + 40), pack)[0];
+    if (!star || star.span.start > 2) continue;
+    const ours = pack.people.find((p) => p.name === star.canonical)?.roles.includes('cast');
+    if (!ours) out.push({ start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(bracketed)) {
     const title = m.groups?.title ?? '';

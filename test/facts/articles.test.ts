@@ -88,7 +88,7 @@ describe('what a whole article lends its sentences', () => {
     {
       why: 'the statement in a paragraph covers that paragraph only',
       title: 'All of Us Are Dead season 2 adds two faces',
-      text: 'Kang Da-bin joins All of Us Are Dead season 2.\nThe streamer said filming on season 2 has started. Seo Ji-hoon joins the cast.',
+      text: 'Kang Da-bin joins All of Us Are Dead season 2, StarNews reported on Friday.\nThe streamer said filming on season 2 has started. Seo Ji-hoon joins the cast.',
       date: '2025-08-10',
       want: ['cast|Kang Da-bin|new|reported', 'cast|Seo Ji-hoon|new|official', 'production||filming|official'],
     },
