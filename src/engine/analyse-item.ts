@@ -3,6 +3,7 @@
  * the command line's `check` and `replay`, and `/feeds test`, so they can never disagree.
  */
 import { extractClaims } from '../facts/extract.ts';
+import { startArticle } from '../facts/memo.ts';
 import { assessRelevance, type Relevance } from '../facts/relevance.ts';
 import type { ShowPack } from '../facts/show-pack.ts';
 import type { Claim } from '../facts/types.ts';
@@ -20,6 +21,8 @@ export const SHORT_TEXT_CHARS = 320;
 export type ArticleReader = (url: string) => Promise<string | undefined>;
 
 export function analyseItem(item: FeedItem, pack: ShowPack): ItemAnalysis {
+  // Each article is annotated afresh: nothing read from an earlier one is reused.
+  startArticle();
   const relevance = assessRelevance(item, pack);
   return { item, relevance, claims: relevance.relevant ? extractClaims(item, pack) : [] };
 }

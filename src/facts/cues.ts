@@ -20,7 +20,18 @@ export const FUTURE_BEFORE_CUE = /\b(?:will|shall|would|to|going\s+to|gonna|plan
 /** One actor finishing their own scenes is not the production wrapping. */
 export const ACTOR_LEVEL = /\b(?:his|her|their)\s+(?:own\s+)?(?:portion|part|parts|scenes|shoot|filming\s+schedule)\b/i;
 
+const renewalCues = new Map<number, RegExp>();
+
+/** Built once per season number: every sentence asks. */
 export function renewalCue(season: number): RegExp {
+  const known = renewalCues.get(season);
+  if (known) return known;
+  const built = buildRenewalCue(season);
+  renewalCues.set(season, built);
+  return built;
+}
+
+function buildRenewalCue(season: number): RegExp {
   const ord = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth'][season] ?? `${season}th`;
   const num = `(?:${season}|${['zero', 'one', 'two', 'three', 'four', 'five'][season] ?? season})`;
   const s = `(?:(?:a\\s+)?${ord}\\s+(?:season|instal?lment)|season\\s*${num})`;

@@ -4,7 +4,7 @@
  * Mapping (values are what the fact model accepts):
  *   "December 4, 2026" / "Dec. 4"        → 2026-12-04 (year from the article when missing)
  *   "December 2026" / "this December"    → 2026-12;  "mid-February 2026" → 2026-02
- *   "Q1 2027" / "first quarter of 2027"  → 2027-Q1
+ *   "Q1 2027" / "first quarter of 2027"  → 2027-Q1;  "first three months of 2027" → 2027-Q1
  *   "first half of 2027" / "early 2027"  → 2027-H1;  "second half" / "late" / "end of" → H2
  *   "mid-2027" / "middle of 2027"        → 2027 (a mid-year guess is no narrower than the year)
  *   spring → Q2, summer → Q3, fall/autumn → Q4, winter → Q1 of the year named
@@ -15,6 +15,8 @@
  * A missing year is resolved forwards for releases (a date already well past means next year)
  * and backwards for events that happened (a date still ahead means last year).
  */
+import { TextMemo } from './memo.ts';
+
 export type DateDirection = 'future' | 'past';
 
 export interface DateMention {
@@ -82,6 +84,8 @@ const RULES: DateRule[] = [
   { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:,\\s*)?20\\d\\d)(?![:\\d])`, 'gi'), value: (m, c, d) => { const mo = month(m[1]); const day = Number(m[2]); return day >= 1 && day <= 31 ? `${yearFor(mo, day, c, d)}-${pad(mo)}-${pad(day)}` : undefined; } },
   { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b(?!\\s*,?\\s*20\\d\\d)`, 'gi'), value: (m, c, d) => { const mo = month(m[2]); const day = Number(m[1]); return `${yearFor(mo, day, c, d)}-${pad(mo)}-${pad(day)}`; } },
   { re: /\b(?:Q([1-4])\s*(?:of\s+)?(20\d\d)|(20\d\d)\s*Q([1-4]))\b/gi, value: (m) => (m[1] ? `${m[2]}-Q${m[1]}` : `${m[3]}-Q${m[4]}`) },
+  // "the first three months of 2027", "the last six months of next year": a quarter or a half.
+  { re: /\b(first|last|final|opening|closing)\s+(three|six)\s+months\s+of\s+(?:(20\d\d)|(this|next)\s+year)\b/gi, value: (m, c) => `${m[3] ?? (m[4]?.toLowerCase() === 'next' ? c.year + 1 : c.year)}-${(m[2] ?? '').toLowerCase() === 'six' ? (/^(?:first|opening)$/i.test(m[1] ?? '') ? 'H1' : 'H2') : /^(?:first|opening)$/i.test(m[1] ?? '') ? 'Q1' : 'Q4'}` },
   { re: /\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(20\d\d)|(this|next)\s+year)\b/gi, value: (m, c) => `${m[2] ?? (m[3]?.toLowerCase() === 'next' ? c.year + 1 : c.year)}-Q${ORD[(m[1] ?? '').toLowerCase()]}` },
   { re: /\b(first|second|1st|2nd|latter)[-\s]half\s+of\s+(?:(20\d\d)|(this|next)\s+year)\b/gi, value: (m, c) => `${m[2] ?? (m[3]?.toLowerCase() === 'next' ? c.year + 1 : c.year)}-${/first|1st/i.test(m[1] ?? '') ? 'H1' : 'H2'}` },
   { re: /\bH([12])\s*(20\d\d)\b/g, value: (m) => `${m[2]}-H${m[1]}` },
@@ -129,10 +133,17 @@ const RULES: DateRule[] = [
  * precedes it in the same sentence: "the streamer's schedule for January … arriving on the 29th"
  * and "its 2027 slate … in the second half of the year" take their month or year from there.
  */
-export function findDates(text: string, clock: ArticleClock, dir: DateDirection, before = ''): DateMention[] {
-  const plain = plainDates(text, clock, dir);
-  return [...plain, ...anchoredDates(text, clock, dir, before, plain)].sort((a, b) => a.start - b.start);
+export function findDates(text: string, clock: ArticleClock, dir: DateDirection, before = ''): readonly DateMention[] {
+  // Several rules ask for the same clause's dates: the answer depends on the text, the article's
+  // day, the direction and what precedes, so all four make the key.
+  const key = `${clock.year}-${clock.month}-${clock.day}|${dir}|${before}\u0000${text}`;
+  return datesSeen.get(key, () => {
+    const plain = plainDates(text, clock, dir);
+    return [...plain, ...anchoredDates(text, clock, dir, before, plain)].sort((a, b) => a.start - b.start);
+  });
 }
+
+const datesSeen = new TextMemo<DateMention[]>();
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30 };

@@ -13,6 +13,7 @@ import { PRODUCTION_STAGES } from './types.ts';
 import { findCharacters, findPeople, type PersonMention } from './names.ts';
 import { pairedRoles } from './pairing.ts';
 import { maskOtherShowAsides } from './asides.ts';
+import { OwnedMemo } from './memo.ts';
 import { withPronouns } from './pronouns.ts';
 import { releaseRelativeToDay } from './relative-release.ts';
 import { PRODUCTION_ROWS_EN } from './rules/production-en.ts';
@@ -47,10 +48,15 @@ interface Cue {
   end: number;
 }
 
-function matches(re: RegExp, text: string): Array<Cue & { m: RegExpExecArray }> {
-  re.lastIndex = 0;
-  return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, m: m as RegExpExecArray }));
+/** Where a cue pattern matches a sentence; asked by several rules, found once. */
+function matches(re: RegExp, text: string): ReadonlyArray<Cue & { m: RegExpExecArray }> {
+  return cuesSeen.get(re, text, () => {
+    re.lastIndex = 0;
+    return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, m: m as RegExpExecArray }));
+  });
 }
+
+const cuesSeen = new OwnedMemo<RegExp, Array<Cue & { m: RegExpExecArray }>>();
 
 /**
  * How sure the sentence is about what the clause says: the clause's own wording, weakened by a

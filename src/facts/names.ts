@@ -1,5 +1,6 @@
 import type { ShowPack } from './show-pack-schema.ts';
 import { wholeKoreanWord } from './ko/particles.ts';
+import { OwnedMemo, TextMemo } from './memo.ts';
 import { familyKey, isDiscoveryFamilyName, keysOfName, looksLikeKoreanGiven, nameKey, plainKey } from './romanization.ts';
 
 /** Where a name was found: offsets into the sentence, end exclusive. */
@@ -29,7 +30,13 @@ interface Token {
 }
 
 /** Words with their offsets; edge punctuation and a possessive "'s" are not part of the word. */
-export function tokenize(sentence: string): Token[] {
+export function tokenize(sentence: string): readonly Token[] {
+  return tokensSeen.get(sentence, () => readTokens(sentence));
+}
+
+const tokensSeen = new TextMemo<Token[]>();
+
+function readTokens(sentence: string): Token[] {
   const tokens: Token[] = [];
   // Dashes join clauses, not words: "return—Roh Yoon Seo".
   for (const m of sentence.matchAll(/[^\s—–]+/g)) {
@@ -45,6 +52,7 @@ export function tokenize(sentence: string): Token[] {
 }
 
 const capitalised = (t: string): boolean => /^[A-Z]/.test(t);
+const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
 
 interface NameIndex {
   byKey: Map<string, string>;
@@ -91,21 +99,23 @@ interface RawMatch {
 /** Longest-first scan of 1–3 word windows against an index. */
 function scan(sentence: string, index: NameIndex): RawMatch[] {
   const tokens = tokenize(sentence);
+  // Names are capitalised words (or all-capital initials); everything else is passed over once.
+  const nameLike = tokens.map((t) => capitalised(t.text) || /^[A-Z]{2,}$/.test(t.text));
   const found: RawMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
+    if (!nameLike[i]) {
+      i++;
+      continue;
+    }
+    let run = 1;
+    while (run < 3 && nameLike[i + run]) run++;
     let matched = 0;
-    for (let len = Math.min(3, tokens.length - i); len >= 1 && !matched; len--) {
+    for (let len = run; len >= 1 && !matched; len--) {
       const win = tokens.slice(i, i + len);
-      if (!win.every((t) => capitalised(t.text) || /^[A-Z]{2,}$/.test(t.text))) continue;
-      const words = win.map((t) => t.text);
-      let canonical: string | undefined;
-      if (len === 1) {
-        canonical = index.byPlain.get(plainKey(words[0] ?? ''));
-      } else {
-        canonical = index.byPlain.get(plainKey(words.join(' ')));
-        for (const k of keysOfName(words.join(' '))) canonical ??= index.byKey.get(k);
-      }
+      const joined = win.map((t) => t.text).join(' ');
+      let canonical = index.byPlain.get(plainKey(joined));
+      if (len > 1) for (const k of keysOfName(joined)) canonical ??= index.byKey.get(k);
       if (canonical) {
         const first = win[0];
         const last = win[win.length - 1];
@@ -115,6 +125,7 @@ function scan(sentence: string, index: NameIndex): RawMatch[] {
     }
     i += matched || 1;
   }
+  if (!HANGUL_SYLLABLE.test(sentence)) return found;
   // Hangul names carry their particles ("박지후는", "노윤서가"): a whole word once one is taken off.
   for (const [hangul, canonical] of index.korean) {
     let at = sentence.indexOf(hangul);
@@ -198,22 +209,12 @@ function sentenceFollowsName(sentence: string, end: number): boolean {
  * A sentence's people and roles are asked for by every kind of claim; each sentence is read once
  * per pack and the answer reused (bounded: an article's sentences are asked about together).
  */
-function remembered<T>(store: WeakMap<ShowPack, Map<string, T>>, pack: ShowPack, sentence: string, read: () => T): T {
-  let seen = store.get(pack);
-  if (!seen) store.set(pack, (seen = new Map()));
-  const hit = seen.get(sentence);
-  if (hit !== undefined) return hit;
-  const value = read();
-  if (seen.size >= 256) seen.clear();
-  seen.set(sentence, value);
-  return value;
-}
 
-const charactersSeen = new WeakMap<ShowPack, Map<string, CharacterMention[]>>();
-const peopleSeen = new WeakMap<ShowPack, Map<string, PersonMention[]>>();
+const charactersSeen = new OwnedMemo<ShowPack, CharacterMention[]>();
+const peopleSeen = new OwnedMemo<ShowPack, PersonMention[]>();
 
 export function findCharacters(sentence: string, pack: ShowPack): CharacterMention[] {
-  return remembered(charactersSeen, pack, sentence, () => readCharacters(sentence, pack));
+  return charactersSeen.get(pack, sentence, () => readCharacters(sentence, pack));
 }
 
 function readCharacters(sentence: string, pack: ShowPack): CharacterMention[] {
@@ -254,7 +255,7 @@ function nearestKnown(p: PersonMention, pack: ShowPack): PersonMention {
 
 /** Every person in the sentence: pack people by any spelling, then Korean-looking names nobody listed. */
 export function findPeople(sentence: string, pack: ShowPack): PersonMention[] {
-  return remembered(peopleSeen, pack, sentence, () => readPeople(sentence, pack));
+  return peopleSeen.get(pack, sentence, () => readPeople(sentence, pack));
 }
 
 function readPeople(sentence: string, pack: ShowPack): PersonMention[] {

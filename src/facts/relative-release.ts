@@ -20,8 +20,12 @@ export interface RelativeRelease {
   start: number;
 }
 
+/** Cheap first look: most sentences place nothing relative to anything. */
+const ANY_RELATION = /\b(?:days?|weeks?)\s+(?:before|ahead\s+of|prior\s+to|after)\b/i;
+
 export function releaseRelativeToDay(text: string, clock: ArticleClock): RelativeRelease[] {
   const out: RelativeRelease[] = [];
+  if (!ANY_RELATION.test(text)) return out;
   for (const d of findDates(text, clock, 'future')) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
     const m = RELATION.exec(text.slice(d.end));

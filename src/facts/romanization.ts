@@ -106,6 +106,26 @@ export function isDiscoveryFamilyName(token: string): boolean {
  * ch/j, r/l, sh/s); vowels eo/eu/oo/u → o, ee → i, ae → e, yi → i; doubled letters collapsed.
  */
 export function givenKey(given: string): string {
+  return lookup(givenKeys, given, foldGiven);
+}
+
+/**
+ * The same capitalised words come back in article after article ("Netflix", "Park Ji-hu"), and
+ * folding them is pure: their keys are kept in small bounded tables.
+ */
+const givenKeys = new Map<string, string>();
+const plainKeys = new Map<string, string>();
+
+function lookup(table: Map<string, string>, text: string, fold: (t: string) => string): string {
+  const hit = table.get(text);
+  if (hit !== undefined) return hit;
+  const value = fold(text);
+  if (table.size >= 4096) table.clear();
+  table.set(text, value);
+  return value;
+}
+
+function foldGiven(given: string): string {
   let t = given.toLowerCase().replace(/[^a-z]/g, '');
   t = t.replace(/ck/g, 'k').replace(/sh/g, 's').replace(/ch/g, 'j').replace(/k/g, 'g').replace(/t/g, 'd').replace(/p/g, 'b').replace(/r/g, 'l');
   let prev = '';
@@ -138,7 +158,7 @@ export function keysOfName(name: string): string[] {
 
 /** Plain comparable form of a stage name or title: lowercase, letters, digits and Hangul only. */
 export function plainKey(text: string): string {
-  return text.toLowerCase().normalize('NFKC').replace(/[^a-z0-9\u3131-\u318e\uac00-\ud7a3]/g, '');
+  return lookup(plainKeys, text, (t) => t.toLowerCase().normalize('NFKC').replace(/[^a-z0-9\u3131-\u318e\uac00-\ud7a3]/g, ''));
 }
 
 const ONSET = '(?:kk|tt|pp|ss|jj|ch|sh|ts|[bcdghjklmnprstwy])?';

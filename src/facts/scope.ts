@@ -1,6 +1,7 @@
 import type { ShowPack } from './show-pack-schema.ts';
 import { plainKey } from './romanization.ts';
 import { splitClauses } from './sentences.ts';
+import { OwnedMemo } from './memo.ts';
 import { unknownTitles } from './unknown-titles.ts';
 import { koEarlierSource, koTrackedSource } from './ko/scope.ts';
 
@@ -86,7 +87,13 @@ const OTHER_GENERIC = /\b(?:(?:his|her|their|its|a|another|the|[A-Z][\w-]*(?:\s+
 /** Words that point at this show without its title. */
 const OTHER_GENERIC_KO = /(?:차기작|신작|새\s*(?:드라마|작품|영화|예능)|다른\s*(?:작품|드라마)|영화\s*(?=['‘"“]))/g;
 
-export function showRefs(text: string, pack: ShowPack): ShowRef[] {
+export function showRefs(text: string, pack: ShowPack): readonly ShowRef[] {
+  return refsSeen.get(pack, text, () => readShowRefs(text, pack));
+}
+
+const refsSeen = new OwnedMemo<ShowPack, ShowRef[]>();
+
+function readShowRefs(text: string, pack: ShowPack): ShowRef[] {
   const { ours, oursGeneric, oursGenericKo } = patterns(pack);
   const refs: ShowRef[] = [];
   const push = (start: number, end: number, mine: boolean): void => {
@@ -105,10 +112,14 @@ export function showRefs(text: string, pack: ShowPack): ShowRef[] {
 }
 
 /** Mentions of this show by title only (not "the series"), for relevance. */
-export function titleMentions(text: string, pack: ShowPack): ShowRef[] {
-  const { ours } = patterns(pack);
-  return [...text.matchAll(ours)].map((m) => ({ start: m.index, end: m.index + m[0].length, ours: true }));
+export function titleMentions(text: string, pack: ShowPack): readonly ShowRef[] {
+  return titlesSeen.get(pack, text, () => {
+    const { ours } = patterns(pack);
+    return [...text.matchAll(ours)].map((m) => ({ start: m.index, end: m.index + m[0].length, ours: true }));
+  });
 }
+
+const titlesSeen = new OwnedMemo<ShowPack, ShowRef[]>();
 
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
@@ -125,11 +136,15 @@ function isTitleUse(text: string, start: number, matched: string): boolean {
   return !/^\s*(?:morning|afternoon|evening|night|,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)/i.test(text.slice(start + matched.length));
 }
 
-export function otherShowMentions(text: string, pack: ShowPack): ShowRef[] {
-  const { others } = patterns(pack);
-  if (!others) return [];
-  return [...text.matchAll(others)].filter((m) => isTitleUse(text, m.index, m[0])).map((m) => ({ start: m.index, end: m.index + m[0].length, ours: false }));
+export function otherShowMentions(text: string, pack: ShowPack): readonly ShowRef[] {
+  return othersSeen.get(pack, text, () => {
+    const { others } = patterns(pack);
+    if (!others) return [];
+    return [...text.matchAll(others)].filter((m) => isTitleUse(text, m.index, m[0])).map((m) => ({ start: m.index, end: m.index + m[0].length, ours: false }));
+  });
 }
+
+const othersSeen = new OwnedMemo<ShowPack, ShowRef[]>();
 
 /**
  * Which show a fact cue at `pos` belongs to: the nearest show reference in its clause, else in

@@ -12,6 +12,7 @@
  */
 import type { ShowPack } from './show-pack-schema.ts';
 import type { Confidence } from './types.ts';
+import { OwnedMemo } from './memo.ts';
 
 export interface Attribution {
   rule: string;
@@ -177,18 +178,10 @@ function stretch(cuts: number[], pos: number): { start: number; end: number } {
  */
 export function findAttributions(sentence: string, pack: ShowPack): Attribution[] {
   // Every claim of a sentence asks who speaks; the sentence is read once and the answer reused.
-  let seen = memo.get(pack);
-  if (!seen) memo.set(pack, (seen = new Map()));
-  const hit = seen.get(sentence);
-  if (hit) return hit;
-  const found = readAttributions(sentence, pack);
-  // Bounded: an article's sentences are asked about together, then never again.
-  if (seen.size >= 256) seen.clear();
-  seen.set(sentence, found);
-  return found;
+  return attributionsSeen.get(pack, sentence, () => readAttributions(sentence, pack));
 }
 
-const memo = new WeakMap<ShowPack, Map<string, Attribution[]>>();
+const attributionsSeen = new OwnedMemo<ShowPack, Attribution[]>();
 
 function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
   const lex = speakerLexicon(pack);
