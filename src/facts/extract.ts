@@ -163,11 +163,16 @@ function dateOf(clause: Clause, sentence: string, ctx: Context): { date?: string
   return d ? { date: d.value } : {};
 }
 
+const PRODUCTION_ROWS = [...PRODUCTION_ROWS_EN, ...PRODUCTION_CUES];
+const ANY_PRODUCTION_ROW = new RegExp(PRODUCTION_ROWS.map((r) => `(?:${r.re.source})`).join('|'), 'i');
+
 function productionClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
   if (season !== 'tracked') return [];
   const out: Draft[] = [];
+  // One pass over the sentence with every row at once; most sentences name no stage at all.
+  if (!ANY_PRODUCTION_ROW.test(sentence)) return out;
   const taken: Cue[] = [];
-  for (const row of [...PRODUCTION_ROWS_EN, ...PRODUCTION_CUES]) {
+  for (const row of PRODUCTION_ROWS) {
     const { stage, re } = row;
     const rule = 'name' in row && typeof row.name === 'string' ? row.name : `stage:${stage}`;
     const setback = 'setback' in row && row.setback === true;
