@@ -4,6 +4,7 @@
  * and benchmarks build the same app with their own ports, so what they exercise is what runs.
  */
 import path from 'node:path';
+import { earlierCastOf } from './alerts/alert-title.ts';
 import { DeliveryWorker } from './alerts/delivery.ts';
 import { planDeliveries } from './alerts/fan-out.ts';
 import { serverLanguagePort, type AlertTally } from './alerts/server-language-port.ts';
@@ -152,6 +153,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     outbox: stores.outbox,
     meta: stores.meta,
     showTitle: pack.titles.primary,
+    season: pack.season,
     clock,
     ...(options.guildLocale ? { guildLocale: options.guildLocale } : {}),
   });
@@ -166,6 +168,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         ...(options.guildOfChannel ? { guildOfChannel: options.guildOfChannel } : {}),
       }), logger, tally),
       showTitle: pack.titles.primary,
+      season: pack.season,
+      earlierCast: earlierCastOf(pack.people, pack.season),
       // A second's worth of channels at a time keeps the pipe full without long waits at the pacer.
       concurrency: config.deliveryRatePerSecond,
       now: clock,
