@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { earlierCastOf } from './alerts/alert-title.ts';
+import { reasonIn } from './alerts/reason-words.ts';
 import { DeliveryWorker } from './alerts/delivery.ts';
 import { planDeliveries } from './alerts/fan-out.ts';
 import { serverLanguagePort, type AlertTally } from './alerts/server-language-port.ts';
@@ -180,7 +181,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ...(options.deliveryPollMs ? { pollIntervalMs: options.deliveryPollMs } : {}),
       onGuildDisabled: async (guildId, reason) => {
         log.warn({ guildId, reason }, 'alerts disabled for a server');
-        await options.notifyAdmins?.(guildId, reason);
+        // The notice is read by the server's admins: in the server's alert language.
+        const { language } = await alerts.language(guildId).catch(() => ({ language: 'en' as const }));
+        await options.notifyAdmins?.(guildId, reasonIn(reason, language));
       },
       ...(options.onFatal ? { onFatal: options.onFatal } : {}),
     });

@@ -25,6 +25,7 @@ import {
 } from './describe-value.ts';
 import { DISCORD_LIMITS, ELLIPSIS, hostOf, safeInline, safeUrl, truncate } from './escape.ts';
 import { DATE_LOCALE, LANGUAGES, languageName, languageOf, type Language } from './language.ts';
+import { reasonIn } from './reason-words.ts';
 import type { AlertAllowedMentions, AlertContext, AlertEmbed, AlertMessage, AlertText } from './types.ts';
 
 /** Sources named in the source line; the rest are counted ("+N more") so it stays one line. */
@@ -301,7 +302,7 @@ export function formatPreview(
   const channel = settings.alertChannelId && SNOWFLAKE.test(settings.alertChannelId) ? `<#${settings.alertChannelId}>` : words.noChannel;
   const role = settings.pingRoleId && SNOWFLAKE.test(settings.pingRoleId) ? `<@&${settings.pingRoleId}>` : words.noRole;
   const status = settings.disabledReason
-    ? `${words.stopped}: ${truncate(settings.disabledReason, 900)}`
+    ? `${words.stopped}: ${truncate(reasonIn(settings.disabledReason, language), 900)}`
     : settings.paused
       ? words.paused
       : settings.alertChannelId

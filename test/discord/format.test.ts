@@ -208,7 +208,7 @@ describe('data shown as it is', () => {
       `**[Google News: All of Us Are Dead season 2](<${feed.url}>)** (default) · 🟠 failing · no success yet\n` +
       `  ↳ last error: the site is unavailable for now (HTTP 503) · next try <t:${unix}:f> (<t:${unix}:R>)`,
     );
-    expect(feedLine(feed, 'ko')).toContain(`(기본) · 🟠 실패 중 · 아직 성공 없음\n  ↳ 마지막 오류: the site is unavailable for now (HTTP 503) · 다음 시도 <t:${unix}:f>`);
+    expect(feedLine(feed, 'ko')).toContain(`(기본) · 🟠 실패 중 · 아직 성공 없음\n  ↳ 마지막 오류: 사이트를 지금은 쓸 수 없습니다 (HTTP 503) · 다음 시도 <t:${unix}:f>`);
     expect(feedLabel('https://feeds.example/a.xml')).toBe('<https://feeds.example/a.xml>');
   });
 });

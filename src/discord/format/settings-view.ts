@@ -1,6 +1,7 @@
 /** How /alerts show describes a server's alert settings, in the admin's language. */
 import { describeConfidence, describeKind } from '../../alerts/describe-value.ts';
 import { languageName, languageOf } from '../../alerts/language.ts';
+import { reasonIn } from '../../alerts/reason-words.ts';
 import type { AlertLanguage } from '../../services/types.ts';
 import type { GuildSettings } from '../../store/types.ts';
 import { say } from './say.ts';
@@ -29,6 +30,9 @@ export function settingsLines(settings: GuildSettings, language: AlertLanguage, 
     `${say(locale, { en: 'Alert language', ko: '알림 언어' })}: ${languageName(language.language, languageOf(locale))} (${how})`,
     `${say(locale, { en: 'State', ko: '상태' })}: ${state}`,
   ];
-  if (settings.disabledReason) lines.push(`⚠️ ${say(locale, { en: 'Stopped', ko: '중지 이유' })}: ${safeInline(settings.disabledReason, 400)}`);
+  if (settings.disabledReason) {
+    const why = reasonIn(settings.disabledReason, languageOf(locale));
+    lines.push(`⚠️ ${say(locale, { en: 'Stopped', ko: '중지 이유' })}: ${safeInline(why, 400)}`);
+  }
   return lines;
 }
