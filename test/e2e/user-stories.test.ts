@@ -136,7 +136,7 @@ describe.each(BACKENDS)('Hyosan on Discord, end to end, on %s', (_name, storeUrl
     expect(textOf(alert.embeds)).toMatch(/official/i);
     expect(alert.pings).toMatchObject({ everyone: false, here: false, roles: [], users: [] });
     // Each server reads it in its language, with the day as a Discord timestamp and countdown.
-    expect(alert.embeds[0]).toMatchObject({ title: 'New season premieres 12 March 2027' });
+    expect(alert.embeds[0]).toMatchObject({ title: 'Season 2 premieres 12 March 2027' });
     expect(alertsIn(emulator, c2)[0]!.embeds[0]).toMatchObject({ title: '새 시즌 2027년 3월 12일 공개' });
     expect(textOf(alertsIn(emulator, c2)[0]!.embeds)).toMatch(/✅ 공식.*<t:\d+:D> \(<t:\d+:R>\)|<t:\d+:D> \(<t:\d+:R>\).*✅ 공식/);
     expect(alertsIn(emulator, c3)).toEqual([]);
