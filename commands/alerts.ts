@@ -8,10 +8,9 @@ import { requireManageGuild } from '../src/discord/admin-guard.ts';
 import { canReadHistory, koreanPermissionName, missingAlertPermissions } from '../src/discord/channel-check.ts';
 import type { Command } from '../src/discord/command.ts';
 import { say } from '../src/discord/format/say.ts';
+import { deliveryLines } from '../src/discord/format/delivery-view.ts';
 import { settingsLines } from '../src/discord/format/settings-view.ts';
-import { safeInline, truncate } from '../src/discord/format/text.ts';
-import { timestampOf } from '../src/discord/format/timestamps.ts';
-import type { BotServices, DeliveryStatus } from '../src/services/types.ts';
+import type { BotServices } from '../src/services/types.ts';
 import { CONFIDENCES, FACT_KINDS, type Confidence, type FactKind } from '../src/facts/types.ts';
 import { UserFacingError } from '../src/shared/errors.ts';
 
@@ -42,26 +41,6 @@ function guildOf(interaction: ChatInputCommandInteraction) {
 
 function bolded(names: string[]): string {
   return names.map((m) => `**${m}**`).join(', ');
-}
-
-/** What /alerts show adds about alerts on their way: how many, since when, why, and the next try. */
-function deliveryLines(status: DeliveryStatus): string[] {
-  const lines: string[] = [];
-  if (status.waiting > 0) {
-    const since = timestampOf(status.waitingSince, 'R');
-    const count = status.waiting === 1 ? '1 alert is' : `${status.waiting} alerts are`;
-    lines.push(`⏳ ${count} waiting to be posted${since ? ` (the oldest since ${since})` : ''}.`);
-    if (status.reason) {
-      const next = timestampOf(status.nextAttemptAt, 'R');
-      lines.push(`Why: ${safeInline(status.reason, 300)}.${next ? ` Next try ${next}; nothing is lost meanwhile.` : ''}`);
-    }
-  }
-  if (status.problem) {
-    const at = timestampOf(status.problem.at, 'f');
-    // Hyosan's own words, with a channel mention meant to render: cut, not escaped.
-    lines.push(`⚠️ ${at ? `${at}: ` : ''}${truncate(status.problem.text, 400)} Give Hyosan **Read Message History** in the alert channel so it can check next time.`);
-  }
-  return lines;
 }
 
 type Handler = (interaction: ChatInputCommandInteraction, services: BotServices, guildId: string) => Promise<string | undefined>;
@@ -174,7 +153,7 @@ const handlers: Record<string, Handler> = {
   },
   async show(interaction, services, guildId) {
     const [settings, language, status] = await Promise.all([services.alerts.get(guildId), services.alerts.language(guildId), services.alerts.deliveryStatus(guildId)]);
-    return [...settingsLines(settings, language, interaction.locale), ...deliveryLines(status)].join('\n');
+    return [...settingsLines(settings, language, interaction.locale), ...deliveryLines(status, interaction.locale)].join('\n');
   },
 };
 

@@ -4,6 +4,8 @@
  * and benchmarks build the same app with their own ports, so what they exercise is what runs.
  */
 import path from 'node:path';
+import { earlierCastOf } from './alerts/alert-title.ts';
+import { reasonIn } from './alerts/reason-words.ts';
 import { DeliveryWorker } from './alerts/delivery.ts';
 import { planDeliveries } from './alerts/fan-out.ts';
 import { serverLanguagePort, type AlertTally } from './alerts/server-language-port.ts';
@@ -152,6 +154,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     outbox: stores.outbox,
     meta: stores.meta,
     showTitle: pack.titles.primary,
+    season: pack.season,
     clock,
     ...(options.guildLocale ? { guildLocale: options.guildLocale } : {}),
   });
@@ -166,6 +169,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         ...(options.guildOfChannel ? { guildOfChannel: options.guildOfChannel } : {}),
       }), logger, tally),
       showTitle: pack.titles.primary,
+      season: pack.season,
+      earlierCast: earlierCastOf(pack.people, pack.season),
       // A second's worth of channels at a time keeps the pipe full without long waits at the pacer.
       concurrency: config.deliveryRatePerSecond,
       now: clock,
@@ -176,7 +181,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ...(options.deliveryPollMs ? { pollIntervalMs: options.deliveryPollMs } : {}),
       onGuildDisabled: async (guildId, reason) => {
         log.warn({ guildId, reason }, 'alerts disabled for a server');
-        await options.notifyAdmins?.(guildId, reason);
+        // The notice is read by the server's admins: in the server's alert language.
+        const { language } = await alerts.language(guildId).catch(() => ({ language: 'en' as const }));
+        await options.notifyAdmins?.(guildId, reasonIn(reason, language));
       },
       ...(options.onFatal ? { onFatal: options.onFatal } : {}),
     });

@@ -52,6 +52,10 @@ export interface DeliveryWorkerOptions {
   port: DiscordPort;
   /** The show's display title used in alert titles. */
   showTitle: string;
+  /** The season the facts are about, named in alert titles. */
+  season?: number;
+  /** People who were in an earlier season, so an exit reads as leaving rather than not joining. */
+  earlierCast?: ReadonlySet<string>;
   locale?: string;
   now?: () => Date;
   random?: () => number;
@@ -126,8 +130,8 @@ function byAge(a: Delivery, b: Delivery): number {
 }
 
 export class DeliveryWorker {
-  readonly #o: Required<Omit<DeliveryWorkerOptions, 'onGuildDisabled' | 'onFatal' | 'locale' | 'isCurrent'>> &
-    Pick<DeliveryWorkerOptions, 'onGuildDisabled' | 'onFatal' | 'locale' | 'isCurrent'>;
+  readonly #o: Required<Omit<DeliveryWorkerOptions, 'onGuildDisabled' | 'onFatal' | 'locale' | 'isCurrent' | 'season' | 'earlierCast'>> &
+    Pick<DeliveryWorkerOptions, 'onGuildDisabled' | 'onFatal' | 'locale' | 'isCurrent' | 'season' | 'earlierCast'>;
   readonly #log: Logger;
   readonly #metrics: DeliveryMetrics = { sent: 0, edited: 0, retried: 0, failed: 0, rateLimited: 0, invalidRequests: 0, dropped: 0, superseded: 0, foundInHistory: 0 };
   /** Channels waiting out a backoff: later alerts for them must not overtake the one that failed. */
@@ -386,13 +390,22 @@ export class DeliveryWorker {
     const cached = this.#formatted.get(key);
     if (cached) return cached;
     const message = formatAlert(delivery.event, {
-      showTitle: this.#o.showTitle,
+      ...this.#show(),
       ...(delivery.pingRoleId ? { pingRoleId: delivery.pingRoleId } : {}),
       ...(this.#o.locale ? { locale: this.#o.locale } : {}),
     });
     this.#formatted.set(key, message);
     if (this.#formatted.size > FORMATTED_KEPT) this.#formatted.delete(this.#formatted.keys().next().value ?? key);
     return message;
+  }
+
+  /** What every alert title needs of the show. */
+  #show(): { showTitle: string; season?: number; earlierCast?: ReadonlySet<string> } {
+    return {
+      showTitle: this.#o.showTitle,
+      ...(this.#o.season !== undefined ? { season: this.#o.season } : {}),
+      ...(this.#o.earlierCast ? { earlierCast: this.#o.earlierCast } : {}),
+    };
   }
 
   async #post(delivery: Delivery): Promise<Outcome> {
@@ -459,7 +472,7 @@ export class DeliveryWorker {
     const message = formatAlert(
       { ...posted.event, sources: sources.slice(0, 1) },
       {
-        showTitle: this.#o.showTitle,
+        ...this.#show(),
         alsoReportedBy: sources.slice(1),
         ...(posted.pingRoleId ? { pingRoleId: posted.pingRoleId } : {}),
         ...(this.#o.locale ? { locale: this.#o.locale } : {}),

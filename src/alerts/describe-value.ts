@@ -125,6 +125,18 @@ const CAST_WORDS: Record<string, Words> = {
   exited: { en: 'leaving the cast', ko: '하차' },
 };
 
+/** An exit by someone who never was in the show: a role turned down or not taken up. */
+const NOT_JOINING: Words = { en: 'not joining', ko: '불참' };
+
+/**
+ * A cast status in words, telling a departure ("leaving the cast", for someone from an earlier
+ * season) from a role not taken ("not joining"): the fact model marks both as `exited`.
+ */
+export function describeCastStatus(value: string, locale = DEFAULT_LOCALE, departure = true): string {
+  if (value === 'exited' && !departure) return NOT_JOINING[languageOf(locale)];
+  return describeValue('cast', value, locale);
+}
+
 const CREW_WORDS: Record<string, Words> = {
   director: { en: 'director', ko: '연출' },
   writer: { en: 'writer', ko: '극본' },

@@ -1,7 +1,7 @@
 /**
  * Turns one fact change into one Discord message a fan takes in at a glance, on a phone:
  *
- *   title        what is new, in words ("New season premieres 29 January 2027")
+ *   title        what is new, in words, with the season ("Season 2 premieres 29 January 2027")
  *   description  old → new once (with a Discord timestamp and countdown for a day),
  *                one confidence mark, the quoted sentence, the sources as one line of links
  *   footer       the show
@@ -12,19 +12,20 @@
  */
 import type { Evidence, FactEvent } from '../facts/types.ts';
 import type { GuildSettings } from '../store/types.ts';
+import { alertTitle, isDeparture } from './alert-title.ts';
 import {
   confidenceWords,
   DEFAULT_LOCALE,
+  describeCastStatus,
   describeConfidence,
-  describeCrewRole,
   describeDay,
   describeKind,
-  describeRelease,
   describeValue,
   releaseDayUnix,
 } from './describe-value.ts';
 import { DISCORD_LIMITS, ELLIPSIS, hostOf, safeInline, safeUrl, truncate } from './escape.ts';
 import { DATE_LOCALE, LANGUAGES, languageName, languageOf, type Language } from './language.ts';
+import { reasonIn } from './reason-words.ts';
 import type { AlertAllowedMentions, AlertContext, AlertEmbed, AlertMessage, AlertText } from './types.ts';
 
 /** Sources named in the source line; the rest are counted ("+N more") so it stays one line. */
@@ -48,74 +49,6 @@ function plain(text: string | undefined): string {
   return safeInline(text, MAX_VALUE_CHARS);
 }
 
-/** "in the first half of 2027" / "2027년 상반기": a release window as the end of a sentence. */
-function windowPhrase(value: string, language: Language): string {
-  const words = describeRelease(value, DATE_LOCALE[language]);
-  if (language === 'ko') return words;
-  return /^(first|second) half/.test(words) ? `in the ${words}` : `in ${words}`;
-}
-
-const PRODUCTION_HEADLINES: Record<string, Record<Language, string>> = {
-  announced: { en: 'New season announced', ko: '새 시즌 제작 발표' },
-  'pre-production': { en: 'New season in pre-production', ko: '새 시즌 사전 제작 시작' },
-  filming: { en: 'Filming has begun on the new season', ko: '새 시즌 촬영 시작' },
-  wrapped: { en: 'Filming wrapped on the new season', ko: '새 시즌 촬영 종료' },
-  'post-production': { en: 'New season in post-production', ko: '새 시즌 후반 작업 시작' },
-  released: { en: 'The new season is out', ko: '새 시즌 공개' },
-};
-
-/** What is new, in one sentence without markdown (embed titles show it as typed). */
-export function headline(event: FactEvent, language: Language, showTitle: string): string {
-  const locale = DATE_LOCALE[language];
-  const ko = language === 'ko';
-  const name = plain(event.subject ?? undefined);
-  const character = event.kind === 'cast' ? plain(event.character) : '';
-  let text: string;
-  switch (event.kind) {
-    case 'release': {
-      const day = describeDay(event.value, locale);
-      if (day) text = ko ? `새 시즌 ${day} 공개` : `New season premieres ${day}`;
-      else text = ko ? `새 시즌 ${windowPhrase(event.value, language)} 공개 예정` : `New season expected ${windowPhrase(event.value, language)}`;
-      break;
-    }
-    case 'production':
-      text = PRODUCTION_HEADLINES[event.value]?.[language] ?? `${describeKind('production', event.value, locale)}: ${plain(event.value)}`;
-      break;
-    case 'renewal': {
-      const show = safeInline(showTitle, 100);
-      if (event.value === 'cancelled') text = ko ? '새 시즌 제작 취소' : `${show || 'The show'} is cancelled`;
-      else text = ko ? '새 시즌 제작 확정' : `${show || 'The show'} is renewed for a new season`;
-      break;
-    }
-    case 'cast':
-      if (event.value === 'exited') text = ko ? `${name} 하차` : `${name} leaves the cast`;
-      else if (event.value === 'returning') text = ko ? (character ? `${name}, ${character} 역으로 복귀` : `${name} 복귀`) : `${name} returns${character ? ` as ${character}` : ''}`;
-      else text = ko ? (character ? `${name}, ${character} 역으로 합류` : `${name} 새로 합류`) : `${name} joins the cast${character ? ` as ${character}` : ''}`;
-      break;
-    case 'crew': {
-      const role = plain(describeCrewRole(event.value, locale));
-      if (ko) text = `${name}, 새 시즌 ${role}`;
-      else if (event.value === 'director') text = `${name} directs the new season`;
-      else if (event.value === 'writer') text = `${name} writes the new season`;
-      else text = `${name} joins the crew as ${role}`;
-      break;
-    }
-    case 'episodes':
-      text = ko ? `새 시즌 ${plain(describeValue('episodes', event.value, locale))}` : `New season has ${plain(describeValue('episodes', event.value, locale))}`;
-      break;
-    case 'platform':
-      text = ko ? `새 시즌 ${plain(event.value)}에서 공개` : `New season streams on ${plain(event.value)}`;
-      break;
-  }
-  if (event.reason === 'upgraded') {
-    const label = confidenceWords(event.confidence, locale).label;
-    // "Now official: new season …", but "Now official: Kim Si-eun …".
-    const lead = /^(New|The|Filming) /.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-    text = ko ? `${label} 확인: ${text}` : `Now ${label.toLowerCase()}: ${lead}`;
-  }
-  return truncate(text, DISCORD_LIMITS.title);
-}
-
 /** The day as a Discord timestamp with its countdown; each reader sees their own time zone. */
 function dayStamp(value: string): string | undefined {
   const unix = releaseDayUnix(value);
@@ -123,12 +56,16 @@ function dayStamp(value: string): string | undefined {
 }
 
 /** Old → new, once; for a day, the timestamp and countdown; for a dated stage, its date. */
-function changeLine(event: FactEvent, language: Language): string | undefined {
+function changeLine(event: FactEvent, language: Language, ctx: AlertContext): string | undefined {
   const locale = DATE_LOCALE[language];
   const changed = event.previous !== null && event.previous !== event.value;
   const previous = changed && event.previous !== null ? plain(describeValue(event.kind, event.previous, locale)) : '';
   const stamp = event.kind === 'release' ? dayStamp(event.value) : undefined;
-  const now = stamp ?? bold(plain(describeValue(event.kind, event.value, locale)));
+  // Someone who never was in the show is "not joining", not "leaving the cast".
+  const words = event.kind === 'cast'
+    ? describeCastStatus(event.value, locale, isDeparture(event, ctx.earlierCast))
+    : describeValue(event.kind, event.value, locale);
+  const now = stamp ?? bold(plain(words));
   const dated = event.date ? describeDay(event.date, locale) : undefined;
   const parts: string[] = [];
   if (previous) parts.push(`${previous} → ${now}`);
@@ -244,7 +181,7 @@ function isoOrEpoch(at: string): string {
 function alertEmbed(event: FactEvent, ctx: AlertContext, language: Language): AlertEmbed {
   const also = mergeSources(ctx.alsoReportedBy).filter((e) => !event.sources.some((s) => sourceKey(s) === sourceKey(e)));
   const description = [
-    changeLine(event, language),
+    changeLine(event, language, ctx),
     confidenceLine(event, language),
     quoteLine(event.sources[0]),
     sourcesLine(mergeSources(event.sources, also), language),
@@ -253,7 +190,11 @@ function alertEmbed(event: FactEvent, ctx: AlertContext, language: Language): Al
     .join('\n');
   const url = safeUrl(event.sources[0]?.itemUrl);
   return fitEmbed({
-    title: headline(event, language, ctx.showTitle),
+    title: alertTitle(event, language, {
+      title: ctx.showTitle,
+      ...(ctx.season !== undefined ? { season: ctx.season } : {}),
+      ...(ctx.earlierCast ? { earlierCast: ctx.earlierCast } : {}),
+    }),
     description: truncate(description, DISCORD_LIMITS.description),
     ...(url ? { url } : {}),
     color: confidenceWords(event.confidence).color,
@@ -347,17 +288,21 @@ const PREVIEW_WORDS = {
  */
 export function formatPreview(
   settings: GuildSettings,
-  options: { showTitle: string; locale?: string; alertLanguage?: Language },
+  options: { showTitle: string; season?: number; locale?: string; alertLanguage?: Language },
 ): AlertMessage {
   const language = languageOf(options.locale);
   const locale = DATE_LOCALE[language];
   const words = PREVIEW_WORDS[language];
   const alertLanguage = options.alertLanguage ?? language;
-  const sample = inLanguage(formatAlert(SAMPLE_EVENT, { showTitle: options.showTitle, locale: DATE_LOCALE[alertLanguage] }), alertLanguage);
+  const sample = inLanguage(formatAlert(SAMPLE_EVENT, {
+    showTitle: options.showTitle,
+    ...(options.season !== undefined ? { season: options.season } : {}),
+    locale: DATE_LOCALE[alertLanguage],
+  }), alertLanguage);
   const channel = settings.alertChannelId && SNOWFLAKE.test(settings.alertChannelId) ? `<#${settings.alertChannelId}>` : words.noChannel;
   const role = settings.pingRoleId && SNOWFLAKE.test(settings.pingRoleId) ? `<@&${settings.pingRoleId}>` : words.noRole;
   const status = settings.disabledReason
-    ? `${words.stopped}: ${truncate(settings.disabledReason, 900)}`
+    ? `${words.stopped}: ${truncate(reasonIn(settings.disabledReason, language), 900)}`
     : settings.paused
       ? words.paused
       : settings.alertChannelId

@@ -46,6 +46,10 @@ export interface AlertMessage extends AlertText {
 export interface AlertContext {
   /** The show's display title, e.g. "All of Us Are Dead". */
   showTitle: string;
+  /** The season the facts are about, for titles that name it ("Season 2 premieres …"). */
+  season?: number;
+  /** People who were in an earlier season: an exit of anyone else is a role not taken ("not joining"). */
+  earlierCast?: ReadonlySet<string>;
   /** Role to ping, when the server configured one. */
   pingRoleId?: string;
   /** Outlets that reported the same fact after the alert was first posted. */

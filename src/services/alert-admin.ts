@@ -21,6 +21,8 @@ export interface AlertAdminDeps {
   /** Where each server's chosen alert language is kept. */
   meta: MetaStore;
   showTitle: string;
+  /** The season the facts are about, named in the sample alert's title. */
+  season?: number;
   /** The server's preferred locale as Discord reports it ("ko", "en-US"), when known. */
   guildLocale?: (guildId: string) => string | undefined;
   clock?: () => Date;
@@ -112,7 +114,11 @@ export function createAlertAdmin(deps: AlertAdminDeps): AlertAdmin {
 
     async preview(guildId, locale) {
       const { language: alertLanguage } = await language(guildId);
-      return formatPreview(await get(guildId), { showTitle: deps.showTitle, alertLanguage, ...(locale ? { locale } : {}) });
+      return formatPreview(await get(guildId), {
+        showTitle: deps.showTitle,
+        ...(deps.season !== undefined ? { season: deps.season } : {}),
+        alertLanguage, ...(locale ? { locale } : {}),
+      });
     },
 
     async guildJoined(guildId) {

@@ -1,4 +1,5 @@
 /** Read-only answers for fans' commands, straight from the ledger and the item history. */
+import { earlierCastOf } from '../alerts/alert-title.ts';
 import { matchPerson } from '../facts/names.ts';
 import { keysOfName, plainKey } from '../facts/romanization.ts';
 import type { ShowPack } from '../facts/show-pack.ts';
@@ -23,7 +24,13 @@ export function createFactQueries(pack: ShowPack, stores: Pick<Stores, 'facts' |
   }));
 
   return {
-    show: () => ({ id: pack.id, title: pack.titles.primary, ...(pack.titles.korean ? { koreanTitle: pack.titles.korean } : {}), season: pack.season }),
+    show: () => ({
+      id: pack.id,
+      title: pack.titles.primary,
+      ...(pack.titles.korean ? { koreanTitle: pack.titles.korean } : {}),
+      season: pack.season,
+      earlierCast: [...earlierCastOf(pack.people, pack.season)],
+    }),
 
     async current(kind?: FactKind) {
       const facts = await stores.facts.listFacts();

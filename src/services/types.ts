@@ -33,6 +33,11 @@ export interface ShowInfo {
   title: string;
   koreanTitle?: string;
   season: number;
+  /**
+   * People who were in an earlier season. An exit by one of them is a departure; anyone else's
+   * exit is a role they are not taking ("Not joining").
+   */
+  earlierCast?: readonly string[];
 }
 
 export interface PersonMatch {

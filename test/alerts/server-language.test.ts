@@ -42,7 +42,7 @@ async function deliver(guilds: GuildSettings[], events = [factEvent()]): Promise
   const alerts = admin();
   const worker = new DeliveryWorker({
     outbox: stores.outbox, guilds: stores.guilds, port: serverLanguagePort(discord, channelLanguage(stores.guilds, alerts)),
-    showTitle: 'All of Us Are Dead', now: clock.now, sleep: clock.sleep,
+    showTitle: 'All of Us Are Dead', season: 2, now: clock.now, sleep: clock.sleep,
   });
   for (const event of events) {
     await planDeliveries(event, guilds, stores.outbox, { now: clock.now });
@@ -72,9 +72,10 @@ describe('alert language per server', () => {
     await admin().setLanguage(chosen.guildId, 'en');
     await deliver([korean, english, chosen]);
     const title = (g: GuildSettings) => discord.messages(g.alertChannelId ?? '')[0]?.message.embeds[0]?.title;
-    expect(title(korean)).toBe('새 시즌 2027년 상반기 공개 예정');
-    expect(title(english)).toBe('New season expected in the first half of 2027');
-    expect(title(chosen)).toBe('New season expected in the first half of 2027');
+    // Delivery passes the pack's season: the title names it in each server's language.
+    expect(title(korean)).toBe('시즌 2, 2027년 상반기 공개 예정');
+    expect(title(english)).toBe('Season 2 expected in the first half of 2027');
+    expect(title(chosen)).toBe('Season 2 expected in the first half of 2027');
     // What reaches Discord is one language only.
     expect(discord.messages(korean.alertChannelId ?? '')[0]?.message.languages).toBeUndefined();
   });
@@ -88,7 +89,7 @@ describe('alert language per server', () => {
     const [stored] = discord.messages(korean.alertChannelId ?? '');
     expect(stored?.edits).toHaveLength(1);
     const posted = stored?.edits[0]?.embeds[0]?.description.split('\n') ?? [];
-    expect(stored?.message.embeds[0]?.title).toBe('새 시즌 2027년 상반기 공개 예정');
+    expect(stored?.message.embeds[0]?.title).toBe('시즌 2, 2027년 상반기 공개 예정');
     expect(posted.at(-1)).toBe('출처: [Seoul Screen Daily](https://seoulscreendaily.example/aoad-s2-window) · [Hangul Herald](https://hangulherald.example/h1)');
     expect(posted.slice(0, -1)).toEqual(['2026년 12월 → **2027년 상반기**', '📰 보도', '> The second season is now expected in the first half of 2027, people close to the production said.']);
   });

@@ -281,7 +281,7 @@ describe('slash commands through discord.js and the emulator', () => {
     expect(await run('kinds', { 'kind-1': 'release', 'kind-2': 'cast' }, 'ko')).toBe('알림 받을 종류: 공개일, 출연진.');
     const preview = await run('preview', {}, 'ko');
     expect(preview).toContain('Hyosan 알림 미리 보기:');
-    expect(preview).toContain('새 시즌 2027년 상반기 공개 예정');
+    expect(preview).toContain('시즌 2, 2027년 상반기 공개 예정');
     expect(preview).toContain('최소 신뢰도\n📰 보도');
     world.guildLocales.delete(guildId);
     // A member without Manage Server is refused in their own language.

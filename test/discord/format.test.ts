@@ -83,6 +83,25 @@ describe('cast view', () => {
     expect(embed?.fields?.[2]?.value).toContain('💬 Rumor');
   });
 
+  it('lists someone who turned the role down as not joining, apart from a season-1 actor who left, in both languages', () => {
+    const declined = {
+      kind: 'cast' as const, subject: 'Roh Yoon-seo', value: 'exited', confidence: 'reported' as const,
+      sources: [{ itemUrl: 'https://kwavewire.example/aoad-declined', sentence: 'Roh Yoon-seo turned the offer down.', outlet: 'K-Wave Wire', published: '2025-05-14T02:00:00Z', confidence: 'reported' as const, firstSeen: '2025-05-14T02:00:00Z', lastSeen: '2025-05-14T02:00:00Z' }],
+      conflicts: [], asOf: '2025-05-14T02:00:00Z', updatedAt: '2025-05-14T02:00:00Z',
+    };
+    const withEarlier: ShowInfo = { ...show, earlierCast: ['Park Ji-hu', 'Yoo In-soo'] };
+    const facts = [...castFacts, declined];
+    const en = castView(withEarlier, facts, undefined).embeds[0];
+    expect(en?.fields?.map((f) => f.name)).toEqual(['Returning (1)', 'New (1)', 'Departed (1)', 'Not joining (1)']);
+    expect(en?.fields?.[2]?.value).toContain('**Yoo In-soo**');
+    expect(en?.fields?.[3]?.value).toContain('**Roh Yoon-seo** — 📰 Reported');
+    const ko = castView(withEarlier, facts, undefined, 'ko').embeds[0];
+    expect(ko?.fields?.map((f) => f.name)).toEqual(['복귀 (1)', '새 출연 (1)', '하차 (1)', '불참 (1)']);
+    expect(personView(withEarlier, 'Roh Yoon-seo', facts).embeds[0]?.description).toContain('**not joining** — 📰 Reported');
+    expect(personView(withEarlier, 'Roh Yoon-seo', facts, 'ko').embeds[0]?.description).toContain('**불참** — 📰 보도');
+    expect(personView(withEarlier, 'Yoo In-soo', facts).embeds[0]?.description).toContain('**leaving the cast** — 💬 Rumor');
+  });
+
   it('shows one person, or says nothing is known', () => {
     expect(personView(show, 'Lee Min-jae', castFacts).embeds[0]?.description).toContain('**joining the cast** as **Yong Ma-ru** — 📰 Reported');
     expect(personView(show, 'Lomon', castFacts).embeds[0]?.description).toContain('Nothing reported yet about Lomon');
@@ -189,7 +208,7 @@ describe('data shown as it is', () => {
       `**[Google News: All of Us Are Dead season 2](<${feed.url}>)** (default) · 🟠 failing · no success yet\n` +
       `  ↳ last error: the site is unavailable for now (HTTP 503) · next try <t:${unix}:f> (<t:${unix}:R>)`,
     );
-    expect(feedLine(feed, 'ko')).toContain(`(기본) · 🟠 실패 중 · 아직 성공 없음\n  ↳ 마지막 오류: the site is unavailable for now (HTTP 503) · 다음 시도 <t:${unix}:f>`);
+    expect(feedLine(feed, 'ko')).toContain(`(기본) · 🟠 실패 중 · 아직 성공 없음\n  ↳ 마지막 오류: 사이트를 지금은 쓸 수 없습니다 (HTTP 503) · 다음 시도 <t:${unix}:f>`);
     expect(feedLabel('https://feeds.example/a.xml')).toBe('<https://feeds.example/a.xml>');
   });
 });

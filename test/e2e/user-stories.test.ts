@@ -136,8 +136,8 @@ describe.each(BACKENDS)('Hyosan on Discord, end to end, on %s', (_name, storeUrl
     expect(textOf(alert.embeds)).toMatch(/official/i);
     expect(alert.pings).toMatchObject({ everyone: false, here: false, roles: [], users: [] });
     // Each server reads it in its language, with the day as a Discord timestamp and countdown.
-    expect(alert.embeds[0]).toMatchObject({ title: 'New season premieres 12 March 2027' });
-    expect(alertsIn(emulator, c2)[0]!.embeds[0]).toMatchObject({ title: '새 시즌 2027년 3월 12일 공개' });
+    expect(alert.embeds[0]).toMatchObject({ title: 'Season 2 premieres 12 March 2027' });
+    expect(alertsIn(emulator, c2)[0]!.embeds[0]).toMatchObject({ title: '시즌 2, 2027년 3월 12일 공개' });
     expect(textOf(alertsIn(emulator, c2)[0]!.embeds)).toMatch(/✅ 공식.*<t:\d+:D> \(<t:\d+:R>\)|<t:\d+:D> \(<t:\d+:R>\).*✅ 공식/);
     expect(alertsIn(emulator, c3)).toEqual([]);
 
@@ -190,7 +190,7 @@ describe.each(BACKENDS)('Hyosan on Discord, end to end, on %s', (_name, storeUrl
     const reply = await emulator.invokeCommand({ name: 'alerts', subcommand: 'preview', guildId: g.id, userId: member(g, 'admin') }).response();
     const [sample, settings] = (reply.data as { embeds: { title: string; fields: { name: string; value: string }[] }[] }).embeds;
     // The admin's client is English: the settings are in English, the sample in the server's language.
-    expect(sample?.title).toBe('새 시즌 2027년 상반기 공개 예정');
+    expect(sample?.title).toBe('시즌 2, 2027년 상반기 공개 예정');
     expect(settings?.fields.find((f) => f.name === 'Language')?.value).toBe('Korean');
   });
 

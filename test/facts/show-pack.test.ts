@@ -16,16 +16,42 @@ describe('show pack loader', () => {
     const claims = baselineClaims(pack);
     const byKey = new Map(claims.map((c) => [`${c.kind}:${c.subject ?? ''}`, c]));
     expect(byKey.get('renewal:')?.value).toBe('renewed');
-    expect(byKey.get('renewal:')?.confidence).toBe('official');
+    expect(byKey.get('renewal:')?.confidence).toBe('reported');
     expect(byKey.get('production:')).toMatchObject({ value: 'post-production', date: '2026-02-19', confidence: 'reported' });
     expect(byKey.get('release:')).toMatchObject({ value: '2027-H1', confidence: 'speculation' });
     expect(byKey.get('cast:Roh Yoon-seo')?.value).toBe('exited');
-    expect(byKey.get('cast:Lomon')).toMatchObject({ value: 'returning', character: 'Lee Su-hyeok' });
+    expect(byKey.get('cast:Lomon')).toMatchObject({ value: 'returning', character: 'Lee Su-hyeok', confidence: 'reported' });
     expect(byKey.get('crew:Chun Sung-il')?.value).toBe('writer');
     for (const c of claims) {
       expect(c.evidence.sentence.length).toBeGreaterThan(10);
       expect(c.evidence.outlet).toBeTruthy();
     }
+  });
+
+  test('each starting fact is credited to the seed article that says it: its outlet and date, no borrowed link, never official', async () => {
+    const pack = await loadShowPack(shipped);
+    // The two articles the project started from; neither quotes an official statement, and the
+    // copies kept give no address, so nothing links anywhere.
+    const seeds = new Set(['ETV Bharat 2026-01-10', 'New Delhi outlet 2026-02-22']);
+    for (const fact of pack.baseline) {
+      expect(seeds).toContain(`${fact.source.outlet} ${fact.source.published}`);
+      expect(fact.source.url).toBeUndefined();
+      expect(['reported', 'rumor', 'speculation']).toContain(fact.confidence);
+    }
+    for (const claim of baselineClaims(pack)) expect(claim.evidence.itemUrl).toMatch(/^baseline:/);
+  });
+
+  test('docs/timeline.md lists exactly the shipped starting facts', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const pack = await loadShowPack(shipped);
+    const doc = await readFile(new URL('../../docs/timeline.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('## What the bot ships believing'), doc.indexOf('## Names and spellings'));
+    const rows = section.split('\n').filter((l) => /^\| (renewal|production|platform|release|cast|crew|episodes) \|/.test(l));
+    const expected = pack.baseline.map((b) => {
+      const value = b.character ? `${b.value} as ${b.character}` : b.value;
+      return `| ${b.kind} | ${b.subject ?? '—'} | ${value} | ${b.confidence} | ${b.date ?? '—'} | ${b.source.outlet}, ${b.source.published} |`;
+    });
+    expect(rows).toEqual(expected);
   });
 
   test.each([

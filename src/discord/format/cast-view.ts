@@ -1,9 +1,9 @@
 /**
- * What /cast shows: who returns, who is new, who left, each with character, confidence and
- * sources; or everything known about one person. In the reader's language.
+ * What /cast shows: who returns, who is new, who left, who is not joining, each with character,
+ * confidence and sources; or everything known about one person. In the reader's language.
  */
 import type { APIEmbed } from 'discord.js';
-import { describeKind, describeValue } from '../../alerts/describe-value.ts';
+import { describeCastStatus, describeKind, describeValue } from '../../alerts/describe-value.ts';
 import type { Fact } from '../../facts/types.ts';
 import type { ShowInfo } from '../../services/types.ts';
 import { confidenceBadge, confidenceColor } from './confidence.ts';
@@ -12,11 +12,29 @@ import { sourceLinks } from './sources.ts';
 import { DISCORD_LIMITS, fitLines, moreLine, safeInline } from './text.ts';
 import { lastCheckedLine } from './timestamps.ts';
 
-const GROUPS: readonly { value: string; heading: Words }[] = [
-  { value: 'returning', heading: { en: 'Returning', ko: '복귀' } },
-  { value: 'new', heading: { en: 'New', ko: '새 출연' } },
-  { value: 'exited', heading: { en: 'Departed', ko: '하차' } },
+/**
+ * The fact model marks both a departure and a role turned down as `exited`; who was in an
+ * earlier season tells them apart, so an actress who declined is never listed as departed.
+ */
+type Group = 'returning' | 'new' | 'departed' | 'not-joining';
+
+const GROUPS: readonly { group: Group; heading: Words }[] = [
+  { group: 'returning', heading: { en: 'Returning', ko: '복귀' } },
+  { group: 'new', heading: { en: 'New', ko: '새 출연' } },
+  { group: 'departed', heading: { en: 'Departed', ko: '하차' } },
+  { group: 'not-joining', heading: { en: 'Not joining', ko: '불참' } },
 ];
+
+function departed(fact: Fact, show: ShowInfo): boolean {
+  // Without the list of earlier casts, an exit can only be read as a departure.
+  return !show.earlierCast || (fact.subject !== null && show.earlierCast.includes(fact.subject));
+}
+
+function groupOf(fact: Fact, show: ShowInfo): Group | undefined {
+  if (fact.value === 'returning' || fact.value === 'new') return fact.value;
+  if (fact.value === 'exited') return departed(fact, show) ? 'departed' : 'not-joining';
+  return undefined;
+}
 
 const NAME_MAX = 80;
 
@@ -39,7 +57,7 @@ function showName(show: ShowInfo, locale: string | undefined): string {
 export function castView(show: ShowInfo, facts: Fact[], lastCheckedAt: string | undefined, locale?: string): { embeds: APIEmbed[] } {
   const cast = facts.filter((f) => f.kind === 'cast');
   const fields = GROUPS.flatMap((group) => {
-    const members = cast.filter((f) => f.value === group.value).sort((a, b) => (a.subject ?? '').localeCompare(b.subject ?? ''));
+    const members = cast.filter((f) => groupOf(f, show) === group.group).sort((a, b) => (a.subject ?? '').localeCompare(b.subject ?? ''));
     if (members.length === 0) return [];
     return [{ name: `${say(locale, group.heading)} (${members.length})`, value: fitLines(members.map((m) => castLine(m, locale)), DISCORD_LIMITS.fieldValue, moreLine(locale)) }];
   });
@@ -67,7 +85,7 @@ export function personView(show: ShowInfo, canonical: string, facts: Fact[], loc
   }
   const sourcesWord = say(locale, { en: 'Sources', ko: '출처' });
   const lines = own.flatMap((fact) => {
-    const what = fact.kind === 'cast' ? describeValue('cast', fact.value, locale) : `${describeKind(fact.kind, fact.value, locale)}: ${safeInline(describeValue(fact.kind, fact.value, locale), NAME_MAX)}`;
+    const what = fact.kind === 'cast' ? describeCastStatus(fact.value, locale, departed(fact, show)) : `${describeKind(fact.kind, fact.value, locale)}: ${safeInline(describeValue(fact.kind, fact.value, locale), NAME_MAX)}`;
     const out = [`**${what}**${as(fact.character, locale, true)} — ${confidenceBadge(fact.confidence, locale)}`, `${sourcesWord}: ${sourceLinks(fact.sources, 3, locale)}`];
     for (const c of fact.conflicts) {
       const other = `${describeValue(fact.kind, c.value, locale)} (${confidenceBadge(c.confidence, locale)}): ${sourceLinks(c.sources, 2, locale)}`;

@@ -1,8 +1,10 @@
 /** How /feeds list and /feeds test describe feeds to an admin, in the admin's language. */
 import type { CheckReport } from '../../services/types.ts';
 import type { FeedRecord } from '../../store/types.ts';
+import { reasonIn } from '../../alerts/reason-words.ts';
 import { confidenceBadge } from './confidence.ts';
-import { say, type Words } from './say.ts';
+import { relevanceIn } from './relevance-words.ts';
+import { languageOf, say, type Words } from './say.ts';
 import { safeInline, safeUrl } from './text.ts';
 import { timestampOf } from './timestamps.ts';
 
@@ -27,7 +29,9 @@ export function feedLine(feed: FeedRecord, locale?: string): string {
   const success = timestampOf(feed.lastSuccessAt, 'R');
   parts.push(success ? say(locale, { en: `last success ${success}`, ko: `마지막 성공 ${success}` }) : say(locale, { en: 'no success yet', ko: '아직 성공 없음' }));
   let line = parts.join(' · ');
-  if (feed.health !== 'ok' && feed.lastError) line += `\n  ↳ ${say(locale, { en: 'last error', ko: '마지막 오류' })}: ${safeInline(feed.lastError, 200)}`;
+  if (feed.health !== 'ok' && feed.lastError) {
+    line += `\n  ↳ ${say(locale, { en: 'last error', ko: '마지막 오류' })}: ${safeInline(reasonIn(feed.lastError, languageOf(locale)), 200)}`;
+  }
   // A failing feed backs off; say when it will be tried again (day and time, and how long from now).
   const at = feed.health === 'failing' ? timestampOf(feed.nextDueAt, 'f') : undefined;
   if (at) line += ` · ${say(locale, { en: 'next try', ko: '다음 시도' })} ${at} (${timestampOf(feed.nextDueAt, 'R')})`;
@@ -35,7 +39,8 @@ export function feedLine(feed: FeedRecord, locale?: string): string {
 }
 
 export function checkReportLines(report: CheckReport, maxItems = 8, locale?: string): string[] {
-  if (report.error) return [`❌ ${safeInline(report.error, 400)}`];
+  const language = languageOf(locale);
+  if (report.error) return [`❌ ${safeInline(reasonIn(report.error, language), 400)}`];
   const relevant = report.items.filter((i) => i.relevant).length;
   const label = feedLabel(report.url, report.feedTitle);
   const lines = [
@@ -43,11 +48,11 @@ export function checkReportLines(report: CheckReport, maxItems = 8, locale?: str
       en: `✅ Read ${label}: ${report.items.length} item(s), ${relevant} about the show.`,
       ko: `✅ ${label} 읽음: 항목 ${report.items.length}개, 그중 작품 관련 ${relevant}개.`,
     }),
-    ...report.warnings.map((w) => `⚠️ ${safeInline(w, 300)}`),
+    ...report.warnings.map((w) => `⚠️ ${safeInline(reasonIn(w, language), 300)}`),
   ];
   for (const item of report.items.slice(0, maxItems)) {
     const claims = item.claims.map((c) => `${c.kind} ${safeInline(c.subject ?? '', 40)} ${safeInline(c.value, 40)} ${confidenceBadge(c.confidence, locale)}`.replace(/\s+/g, ' '));
-    lines.push(`${item.relevant ? '•' : '◦'} ${safeInline(item.title, 120)} — ${safeInline(item.reason, 120)}${claims.length ? `\n  ↳ ${claims.join('; ')}` : ''}`);
+    lines.push(`${item.relevant ? '•' : '◦'} ${safeInline(item.title, 120)} — ${safeInline(relevanceIn(item.reason, language), 120)}${claims.length ? `\n  ↳ ${claims.join('; ')}` : ''}`);
   }
   return lines;
 }

@@ -3,7 +3,8 @@
  * and the source that caused it, and how many older entries were left out.
  */
 import type { APIEmbed } from 'discord.js';
-import { describeKind, describeValue } from '../../alerts/describe-value.ts';
+import { isDeparture } from '../../alerts/alert-title.ts';
+import { describeCastStatus, describeKind, describeValue } from '../../alerts/describe-value.ts';
 import type { FactEvent, FactKind } from '../../facts/types.ts';
 import type { ShowInfo } from '../../services/types.ts';
 import { confidenceBadge } from './confidence.ts';
@@ -37,10 +38,13 @@ export function newsDate(event: FactEvent): string {
   return event.sources[0]?.published ?? event.at;
 }
 
-export function historyLine(event: FactEvent, locale?: string): string {
+export function historyLine(event: FactEvent, locale?: string, earlierCast?: readonly string[]): string {
   const when = timestampOf(newsDate(event), 'd') ?? event.at;
   const subject = event.subject ? ` — ${safeInline(event.subject, 60)}` : '';
-  const value = describeValue(event.kind, event.value, locale);
+  // Someone who never was in the show is "not joining", not "leaving the cast".
+  const value = event.kind === 'cast'
+    ? describeCastStatus(event.value, locale, isDeparture(event, earlierCast ? new Set(earlierCast) : undefined))
+    : describeValue(event.kind, event.value, locale);
   const change = event.previous && event.previous !== event.value
     ? `${describeValue(event.kind, event.previous, locale)} → **${value}**`
     : `**${value}**`;
@@ -70,7 +74,7 @@ export interface HistoryViewInput {
 export function historyView(input: HistoryViewInput): { embeds: APIEmbed[] } {
   const { show, kind, locale } = input;
   const shown = sortNewestFirst(input.events.filter((e) => e.type !== 'ignored'));
-  const lines = shown.slice(0, input.limit).map((e) => historyLine(e, locale));
+  const lines = shown.slice(0, input.limit).map((e) => historyLine(e, locale, show.earlierCast));
   const left = shown.length - lines.length;
   if (left > 0) lines.push(moreLine(locale)(left));
   const kindName = kind ? ` (${kind === 'release' ? say(locale, { en: 'release', ko: '공개일' }) : describeKind(kind, '', locale)})` : '';

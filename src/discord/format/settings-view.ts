@@ -1,10 +1,11 @@
 /** How /alerts show describes a server's alert settings, in the admin's language. */
 import { describeConfidence, describeKind } from '../../alerts/describe-value.ts';
 import { languageName, languageOf } from '../../alerts/language.ts';
+import { reasonIn } from '../../alerts/reason-words.ts';
 import type { AlertLanguage } from '../../services/types.ts';
 import type { GuildSettings } from '../../store/types.ts';
 import { say } from './say.ts';
-import { safeInline } from './text.ts';
+import { truncate } from './text.ts';
 
 function kindName(kind: GuildSettings['kinds'][number], locale: string | undefined): string {
   return kind === 'release' ? say(locale, { en: 'Release', ko: '공개일' }) : describeKind(kind, '', locale);
@@ -29,6 +30,10 @@ export function settingsLines(settings: GuildSettings, language: AlertLanguage, 
     `${say(locale, { en: 'Alert language', ko: '알림 언어' })}: ${languageName(language.language, languageOf(locale))} (${how})`,
     `${say(locale, { en: 'State', ko: '상태' })}: ${state}`,
   ];
-  if (settings.disabledReason) lines.push(`⚠️ ${say(locale, { en: 'Stopped', ko: '중지 이유' })}: ${safeInline(settings.disabledReason, 400)}`);
+  if (settings.disabledReason) {
+    // Hyosan's own words, with a channel mention meant to render: cut, not escaped.
+    const why = reasonIn(settings.disabledReason, languageOf(locale));
+    lines.push(`⚠️ ${say(locale, { en: 'Stopped', ko: '중지 이유' })}: ${truncate(why, 400)}`);
+  }
   return lines;
 }

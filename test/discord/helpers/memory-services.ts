@@ -4,6 +4,7 @@
  * the difference: unknown feeds are refused, removing a feed another server added is refused,
  * choosing a channel clears a "disabled" state, people are found by any spelling.
  */
+import { earlierCastOf } from '../../../src/alerts/alert-title.ts';
 import { formatPreview } from '../../../src/alerts/format-alert.ts';
 import { languageOf, type Language } from '../../../src/alerts/language.ts';
 import type { DeliveryStatus } from '../../../src/services/types.ts';
@@ -57,7 +58,9 @@ function folds(text: string): string[] {
 }
 
 export function createMemoryServices(pack: ShowPack, world: MemoryWorld, now: () => Date = () => new Date()): BotServices {
-  const show: ShowInfo = { id: pack.id, title: pack.titles.primary, koreanTitle: pack.titles.korean, season: pack.season };
+  const show: ShowInfo = {
+    id: pack.id, title: pack.titles.primary, koreanTitle: pack.titles.korean, season: pack.season, earlierCast: [...earlierCastOf(pack.people, pack.season)],
+  };
   const people: Spelling[] = pack.people.map((person) => ({
     person, spellings: [person.name, ...(person.korean ? [person.korean] : []), ...person.aliases],
   }));
@@ -151,7 +154,7 @@ export function createMemoryServices(pack: ShowPack, world: MemoryWorld, now: ()
     },
     async preview(guildId, locale): Promise<AlertMessage> {
       const { language } = await alerts.language(guildId);
-      return formatPreview(world.settings.get(guildId) ?? defaults(guildId), { showTitle: show.title, alertLanguage: language, ...(locale ? { locale } : {}) });
+      return formatPreview(world.settings.get(guildId) ?? defaults(guildId), { showTitle: show.title, season: show.season, alertLanguage: language, ...(locale ? { locale } : {}) });
     },
     async language(guildId) {
       const chosen = world.languages.get(guildId);
