@@ -3,8 +3,9 @@
  * keyv, so it is also the one place that guarantees "a failing store is an exception, never
  * emptiness": every call is bounded by a timeout and every failure becomes a StoreError.
  *
- * A later shared Redis deployment can add leases and atomic claims (SET NX PX, WATCH/MULTI)
- * behind `update` and `exclusive` without the stores above changing.
+ * Only records live here (facts, settings, feed state, processed items, meta). Anything that must
+ * change together — the outbox, the lists, the history, leases — is a native structure of the
+ * backend (structures.ts), where one write is one transaction or one script.
  */
 import type { Keyv } from 'keyv';
 import { StoreError } from '../shared/errors.ts';
@@ -49,7 +50,12 @@ export class KeyvKeyValue implements KeyValue {
   private readonly keyv: Keyv;
   private readonly options: KeyvKeyValueOptions;
   private readonly locks = new Map<string, Promise<unknown>>();
-  private closed = false;
+  private closedFlag = false;
+
+  /** Whether close() was called: the structures sharing this connection refuse calls too. */
+  get closed(): boolean {
+    return this.closedFlag;
+  }
 
   constructor(keyv: Keyv, options: KeyvKeyValueOptions) {
     this.keyv = keyv;
@@ -131,8 +137,8 @@ export class KeyvKeyValue implements KeyValue {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.closedFlag) return;
+    this.closedFlag = true;
     try {
       await withTimeout(this.keyv.disconnect(), this.options.timeoutMs);
       await this.options.onClose?.();
@@ -142,7 +148,7 @@ export class KeyvKeyValue implements KeyValue {
   }
 
   private async call<T>(work: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new StoreError(`store unavailable: ${this.backend} — already closed`);
+    if (this.closedFlag) throw new StoreError(`store unavailable: ${this.backend} — already closed`);
     try {
       const { beforeCall } = this.options;
       return await withTimeout(beforeCall ? beforeCall().then(work) : work(), this.options.timeoutMs);
