@@ -59,6 +59,8 @@ export interface AppOptions {
   deliveryPollMs?: number;
   clock?: () => Date;
   stores?: Stores;
+  /** Runs on stop() after polling and delivery have stopped, before the stores close (gives up the lease). */
+  beforeClose?: () => Promise<void>;
 }
 
 export interface App {
@@ -221,6 +223,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await poller.stop();
       await delivery?.stop();
       await articleAgent.close().catch(() => undefined);
+      await options.beforeClose?.();
       await stores.close();
     },
   };

@@ -184,8 +184,11 @@ export type LeaseClaim =
   | { held: false; holder: string; epoch: number; expiresInMs: number };
 
 export interface LeaseStore {
-  /** Takes the lease when it is free or expired (a new epoch); otherwise says who holds it. */
-  claim(lease: string, holder: string, ttlMs: number): Promise<LeaseClaim>;
+  /**
+   * Takes the lease when it is free or expired (a new epoch); otherwise says who holds it.
+   * `replacing` names a holder known to be dead: its lease is taken before it expires.
+   */
+  claim(lease: string, holder: string, ttlMs: number, replacing?: string): Promise<LeaseClaim>;
   /** Extends a lease this fence still holds; false when it was lost (expired and taken). */
   renew(fence: Fence, ttlMs: number): Promise<boolean>;
   /** Gives the lease up at once, so a standby need not wait for it to expire. */

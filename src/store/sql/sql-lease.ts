@@ -23,7 +23,7 @@ export class SqlLeaseStore implements LeaseStore {
     this.guard = guard;
   }
 
-  claim(lease: string, holder: string, ttlMs: number): Promise<LeaseClaim> {
+  claim(lease: string, holder: string, ttlMs: number, replacing?: string): Promise<LeaseClaim> {
     const { db, ns } = this;
     const now = db.dialect.nowMs;
     return this.guard(() =>
@@ -35,8 +35,8 @@ export class SqlLeaseStore implements LeaseStore {
         );
         if (row === undefined) throw new Error('lease row vanished');
         const left = num(row.left_ms);
-        if (left > 0 && row.holder !== holder) return { held: false, holder: row.holder, epoch: num(row.epoch), expiresInMs: left };
-        // Free or expired (or already ours after a lost answer): a new epoch fences off every earlier holder.
+        if (left > 0 && row.holder !== holder && row.holder !== replacing) return { held: false, holder: row.holder, epoch: num(row.epoch), expiresInMs: left };
+        // Free, expired or its holder dead (or already ours after a lost answer): a new epoch fences off every earlier holder.
         const epoch = row.holder === holder && left > 0 ? num(row.epoch) : num(row.epoch) + 1;
         yield* q(`UPDATE hyosan_lease SET holder = ?, epoch = ?, expires_ms = ${now} + ? WHERE ns = ? AND name = ?`, holder, epoch, ttlMs, ns, lease);
         return { held: true, fence: { lease, holder, epoch }, expiresInMs: ttlMs };
