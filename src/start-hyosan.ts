@@ -4,7 +4,9 @@
  */
 import { createApp, type App, type AppOptions } from './app.ts';
 import { LeaseKeeper, POLL_DELIVER_LEASE } from './lease/lease-keeper.ts';
-import { openStores } from './store/index.ts';
+import { createStores, openBackend } from './store/index.ts';
+import { importOldLayout } from './store/import-old-layout.ts';
+import type { Stores } from './store/types.ts';
 import type { Config } from './config/env.ts';
 import { requireToken } from './discord/client.ts';
 import { DISCORD_DEFAULT_URL, explainDiscordFailure } from './discord/discord-errors.ts';
@@ -64,8 +66,9 @@ export interface StartOptions extends Pick<AppOptions, 'onFatal' | 'tickCron' | 
  * (it logs so once) and has not connected to Discord, so it neither polls, delivers nor answers
  * commands twice. Throws StandbyEnded when stopWaiting() ends the wait (shutdown).
  */
-async function holdLease(config: Config): Promise<{ keeper: LeaseKeeper; stores: Awaited<ReturnType<typeof openStores>> }> {
-  const stores = await openStores(config.storeUrl, { namespace: config.storeNamespace });
+async function holdLease(config: Config): Promise<{ keeper: LeaseKeeper; stores: Stores }> {
+  const backend = await openBackend(config.storeUrl, { namespace: config.storeNamespace });
+  const stores = createStores(backend);
   try {
     await stores.ping();
     const keeper = new LeaseKeeper({
@@ -79,6 +82,7 @@ async function holdLease(config: Config): Promise<{ keeper: LeaseKeeper; stores:
     pendingKeepers.add(keeper);
     const fence = await keeper.acquire().finally(() => pendingKeepers.delete(keeper));
     if (fence === undefined) throw new StandbyEnded();
+    await importOldLayout(backend, stores.fence, logger);
     return { keeper, stores };
   } catch (error) {
     await stores.close().catch(() => undefined);
