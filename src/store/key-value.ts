@@ -20,14 +20,6 @@ export interface KeyValue {
   setMany(entries: Array<{ key: string; value: unknown }>): Promise<void>;
   delete(key: string): Promise<void>;
   deleteMany(keys: string[]): Promise<void>;
-  /**
-   * Read-modify-write of one key. Serialised per key within this process only: callers rely on
-   * there being one writer process per collection (see the stores that use it).
-   * Returning undefined deletes the key; returning the very same object skips the write.
-   */
-  update<T>(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined>;
-  /** Runs `work` while holding a named in-process lock (several keys changed together). */
-  exclusive<R>(lock: string, work: () => Promise<R>): Promise<R>;
   /** Deletes every key of this namespace. */
   clear(): Promise<void>;
   ping(): Promise<void>;
@@ -49,7 +41,6 @@ export class KeyvKeyValue implements KeyValue {
   readonly backend: string;
   private readonly keyv: Keyv;
   private readonly options: KeyvKeyValueOptions;
-  private readonly locks = new Map<string, Promise<unknown>>();
   private closedFlag = false;
 
   /** Whether close() was called: the structures sharing this connection refuse calls too. */
@@ -102,29 +93,6 @@ export class KeyvKeyValue implements KeyValue {
   async deleteMany(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
     await this.call(() => this.keyv.deleteMany(keys));
-  }
-
-  async update<T>(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
-    return this.exclusive(`key:${key}`, async () => {
-      const current = await this.get<T>(key);
-      const next = change(current);
-      if (next === current) return current;
-      if (next === undefined) await this.delete(key);
-      else await this.set(key, next);
-      return next;
-    });
-  }
-
-  async exclusive<R>(lock: string, work: () => Promise<R>): Promise<R> {
-    const previous = this.locks.get(lock) ?? Promise.resolve();
-    const run = previous.then(work, work);
-    const tail = run.catch(() => undefined);
-    this.locks.set(lock, tail);
-    try {
-      return await run;
-    } finally {
-      if (this.locks.get(lock) === tail) this.locks.delete(lock);
-    }
   }
 
   async clear(): Promise<void> {
