@@ -14,7 +14,8 @@ export function isDeadHereHolder(holder: string): boolean {
   const match = /^(.*):(\d+):[0-9a-f]+$/.exec(holder);
   if (!match || match[1] !== hostname()) return false;
   const pid = Number(match[2]);
-  if (pid === process.pid) return false;
+  // Our own pid under another holder id: an earlier process that had this pid, now gone.
+  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return false;
