@@ -7,7 +7,8 @@ import './shared/load-env.ts';
 import { loadConfig, loadDotEnv } from './config/env.ts';
 import { isUserFacing } from './shared/errors.ts';
 import { logger } from './shared/logger.ts';
-import { StandbyEnded, startHyosan, stopWaiting, type Hyosan } from './start-hyosan.ts';
+import { StandbyEnded, stopWaiting } from './lease/wait-for-lease.ts';
+import { startHyosan, type Hyosan } from './start-hyosan.ts';
 
 const log = logger.child({ module: 'main' });
 

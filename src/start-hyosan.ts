@@ -3,10 +3,7 @@
  * calls this; the end-to-end tests and the benchmark call it too, so they run exactly what ships.
  */
 import { createApp, type App, type AppOptions } from './app.ts';
-import { LeaseKeeper, POLL_DELIVER_LEASE } from './lease/lease-keeper.ts';
-import { createStores, openBackend } from './store/index.ts';
-import { importOldLayout } from './store/import-old-layout.ts';
-import type { Stores } from './store/types.ts';
+import { waitForLease } from './lease/wait-for-lease.ts';
 import type { Config } from './config/env.ts';
 import { requireToken } from './discord/client.ts';
 import { DISCORD_DEFAULT_URL, explainDiscordFailure } from './discord/discord-errors.ts';
@@ -61,55 +58,10 @@ export interface StartOptions extends Pick<AppOptions, 'onFatal' | 'tickCron' | 
   onLeaseLost?: (reason: string) => void;
 }
 
-/**
- * Opens the store and waits for the lease: while another process holds it this one is a standby
- * (it logs so once) and has not connected to Discord, so it neither polls, delivers nor answers
- * commands twice. Throws StandbyEnded when stopWaiting() ends the wait (shutdown).
- */
-async function holdLease(config: Config): Promise<{ keeper: LeaseKeeper; stores: Stores }> {
-  const backend = await openBackend(config.storeUrl, { namespace: config.storeNamespace });
-  const stores = createStores(backend);
-  try {
-    await stores.ping();
-    const keeper = new LeaseKeeper({
-      leases: stores.leases,
-      fence: stores.fence,
-      name: POLL_DELIVER_LEASE,
-      ttlMs: config.leaseTtlMs,
-      logger,
-      takeOverFromDeadHere: config.storeUrl.toLowerCase().startsWith('sqlite://'),
-    });
-    pendingKeepers.add(keeper);
-    const fence = await keeper.acquire().finally(() => pendingKeepers.delete(keeper));
-    if (fence === undefined) throw new StandbyEnded();
-    await importOldLayout(backend, stores.fence, logger);
-    return { keeper, stores };
-  } catch (error) {
-    await stores.close().catch(() => undefined);
-    throw error;
-  }
-}
-
-/** A standby asked to stop before it ever held the lease. */
-export class StandbyEnded extends Error {
-  constructor() {
-    super('stopped while waiting as a standby');
-    this.name = 'StandbyEnded';
-  }
-}
-
-/** Keepers still waiting as standby: shutdown ends their wait. */
-const pendingKeepers = new Set<LeaseKeeper>();
-
-/** Ends a standby's wait (SIGTERM while waiting): startHyosan then rejects with StandbyEnded. */
-export async function stopWaiting(): Promise<void> {
-  await Promise.all([...pendingKeepers].map((k) => k.release()));
-}
-
 export async function startHyosan(config: Config, options: StartOptions = {}): Promise<Hyosan> {
   const token = requireToken(config.discordToken);
   redactSecret(token);
-  const { keeper, stores } = await holdLease(config);
+  const { keeper, stores } = await waitForLease(config);
   // The app needs a way to tell admins about disabled alerts before the client exists; it is
   // bound once the client is logged in (nothing is delivered before app.start()).
   let discord: RunningBot | undefined;
