@@ -61,6 +61,8 @@ export interface AppOptions {
   deliveryPollMs?: number;
   clock?: () => Date;
   stores?: Stores;
+  /** Runs on stop() after polling and delivery have stopped, before the stores close (gives up the lease). */
+  beforeClose?: () => Promise<void>;
 }
 
 export interface App {
@@ -228,6 +230,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await poller.stop();
       await delivery?.stop();
       await articleAgent.close().catch(() => undefined);
+      await options.beforeClose?.();
       await stores.close();
     },
   };

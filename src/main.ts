@@ -7,6 +7,7 @@ import './shared/load-env.ts';
 import { loadConfig, loadDotEnv } from './config/env.ts';
 import { isUserFacing } from './shared/errors.ts';
 import { logger } from './shared/logger.ts';
+import { StandbyEnded, stopWaiting } from './lease/wait-for-lease.ts';
 import { startHyosan, type Hyosan } from './start-hyosan.ts';
 
 const log = logger.child({ module: 'main' });
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
   async function shutdown(code: number): Promise<void> {
     if (stopping) return;
     stopping = true;
-    log.info('stopping: finishing deliveries in flight');
+    log.info(bot ? 'stopping: finishing deliveries in flight' : 'stopping');
+    await stopWaiting();
     await bot?.stop().catch((error: unknown) => log.error({ err: error }, 'error while stopping'));
     process.exit(code);
   }
@@ -42,7 +44,15 @@ async function main(): Promise<void> {
       process.stderr.write(`\nHyosan stopped sending alerts: ${reason}. Check DISCORD_TOKEN and restart.\n`);
       void shutdown(1);
     },
+    onLeaseLost: (reason) => {
+      // Restarted by its supervisor, it comes back as a standby behind the process that took over.
+      process.stderr.write(`\nHyosan stopped: it lost its lease (${reason}); another process polls and delivers now.\n`);
+      void shutdown(1);
+    },
   });
 }
 
-main().catch(fail);
+main().catch((error: unknown) => {
+  if (error instanceof StandbyEnded) return;
+  fail(error);
+});

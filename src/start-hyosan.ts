@@ -3,6 +3,7 @@
  * calls this; the end-to-end tests and the benchmark call it too, so they run exactly what ships.
  */
 import { createApp, type App, type AppOptions } from './app.ts';
+import { waitForLease } from './lease/wait-for-lease.ts';
 import type { Config } from './config/env.ts';
 import { requireToken } from './discord/client.ts';
 import { DISCORD_DEFAULT_URL, explainDiscordFailure } from './discord/discord-errors.ts';
@@ -51,18 +52,24 @@ async function reconcileGuilds(app: App, guildIds: Iterable<string>): Promise<vo
   }
 }
 
-export async function startHyosan(
-  config: Config,
-  options: Pick<AppOptions, 'onFatal' | 'tickCron' | 'deliveryPollMs' | 'clock'> & { connectTimeoutSeconds?: number } = {},
-): Promise<Hyosan> {
+export interface StartOptions extends Pick<AppOptions, 'onFatal' | 'tickCron' | 'deliveryPollMs' | 'clock'> {
+  connectTimeoutSeconds?: number;
+  /** Called once when this process lost its lease (it has stopped polling and delivering by then). */
+  onLeaseLost?: (reason: string) => void;
+}
+
+export async function startHyosan(config: Config, options: StartOptions = {}): Promise<Hyosan> {
   const token = requireToken(config.discordToken);
   redactSecret(token);
+  const { keeper, stores } = await waitForLease(config);
   // The app needs a way to tell admins about disabled alerts before the client exists; it is
   // bound once the client is logged in (nothing is delivered before app.start()).
   let discord: RunningBot | undefined;
-  const { connectTimeoutSeconds = CONNECT_TIMEOUT_SECONDS, ...appOptions } = options;
+  const { connectTimeoutSeconds = CONNECT_TIMEOUT_SECONDS, onLeaseLost, ...appOptions } = options;
   const app = await createApp(config, {
     ...appOptions,
+    stores,
+    beforeClose: () => keeper.release(),
     port: createRestPort({ token, apiUrl: config.discordApiUrl, ratePerSecond: config.deliveryRatePerSecond }),
     notifyAdmins: async (guildId, text) => {
       await discord?.notifyAdmins(guildId, text);
@@ -79,8 +86,16 @@ export async function startHyosan(
     throw error;
   }
   app.start();
-  log.info({ guilds: discord.client.guilds.cache.size, user: discord.client.user.tag }, 'Hyosan is online');
   const running = discord;
+  keeper.keep((reason) => {
+    // Another process may be polling and delivering now: stop at once. Outbox writes made
+    // meanwhile are refused by the fence anyway.
+    log.error({ reason }, 'this process lost its lease and stops polling and delivering');
+    void app.poller.stop().catch(() => undefined);
+    void app.delivery?.stop().catch(() => undefined);
+    onLeaseLost?.(reason);
+  });
+  log.info({ guilds: running.client.guilds.cache.size, user: running.client.user.tag }, 'Hyosan is online');
   return {
     app,
     discord: running,

@@ -68,12 +68,13 @@ const envSchema = z.object({
   FETCH_MAX_BYTES: wholeNumber(10_000, 50_000_000, 'bytes').default(5 * 1024 * 1024),
   READ_ARTICLE_PAGES: booleanFlag.default(true),
   DELIVERY_RATE_PER_SECOND: decimalNumber(1, 45, 'requests per second').default(40),
+  LEASE_TTL_SECONDS: wholeNumber(3, 600, 'seconds').default(30),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   LOG_FORMAT: z.enum(LOG_FORMATS, { error: 'must be auto (readable lines on a terminal, JSON otherwise), pretty or json' }).default('auto'),
 });
 
 /** Variables whose value may be shown back in an error message (never the token). */
-const SHOWN_VALUES = new Set(['DISCORD_APPLICATION_ID', 'DISCORD_API_URL', 'STORE_NAMESPACE', 'SHOW', 'POLL_INTERVAL_SECONDS', 'FETCH_TIMEOUT_SECONDS', 'FETCH_MAX_BYTES', 'READ_ARTICLE_PAGES', 'DELIVERY_RATE_PER_SECOND', 'LOG_LEVEL', 'LOG_FORMAT']);
+const SHOWN_VALUES = new Set(['DISCORD_APPLICATION_ID', 'DISCORD_API_URL', 'STORE_NAMESPACE', 'SHOW', 'POLL_INTERVAL_SECONDS', 'FETCH_TIMEOUT_SECONDS', 'FETCH_MAX_BYTES', 'READ_ARTICLE_PAGES', 'DELIVERY_RATE_PER_SECOND', 'LEASE_TTL_SECONDS', 'LOG_LEVEL', 'LOG_FORMAT']);
 
 /** The show packs there are: the .json files in config/shows/. */
 export function availableShows(dir = path.join('config', 'shows')): string[] {
@@ -98,6 +99,8 @@ export interface Config {
   fetchMaxBytes: number;
   readArticlePages: boolean;
   deliveryRatePerSecond: number;
+  /** How long the running process's lease lasts without renewal; it is renewed every third of it. */
+  leaseTtlMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
   logFormat: (typeof LOG_FORMATS)[number];
 }
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fetchMaxBytes: e.FETCH_MAX_BYTES,
     readArticlePages: e.READ_ARTICLE_PAGES,
     deliveryRatePerSecond: e.DELIVERY_RATE_PER_SECOND,
+    leaseTtlMs: e.LEASE_TTL_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
   };

@@ -9,10 +9,17 @@ import { Keyv } from 'keyv';
 import KeyvRedis, { createClient } from '@keyv/redis';
 import { UserFacingError } from '../shared/errors.ts';
 import { logger } from '../shared/logger.ts';
-import { KeyvKeyValue, type KeyValue } from './key-value.ts';
+import { KeyvKeyValue } from './key-value.ts';
 import { KeyvNodeSqlite } from './keyv-node-sqlite.ts';
 import { KeyvPostgresOwnPool } from './keyv-postgres-own-pool.ts';
-import { isGenericConnectError, toStoreError } from './store-errors.ts';
+import type { RedisLike } from './redis/redis-client.ts';
+import { redisStructures } from './redis/redis-structures.ts';
+import { PostgresDb } from './sql/postgres-db.ts';
+import { createSchema } from './sql/schema.ts';
+import { SqliteDb } from './sql/sqlite-db.ts';
+import { sqlStructures } from './sql/sql-structures.ts';
+import { isGenericConnectError, makeGuard, toStoreError } from './store-errors.ts';
+import type { Backend, NativeStructures } from './structures.ts';
 
 export const DEFAULT_STORE_URL = 'sqlite://./data/hyosan.sqlite';
 export const DEFAULT_NAMESPACE = 'hyosan';
@@ -30,7 +37,7 @@ export interface OpenOptions {
 
 const log = logger.child({ module: 'store' });
 
-export async function openBackend(storeUrl: string, options: OpenOptions = {}): Promise<KeyValue> {
+export async function openBackend(storeUrl: string, options: OpenOptions = {}): Promise<Backend> {
   const namespace = options.namespace ?? DEFAULT_NAMESPACE;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const scheme = /^([a-z]+):\/\//i.exec(storeUrl)?.[1]?.toLowerCase();
@@ -52,7 +59,7 @@ export async function openBackend(storeUrl: string, options: OpenOptions = {}): 
   }
 }
 
-function openSqlite(rawPath: string, namespace: string, timeoutMs: number): KeyValue {
+function openSqlite(rawPath: string, namespace: string, timeoutMs: number): Backend {
   if (rawPath === '') throw new UserFacingError('store-url', 'The sqlite:// store URL needs a path, e.g. sqlite://./data/hyosan.sqlite');
   const path = rawPath === ':memory:' ? rawPath : resolve(process.cwd(), decodeURIComponent(rawPath));
   const backend = `sqlite ${rawPath}`;
@@ -63,10 +70,23 @@ function openSqlite(rawPath: string, namespace: string, timeoutMs: number): KeyV
     throw toStoreError(backend, error);
   }
   const keyv = new Keyv(adapter, { namespace, throwOnErrors: true });
-  return new KeyvKeyValue(keyv, { backend, timeoutMs, lastEmittedError: watchErrors(keyv, backend) });
+  const kv = new KeyvKeyValue(keyv, { backend, timeoutMs, lastEmittedError: watchErrors(keyv, backend) });
+  // The structures share keyv's connection: an in-memory database exists only on that one.
+  const db = new SqliteDb(adapter.database);
+  let schema: Promise<void> | undefined;
+  const guard = makeGuard({
+    backend,
+    timeoutMs,
+    isClosed: () => !adapter.database.isOpen,
+    beforeCall: () => (schema ??= createSchema(db).catch((error: unknown) => {
+      schema = undefined;
+      throw error;
+    })),
+  });
+  return combine(kv, sqlStructures(db, namespace, guard));
 }
 
-function openRedis(url: string, namespace: string, timeoutMs: number): KeyValue {
+function openRedis(url: string, namespace: string, timeoutMs: number): Backend {
   const backend = `redis ${hostOf(url)}`;
   const client = createClient({
     url,
@@ -108,10 +128,12 @@ function openRedis(url: string, namespace: string, timeoutMs: number): KeyValue 
     });
     await connecting;
   };
-  return new KeyvKeyValue(keyv, { backend, timeoutMs, beforeCall, lastEmittedError: watchErrors(keyv, backend) });
+  const kv = new KeyvKeyValue(keyv, { backend, timeoutMs, beforeCall, lastEmittedError: watchErrors(keyv, backend) });
+  const guard = makeGuard({ backend, timeoutMs, beforeCall, isClosed: () => kv.closed });
+  return combine(kv, redisStructures(client as unknown as RedisLike, namespace, guard));
 }
 
-function openPostgres(url: string, namespace: string, timeoutMs: number): KeyValue {
+function openPostgres(url: string, namespace: string, timeoutMs: number): Backend {
   const backend = `postgres ${hostOf(url)}${new URL(url).pathname}`;
   let adapter: KeyvPostgresOwnPool;
   try {
@@ -120,7 +142,40 @@ function openPostgres(url: string, namespace: string, timeoutMs: number): KeyVal
     throw toStoreError(backend, error);
   }
   const keyv = new Keyv(adapter, { namespace, throwOnErrors: true });
-  return new KeyvKeyValue(keyv, { backend, timeoutMs, lastEmittedError: watchErrors(keyv, backend) });
+  const kv = new KeyvKeyValue(keyv, { backend, timeoutMs, lastEmittedError: watchErrors(keyv, backend) });
+  const pool = adapter.pool;
+  if (pool === undefined) throw toStoreError(backend, new Error('no connection pool'));
+  const db = new PostgresDb(pool);
+  // Tables are made on first use, not at open: a server that is down fails the first call, in words.
+  let schema: Promise<void> | undefined;
+  const guard = makeGuard({
+    backend,
+    timeoutMs,
+    isClosed: () => kv.closed,
+    beforeCall: () => (schema ??= createSchema(db).catch((error: unknown) => {
+      schema = undefined;
+      throw error;
+    })),
+  });
+  return combine(kv, sqlStructures(db, namespace, guard));
+}
+
+/** Key/value records and native structures as one backend; clearing or closing it does both. */
+function combine(kv: KeyvKeyValue, native: NativeStructures): Backend {
+  return {
+    backend: kv.backend,
+    kv,
+    native,
+    async ping() {
+      await kv.ping();
+      await native.ready();
+    },
+    async clear() {
+      await kv.clear();
+      await native.clear();
+    },
+    close: () => kv.close(),
+  };
 }
 
 /**

@@ -8,7 +8,7 @@
  *   stores.heal();                             // back to normal; hung calls then proceed
  */
 import { StoreError } from '../shared/errors.ts';
-import type { FactStore, FeedStore, GuildStore, ItemStore, MetaStore, Outbox, Stores } from './types.ts';
+import type { FactStore, FeedStore, FenceRef, GuildStore, ItemStore, LeaseStore, MetaStore, Outbox, Stores } from './types.ts';
 
 type Methods<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? K : never }[keyof T] & string;
 
@@ -19,6 +19,7 @@ interface StoreShapes {
   guilds: GuildStore;
   outbox: Outbox;
   meta: MetaStore;
+  leases: LeaseStore;
 }
 
 /** "facts.listFacts", "outbox.due", … or "ping" / "close". */
@@ -40,6 +41,9 @@ export class FaultyStores implements Stores {
   readonly guilds: GuildStore;
   readonly outbox: Outbox;
   readonly meta: MetaStore;
+  readonly leases: LeaseStore;
+  /** The real stores' fence: the lease holder sets it through either. */
+  readonly fence: FenceRef;
   /** Every call made through the wrapper, in order, e.g. "facts.getFact". */
   readonly calls: StoreMethodPath[] = [];
   private readonly inner: Stores;
@@ -55,6 +59,8 @@ export class FaultyStores implements Stores {
     this.guilds = this.wrap('guilds', inner.guilds);
     this.outbox = this.wrap('outbox', inner.outbox);
     this.meta = this.wrap('meta', inner.meta);
+    this.leases = this.wrap('leases', inner.leases);
+    this.fence = inner.fence;
   }
 
   /** Makes `path` fail (every call, or only the next `times` calls). */

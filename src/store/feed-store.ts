@@ -1,18 +1,16 @@
 import type { FeedRecord, FeedStore } from './types.ts';
 import type { KeyValue } from './key-value.ts';
-import { IdIndex, keyFor, readIndexed } from './keys.ts';
+import type { IdList } from './types.ts';
+import { keyFor, readIndexed } from './keys.ts';
 
-/**
- * Feeds by URL. The poller is the one process that writes feeds (admins' /feeds commands run in
- * the same process), so the index's read-modify-write needs no cross-process lock.
- */
+/** Feeds by URL (records in key/value), and the list of them (a native structure). */
 export class KeyValueFeedStore implements FeedStore {
   private readonly kv: KeyValue;
-  private readonly index: IdIndex;
+  private readonly index: IdList;
 
-  constructor(kv: KeyValue) {
+  constructor(kv: KeyValue, index: IdList) {
     this.kv = kv;
-    this.index = new IdIndex(kv, 'index:feeds');
+    this.index = index;
   }
 
   get(url: string): Promise<FeedRecord | undefined> {
@@ -24,8 +22,8 @@ export class KeyValueFeedStore implements FeedStore {
   }
 
   async put(feed: FeedRecord): Promise<void> {
-    await this.kv.set(keyFor('feed', feed.url), feed);
     await this.index.add([feed.url]);
+    await this.kv.set(keyFor('feed', feed.url), feed);
   }
 
   async remove(url: string): Promise<void> {

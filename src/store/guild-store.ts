@@ -1,15 +1,16 @@
 import type { GuildSettings, GuildStore } from './types.ts';
 import type { KeyValue } from './key-value.ts';
-import { IdIndex, keyFor, readIndexed } from './keys.ts';
+import type { IdList } from './types.ts';
+import { keyFor, readIndexed } from './keys.ts';
 
-/** Guild settings by guild id; written by the one bot process (slash commands, joins, leaves). */
+/** Guild settings by guild id (records in key/value), and the list of guilds (a native structure). */
 export class KeyValueGuildStore implements GuildStore {
   private readonly kv: KeyValue;
-  private readonly index: IdIndex;
+  private readonly index: IdList;
 
-  constructor(kv: KeyValue) {
+  constructor(kv: KeyValue, index: IdList) {
     this.kv = kv;
-    this.index = new IdIndex(kv, 'index:guilds');
+    this.index = index;
   }
 
   get(guildId: string): Promise<GuildSettings | undefined> {
@@ -17,8 +18,8 @@ export class KeyValueGuildStore implements GuildStore {
   }
 
   async put(settings: GuildSettings): Promise<void> {
-    await this.kv.set(keyFor('guild', settings.guildId), settings);
     await this.index.add([settings.guildId]);
+    await this.kv.set(keyFor('guild', settings.guildId), settings);
   }
 
   async list(): Promise<GuildSettings[]> {

@@ -1,8 +1,7 @@
-import type { ItemStore, ProcessedItem } from './types.ts';
+import type { ItemStore, ProcessedItem, RecentIndex } from './types.ts';
 import type { KeyValue } from './key-value.ts';
 import { keyFor, readIndexed } from './keys.ts';
 
-const RECENT_KEY = 'index:items:recent';
 /**
  * How many items the "recent" index remembers. /news shows a handful; every item stays stored
  * (for `seen`) whatever this is.
@@ -16,18 +15,18 @@ export const RECENT_ITEMS_KEPT = 2000;
  */
 export const ITEM_TTL_MS = 180 * 24 * 3600 * 1000;
 
-/** [id, sort time in ms, relevant] — enough to order and filter without loading items. */
-type RecentEntry = [string, number, boolean];
-
 /**
- * Processed items. Only the poller records items, so the recent index's read-modify-write under
- * an in-process lock is safe.
+ * Processed items as key/value records with a time to live, and a native index of the newest
+ * (by published date) for /news. The index is written first: an entry whose item is missing is
+ * skipped, so a write cut short never shows half an item.
  */
 export class KeyValueItemStore implements ItemStore {
   private readonly kv: KeyValue;
+  private readonly index: RecentIndex;
 
-  constructor(kv: KeyValue) {
+  constructor(kv: KeyValue, index: RecentIndex) {
     this.kv = kv;
+    this.index = index;
   }
 
   async seen(ids: string[]): Promise<Set<string>> {
@@ -38,21 +37,14 @@ export class KeyValueItemStore implements ItemStore {
 
   async record(items: ProcessedItem[]): Promise<void> {
     if (items.length === 0) return;
-    await Promise.all(items.map((item) => this.kv.set(keyFor('item', item.id), item, ITEM_TTL_MS)));
-    const fresh = new Map(items.map((item) => [item.id, [item.id, sortTime(item), item.relevant] as RecentEntry]));
-    await this.kv.update<RecentEntry[]>(RECENT_KEY, (current) => {
-      const kept = (current ?? []).filter(([id]) => !fresh.has(id));
-      return [...kept, ...fresh.values()].sort(newestFirst).slice(0, RECENT_ITEMS_KEPT);
-    });
+    const latest = [...new Map(items.map((item) => [item.id, item])).values()];
+    await this.index.add(latest.map((item) => ({ id: item.id, sortMs: sortTime(item), relevant: item.relevant })), RECENT_ITEMS_KEPT);
+    await Promise.all(latest.map((item) => this.kv.set(keyFor('item', item.id), item, ITEM_TTL_MS)));
   }
 
   async recent(limit: number, options: { includeIrrelevant?: boolean } = {}): Promise<ProcessedItem[]> {
     if (limit <= 0) return [];
-    const entries = (await this.kv.get<RecentEntry[]>(RECENT_KEY)) ?? [];
-    const ids = entries
-      .filter(([, , relevant]) => relevant || options.includeIrrelevant === true)
-      .slice(0, limit)
-      .map(([id]) => id);
+    const ids = await this.index.newest(limit, options.includeIrrelevant === true);
     return readIndexed<ProcessedItem>(this.kv, 'item', ids);
   }
 }
@@ -63,8 +55,4 @@ function sortTime(item: ProcessedItem): number {
   if (!Number.isNaN(published)) return published;
   const processed = Date.parse(item.processedAt);
   return Number.isNaN(processed) ? 0 : processed;
-}
-
-function newestFirst(a: RecentEntry, b: RecentEntry): number {
-  return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 }

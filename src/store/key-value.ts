@@ -3,8 +3,9 @@
  * keyv, so it is also the one place that guarantees "a failing store is an exception, never
  * emptiness": every call is bounded by a timeout and every failure becomes a StoreError.
  *
- * A later shared Redis deployment can add leases and atomic claims (SET NX PX, WATCH/MULTI)
- * behind `update` and `exclusive` without the stores above changing.
+ * Only records live here (facts, settings, feed state, processed items, meta). Anything that must
+ * change together — the outbox, the lists, the history, leases — is a native structure of the
+ * backend (structures.ts), where one write is one transaction or one script.
  */
 import type { Keyv } from 'keyv';
 import { StoreError } from '../shared/errors.ts';
@@ -19,14 +20,6 @@ export interface KeyValue {
   setMany(entries: Array<{ key: string; value: unknown }>): Promise<void>;
   delete(key: string): Promise<void>;
   deleteMany(keys: string[]): Promise<void>;
-  /**
-   * Read-modify-write of one key. Serialised per key within this process only: callers rely on
-   * there being one writer process per collection (see the stores that use it).
-   * Returning undefined deletes the key; returning the very same object skips the write.
-   */
-  update<T>(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined>;
-  /** Runs `work` while holding a named in-process lock (several keys changed together). */
-  exclusive<R>(lock: string, work: () => Promise<R>): Promise<R>;
   /** Deletes every key of this namespace. */
   clear(): Promise<void>;
   ping(): Promise<void>;
@@ -48,8 +41,12 @@ export class KeyvKeyValue implements KeyValue {
   readonly backend: string;
   private readonly keyv: Keyv;
   private readonly options: KeyvKeyValueOptions;
-  private readonly locks = new Map<string, Promise<unknown>>();
-  private closed = false;
+  private closedFlag = false;
+
+  /** Whether close() was called: the structures sharing this connection refuse calls too. */
+  get closed(): boolean {
+    return this.closedFlag;
+  }
 
   constructor(keyv: Keyv, options: KeyvKeyValueOptions) {
     this.keyv = keyv;
@@ -98,29 +95,6 @@ export class KeyvKeyValue implements KeyValue {
     await this.call(() => this.keyv.deleteMany(keys));
   }
 
-  async update<T>(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
-    return this.exclusive(`key:${key}`, async () => {
-      const current = await this.get<T>(key);
-      const next = change(current);
-      if (next === current) return current;
-      if (next === undefined) await this.delete(key);
-      else await this.set(key, next);
-      return next;
-    });
-  }
-
-  async exclusive<R>(lock: string, work: () => Promise<R>): Promise<R> {
-    const previous = this.locks.get(lock) ?? Promise.resolve();
-    const run = previous.then(work, work);
-    const tail = run.catch(() => undefined);
-    this.locks.set(lock, tail);
-    try {
-      return await run;
-    } finally {
-      if (this.locks.get(lock) === tail) this.locks.delete(lock);
-    }
-  }
-
   async clear(): Promise<void> {
     await this.call(() => this.keyv.clear());
   }
@@ -131,8 +105,8 @@ export class KeyvKeyValue implements KeyValue {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.closedFlag) return;
+    this.closedFlag = true;
     try {
       await withTimeout(this.keyv.disconnect(), this.options.timeoutMs);
       await this.options.onClose?.();
@@ -142,7 +116,7 @@ export class KeyvKeyValue implements KeyValue {
   }
 
   private async call<T>(work: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new StoreError(`store unavailable: ${this.backend} — already closed`);
+    if (this.closedFlag) throw new StoreError(`store unavailable: ${this.backend} — already closed`);
     try {
       const { beforeCall } = this.options;
       return await withTimeout(beforeCall ? beforeCall().then(work) : work(), this.options.timeoutMs);

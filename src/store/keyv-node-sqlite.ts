@@ -76,6 +76,11 @@ export class KeyvNodeSqlite extends EventEmitter implements KeyvStoreAdapter {
     };
   }
 
+  /** The connection, shared with the outbox and index tables (an in-memory database has only this one). */
+  get database(): DatabaseSync {
+    return this.db;
+  }
+
   async get<Value>(key: string): Promise<StoredData<Value> | undefined> {
     const row = this.statements.get.get(key) as Row | undefined;
     if (row === undefined) return undefined;

@@ -8,9 +8,10 @@
  */
 import { createRequire } from 'node:module';
 import KeyvPostgres from '@keyv/postgres';
+import type { PgPoolLike } from './sql/postgres-db.ts';
 
-interface PgPool {
-  query(sql: string, values?: unknown): Promise<{ rows: unknown[] }>;
+interface PgPool extends PgPoolLike {
+  query(sql: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   end(): Promise<void>;
   on(event: 'error', listener: (error: Error) => void): unknown;
 }
@@ -50,12 +51,21 @@ export class KeyvPostgresOwnPool extends KeyvPostgres {
       connectionTimeoutMillis: settings.connectionTimeoutMs,
       idleTimeoutMillis: 30_000,
       max: 5,
+      // The server ends a statement or an abandoned transaction the caller stopped waiting for, so
+      // a write that timed out is rolled back whole instead of landing at some later moment.
+      statement_timeout: settings.connectionTimeoutMs,
+      idle_in_transaction_session_timeout: settings.connectionTimeoutMs,
     });
     pool.on('error', (error) => {
       if (this.listenerCount('error') > 0) this.emit('error', error);
     });
     pools.set(this, pool);
-    return async (sql, values) => (await pool.query(sql, values)).rows;
+    return async (sql, values) => (await pool.query(sql, values as unknown[] | undefined)).rows;
+  }
+
+  /** The pool, shared with the outbox and index tables. */
+  get pool(): PgPool | undefined {
+    return pools.get(this);
   }
 
   override async disconnect(): Promise<void> {

@@ -1,12 +1,11 @@
-import type { Stores } from './types.ts';
-import type { KeyValue } from './key-value.ts';
+import type { FenceRef, Stores } from './types.ts';
 import { openBackend, type OpenOptions } from './backends.ts';
+import type { Backend } from './structures.ts';
 import { KeyValueFactStore } from './fact-store.ts';
 import { KeyValueFeedStore } from './feed-store.ts';
 import { KeyValueGuildStore } from './guild-store.ts';
 import { KeyValueItemStore } from './item-store.ts';
 import { KeyValueMetaStore } from './meta-store.ts';
-import { KeyValueOutbox } from './outbox.ts';
 
 /**
  * Opens the stores named by a store URL (sqlite://, redis://, rediss://, postgres://,
@@ -17,16 +16,20 @@ export async function openStores(storeUrl: string, options: OpenOptions = {}): P
   return createStores(await openBackend(storeUrl, options));
 }
 
-/** All stores over one key/value backend; closing them closes the backend. */
-export function createStores(kv: KeyValue): Stores {
+/** All stores over one backend; closing them closes the backend. */
+export function createStores(backend: Backend): Stores {
+  const { kv, native } = backend;
+  const fence: FenceRef = { current: undefined };
   return {
-    facts: new KeyValueFactStore(kv),
-    items: new KeyValueItemStore(kv),
-    feeds: new KeyValueFeedStore(kv),
-    guilds: new KeyValueGuildStore(kv),
-    outbox: new KeyValueOutbox(kv),
+    facts: new KeyValueFactStore(kv, native.idList('facts'), native.events),
+    items: new KeyValueItemStore(kv, native.recent),
+    feeds: new KeyValueFeedStore(kv, native.idList('feeds')),
+    guilds: new KeyValueGuildStore(kv, native.idList('guilds')),
+    outbox: native.outbox(fence),
     meta: new KeyValueMetaStore(kv),
-    ping: () => kv.ping(),
-    close: () => kv.close(),
+    leases: native.leases,
+    fence,
+    ping: () => backend.ping(),
+    close: () => backend.close(),
   };
 }

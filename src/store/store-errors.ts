@@ -4,6 +4,7 @@
  * "store unavailable: redis 127.0.0.1:6379 — connection refused".
  */
 import { StoreError } from '../shared/errors.ts';
+import type { Fence } from './types.ts';
 
 const CODE_REASONS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
@@ -18,6 +19,17 @@ const CODE_REASONS: Record<string, string> = {
   '28P01': 'authentication failed',
   '28000': 'authentication failed',
 };
+
+/**
+ * A write refused because this process no longer holds the lease it was made under: another
+ * process has taken over, and only the holder may change the outbox.
+ */
+export class FencedError extends StoreError {
+  constructor(fence: Fence) {
+    super(`store refused the write: this process no longer holds the "${fence.lease}" lease (epoch ${fence.epoch}); another process has taken over`);
+    this.name = 'FencedError';
+  }
+}
 
 /** A timeout is not an error object from the driver; this marks our own. */
 export class StoreTimeout extends Error {
@@ -78,4 +90,19 @@ function errorChain(error: unknown): unknown[] {
     if (next instanceof Error && next.cause !== undefined) queue.push(next.cause);
   }
   return out;
+}
+
+/** Runs a backend call with the store's timeout and turns any failure into a StoreError. */
+export type Guard = <T>(work: () => Promise<T>) => Promise<T>;
+
+export function makeGuard(options: { backend: string; timeoutMs: number; beforeCall?: () => Promise<void>; isClosed?: () => boolean }): Guard {
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (options.isClosed?.()) throw new StoreError(`store unavailable: ${options.backend} — already closed`);
+    try {
+      const { beforeCall } = options;
+      return await withTimeout(beforeCall ? beforeCall().then(work) : work(), options.timeoutMs);
+    } catch (error) {
+      throw toStoreError(options.backend, error);
+    }
+  };
 }

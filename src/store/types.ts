@@ -1,7 +1,8 @@
 /**
- * The storage interfaces the rest of the bot depends on. They are deliberately small so that a
- * shared Redis deployment can add leases and atomic claims behind them without the fact engine,
- * the poller or the delivery code changing.
+ * The storage interfaces the rest of the bot depends on. Records (facts, settings, feed state,
+ * processed items) are key/value data; the outbox, the lists and the history are built from what
+ * each backend does well (tables and transactions in SQLite and PostgreSQL, sorted sets and Lua in
+ * Redis) behind the structure interfaces at the end of this file.
  *
  * Every method either does what it says or throws StoreError. A store that fails must never look
  * empty: "no facts" would make the ledger re-announce everything.
@@ -164,6 +165,63 @@ export interface MetaStore {
   set<T>(key: string, value: T): Promise<void>;
 }
 
+/**
+ * Proof that this process holds a lease: outbox writes that carry it are refused, in the same
+ * atomic step as the write, once another process has taken the lease over (a higher epoch).
+ */
+export interface Fence {
+  /** The lease's name, one per role (e.g. "poll-deliver"). */
+  lease: string;
+  /** Who holds it: unique per process life. */
+  holder: string;
+  /** Grows by one at every change of holder, never goes back. */
+  epoch: number;
+}
+
+/** What a process learns when it asks for a lease. */
+export type LeaseClaim =
+  | { held: true; fence: Fence; expiresInMs: number }
+  | { held: false; holder: string; epoch: number; expiresInMs: number };
+
+export interface LeaseStore {
+  /**
+   * Takes the lease when it is free or expired (a new epoch); otherwise says who holds it.
+   * `replacing` names a holder known to be dead: its lease is taken before it expires.
+   */
+  claim(lease: string, holder: string, ttlMs: number, replacing?: string): Promise<LeaseClaim>;
+  /** Extends a lease this fence still holds; false when it was lost (expired and taken). */
+  renew(fence: Fence, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up at once, so a standby need not wait for it to expire. */
+  release(fence: Fence): Promise<void>;
+}
+
+/** The fence outbox writes are checked against; undefined while no lease is used (CLI, tests). */
+export interface FenceRef {
+  current: Fence | undefined;
+}
+
+/** An insertion-ordered set of ids: which feeds, guilds and facts there are. */
+export interface IdList {
+  add(ids: string[]): Promise<void>;
+  remove(ids: string[]): Promise<void>;
+  list(): Promise<string[]>;
+}
+
+/** Processed items by sort time, the newest `keep` only: what /news lists. */
+export interface RecentIndex {
+  add(entries: Array<{ id: string; sortMs: number; relevant: boolean }>, keep: number): Promise<void>;
+  /** Newest first, then by id. */
+  newest(limit: number, includeIrrelevant: boolean): Promise<string[]>;
+}
+
+/** The append-only fact history. */
+export interface EventLog {
+  /** All or none of the batch, in order. */
+  append(events: FactEvent[]): Promise<void>;
+  /** Newest first. */
+  list(filter: { kind?: FactKind; limit?: number }): Promise<FactEvent[]>;
+}
+
 export interface Stores {
   facts: FactStore;
   items: ItemStore;
@@ -171,6 +229,9 @@ export interface Stores {
   guilds: GuildStore;
   outbox: Outbox;
   meta: MetaStore;
+  leases: LeaseStore;
+  /** Set by whoever holds the lease; from then on outbox writes are fenced with it. */
+  fence: FenceRef;
   /** Checks the backend answers; throws StoreError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -13,6 +13,8 @@ const GROUPS: Record<string, string> = {
   'discord-faults': 'Discord faults',
   'storage-faults': 'storage faults',
   crashes: 'crashes',
+  'store-stall': 'a stalling store',
+  'second-process': 'a second process',
   permissions: 'permissions',
   secrets: 'secrets',
 };

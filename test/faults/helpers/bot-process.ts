@@ -11,6 +11,8 @@ import { childEnv } from '../../helpers/child-env.ts';
 export interface BotProcess {
   child: ChildProcess;
   stderr(): string;
+  /** What it logged (standard output). */
+  stdout(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -18,12 +20,14 @@ export function spawnBot(emulator: Emulator, storeUrl: string, feedsFile: string
   const child = spawn(process.execPath, ['src/main.ts'], {
     cwd: process.cwd(),
     env: childEnv({ PATH: process.env.PATH ?? '', ...botEnv(emulator, storeUrl, feedsFile), ...extraEnv }),
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  return { child, stderr: () => stderr, exited };
+  return { child, stderr: () => stderr, stdout: () => stdout, exited };
 }
 
 export { seededRandom };

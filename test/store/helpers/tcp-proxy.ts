@@ -1,6 +1,7 @@
 /**
  * A TCP proxy on 127.0.0.1 in front of a real server, that a test can stop (dropping every
- * connection, as when the server goes away) and start again on the same port.
+ * connection, as when the server goes away) and start again on the same port, or stall (holding
+ * every byte in both directions, as a server or network that hangs, then delivering them in order).
  */
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 
@@ -10,6 +11,10 @@ export class TcpProxy {
   private readonly sockets = new Set<Socket>();
   private readonly targetHost: string;
   private readonly targetPort: number;
+  private stalled = false;
+  private readonly held: Array<() => void> = [];
+  /** Bytes that crossed the proxy, both ways: lets a test wait for traffic instead of sleeping. */
+  bytes = 0;
 
   constructor(targetHost: string, targetPort: number) {
     this.targetHost = targetHost;
@@ -24,7 +29,8 @@ export class TcpProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => socket.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      this.forward(client, upstream);
+      this.forward(upstream, client);
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
@@ -35,6 +41,25 @@ export class TcpProxy {
     const address = server.address();
     if (address !== null && typeof address === 'object') this.port = address.port;
     this.server = server;
+  }
+
+  /** Holds all traffic for `ms`, then lets it through in order; resolves when it flows again. */
+  async stall(ms: number): Promise<void> {
+    this.stalled = true;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    this.stalled = false;
+    for (const send of this.held.splice(0)) send();
+  }
+
+  private forward(from: Socket, to: Socket): void {
+    from.on('data', (chunk: Buffer) => {
+      const send = (): void => {
+        this.bytes += chunk.length;
+        if (!to.destroyed) to.write(chunk);
+      };
+      if (this.stalled) this.held.push(send);
+      else send();
+    });
   }
 
   async stop(): Promise<void> {
