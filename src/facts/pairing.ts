@@ -29,7 +29,7 @@ function lists<T extends { span: Span }>(sentence: string, mentions: readonly T[
 }
 
 /** What may stand between the list of actors and the list of roles. */
-const BRIDGE = /^[^.;]{0,80}?\b(?:as|play|plays|playing|played|portray|portrays|portraying|roles?\s+of|reprise\s+(?:their|the)\s+roles?\s+(?:as|of)|take\s+on\s+the\s+roles?\s+of)\s+(?:the\s+(?:roles?\s+of\s+)?)?$/i;
+const BRIDGE = /^[^.;]{0,80}?\b(?:as|play|plays|playing|played|portray|portrays|portraying|reprise[sd]?|reprising|roles?\s+of|reprise\s+(?:their|the)\s+roles?\s+(?:as|of)|take\s+on\s+the\s+roles?\s+of)\s+(?:the\s+(?:roles?\s+of\s+)?)?$/i;
 
 /** Actor → character, for lists of two or more written in step. */
 export function pairedRoles(sentence: string, people: readonly PersonMention[], characters: readonly CharacterMention[]): Map<PersonMention, string> {

@@ -64,7 +64,7 @@ const RUMOR_SPEAKERS = [
   String.raw`(?:industry|online|fan|social[-\s]media)\s+(?:chatter|buzz|gossip|talk|speculation)`,
   String.raw`(?:an?\s+)?(?:fan|fan-run|fan\s+run)\s+accounts?(?:\s+on\s+\w+)?(?:\s+that\s+\w+(?:\s+${NOT_SAY}[\w-]+){0,3})?`,
   String.raw`(?:an?|one|some)\s+(?:Korean\s+|local\s+|fan\s+)?(?:blog|blogger|forum|post|listing|tabloid|leaker|YouTuber|community\s+post)`,
-  String.raw`unconfirmed\s+reports?`,
+  String.raw`(?:(?:unconfirmed|unverified)\s+(?:fan\s+|online\s+|social[-\s]media\s+)?(?:reports?|posts?|accounts?|claims?|listings?|rumou?rs?)|(?:fan|online)\s+posts?)(?:\s+on\s+(?:fan\s+)?(?:forums?|social\s+media|X|Twitter|Instagram|TikTok|Reddit|Weibo|Threads))?`,
 ];
 
 /** Sources an outlet cites without naming: its report stands on them. */
@@ -82,7 +82,7 @@ const SPECULATION_SPEAKERS = [
 
 /** Verbs of saying and of an owner's act; a speaker before one of them speaks. */
 const SAY_VERBS =
-  "(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+|since\\s+|again\\s+)?(?:points\\s+to|point\\s+to|pointed\\s+to|said|says|say|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expect|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes|insist|insists|insisted|maintain|maintains|maintained|predict|predicts|predicted|(?:are|is)\\s+(?:betting|banking|counting)\\s+on|bet\\s+on|bets\\s+on|promised|promises)";
+  "(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+|since\\s+|again\\s+)?(?:points\\s+to|point\\s+to|pointed\\s+to|said|says|say|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claim|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expect|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes|insist|insists|insisted|maintain|maintains|maintained|predict|predicts|predicted|(?:are|is)\\s+(?:betting|banking|counting)\\s+on|bet\\s+on|bets\\s+on|promised|promises)";
 
 /** What an owner publishes: its word even when no verb of saying is used. */
 const DOCUMENT_NOUNS =

@@ -88,7 +88,7 @@ function dateOf(clause: Clause, ctx: KoContext): { date?: string } {
 function personIsSubject(sentence: string, clause: Clause, pos: number, pack: ShowPack): boolean {
   const before = sentence.slice(clause.start, pos);
   // Headlines drop the particle: "로몬 촬영 종료" is Lomon's own shoot.
-  const people = findPeople(before, pack).filter((p) => /^(?:(?:은|는|이|가|도|의)(?![\uac00-\ud7a3])|\s+(?=촬영))/.test(before.slice(p.span.end)));
+  const people = findPeople(before, pack).filter((p) => /^(?:(?:은|는|이|가|도|의)(?![\uac00-\ud7a3])|\s+(?=촬영))/.test(sentence.slice(clause.start + p.span.end)));
   const last = people.at(-1);
   if (!last) return false;
   const after = before.slice(last.span.end);
