@@ -749,6 +749,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   const crowded = datesOtherShows(item.text, pack);
   let previousCast: Context['previousCast'];
   let previous: Array<{ draft: Draft; sentence: string }> = [];
+  let previousOfficial = false;
   let first = true;
   const entries = numberedEntries(pack);
   paragraphs.forEach((paragraph, index) => {
@@ -772,6 +773,11 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       // comes a sentence after the news.
       const vouch = vouchesForPrevious(read, pack);
       if (vouch) for (const p of previous) if (p.draft.confidence === 'reported') consider({ ...p.draft, confidence: vouch }, p.sentence);
+      // "Netflix will reveal the trailer on February 18. It also confirmed the season runs ten
+      // episodes": the pronoun is the official voice of the sentence before.
+      const carried = previousOfficial && PRONOUN_SPEAKER.test(read);
+      if (carried) r.drafts = r.drafts.map((d) => (d.confidence === 'reported' ? { ...d, confidence: 'official' } : d));
+      previousOfficial = isOfficialAnnouncement(read, clock, pack) || carried;
       previous = r.drafts.map((draft) => ({ draft, sentence }));
       // An announcement names who is in; an exit beside it is the outlet's own reading.
       for (const d of r.drafts) consider(lifted && LIFTED_KINDS.has(d.kind) && !(d.kind === 'cast' && d.value === 'exited') && d.confidence === 'reported' && bare ? { ...d, confidence: 'official' } : d, sentence);
@@ -865,6 +871,8 @@ function labelledForOtherShow(sentence: string, pack: ShowPack): boolean {
 /** A sentence whose whole point is who said the news before it: "Netflix confirmed the news Tuesday". */
 const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|date|premiere\s+date|it|this|that)\b|\bsaid\s+so\b|^\s*(?:the\s+)?(?:news|announcement|confirmation|lineup|line-up)\s+came\s+(?:from|via)\b/i;
 
+const PRONOUN_SPEAKER = /^\s*(?:it|they)\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+also\s+|have\s+also\s+)?(?:said|says|confirmed|confirms|announced|announces|revealed|reveals|added|adds|noted|stated|shared|told)\b/i;
+
 function vouchesForPrevious(sentence: string, pack: ShowPack): Confidence | undefined {
   const news = ANAPHORIC_NEWS.exec(sentence);
   if (!news || NOT_CONFIRMED.test(sentence) || NEGATION.test(sentence.slice(0, news.index))) return undefined;
@@ -936,7 +944,9 @@ const LIFTED_KINDS: ReadonlySet<Claim['kind']> = new Set(['cast', 'crew', 'platf
 /** Fresh news: no date in the sentence lies more than two weeks before the article. */
 function isFresh(sentence: string, clock: ArticleClock): boolean {
   const floor = new Date(Date.UTC(clock.year, clock.month - 1, clock.day - 14)).toISOString().slice(0, 10);
-  return findDates(sentence, clock, 'past').every((d) => latestDayOf(d.value) >= floor);
+  // "Netflix will reveal the trailer on February 18" speaks of a day ahead, not one long gone.
+  const dir = /\b(?:will|is\s+(?:set|going|due)\s+to)\b/i.test(sentence) ? 'future' : 'past';
+  return findDates(sentence, clock, dir).every((d) => latestDayOf(d.value) >= floor);
 }
 
 /** An article's first sentence without its dateline, English or Korean. */

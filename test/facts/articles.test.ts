@@ -86,6 +86,13 @@ describe('what a whole article lends its sentences', () => {
       want: ['cast|Kim Si-eun|new|official', 'cast|Lee Min-jae|new|official', 'production||filming|official'],
     },
     {
+      why: "'It also confirmed' carries the official voice of the sentence before",
+      title: 'All of Us Are Dead season 2 trailer date set',
+      text: 'Director Lee Jae-kyoo met the press in Seoul on Monday.\nNetflix will reveal the season 2 trailer on January 8. It also confirmed that season 2 runs eight episodes.\nFans have theories. They said the season runs twelve episodes.',
+      date: '2026-12-20',
+      want: ['episodes||8|official'],
+    },
+    {
       why: 'the statement in a paragraph covers that paragraph only',
       title: 'All of Us Are Dead season 2 adds two faces',
       text: 'Kang Da-bin joins All of Us Are Dead season 2, StarNews reported on Friday.\nThe streamer said filming on season 2 has started. Seo Ji-hoon joins the cast.',
