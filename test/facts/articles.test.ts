@@ -93,6 +93,13 @@ describe('what a whole article lends its sentences', () => {
       want: ['episodes||8|official'],
     },
     {
+      why: "a platform that will only 'announce once it is settled' lends its authority to nothing",
+      title: "'지금 우리 학교는' 시즌2 출연진 윤곽",
+      text: "스타뉴스에 따르면 노재원이 '지금 우리 학교는' 시즌2에 새롭게 합류한다. 시즌1의 로몬도 다시 출연한다. 넷플릭스 관계자는 \"결정되면 알리겠다\"며 말을 아꼈다.",
+      date: '2025-06-20',
+      want: ['cast|Lomon|returning|reported', 'cast|Roh Jae-won|new|reported'],
+    },
+    {
       why: 'the statement in a paragraph covers that paragraph only',
       title: 'All of Us Are Dead season 2 adds two faces',
       text: 'Kang Da-bin joins All of Us Are Dead season 2, StarNews reported on Friday.\nThe streamer said filming on season 2 has started. Seo Ji-hoon joins the cast.',
