@@ -60,7 +60,8 @@ export const NOT_CONFIRMED = /\b(?:(?:yet|declined|refused)\s+to\s+(?:confirm|co
 export const NEGATION = /\b(?:pushed\s+back\s+(?:\w+\s+){0,3}against|shot\s+down|not|no(?!\.?\s*\d)|never|nothing|none|nobody|no\s+one|neither|nor|without|yet to|has yet|have yet|denied|denies|deny|dismiss(?:ed|es)?|refuted|debunked|false|unclear|unknown|mystery|remains to be seen|tba|tbd|tbc|left out|excluded|absent|missing from|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|hasn['’]t|haven['’]t|hadn['’]t|won['’]t|doesn['’]t|don['’]t|didn['’]t|can['’]t|cannot|couldn['’]t|wouldn['’]t|no longer|yet to be|awaited|awaits|awaiting|under wraps)\b|n['’]t\b/i;
 
 /** Clauses that state a condition or a time still to come: nothing in them has happened. */
-export const IRREALIS = /^(?:if|unless|once|until|till|before|whether|in case|as soon as)\b/i;
+// "Asked whether the season would arrive this year, …": the question put, not an answer.
+export const IRREALIS = /^(?:if|unless|once|until|till|before|whether|in case|as soon as|asked\s+(?:whether|if|when|about))\b/i;
 
 export function isQuestion(sentence: string): boolean {
   return /\?\s*["”’']?\s*$/.test(sentence) || /^(?:will|when|is|are|does|did|could|can|has|have|what|why|how)\b[^.!]*$/i.test(sentence.trim()) && !/[.!]$/.test(sentence.trim());

@@ -215,6 +215,7 @@ function personSubject(sentence: string, pos: number, pack: ShowPack): boolean {
 }
 
 /** A plan the sentence reports only as what used to be said. */
+const FIRST_PLAN_BEFORE = /\b(?:first|originally|initially|once)\s+(?:mapped\s+out|planned|envisioned|conceived|plotted|wrote|written|outlined)\s+(?:\w+\s+){0,2}$/i;
 const SUPERSEDED_PLAN = /\b(?:had\s+(?:earlier\s+|previously\s+|originally\s+|initially\s+|once\s+|also\s+)?(?:spoken|talked|said|planned|targeted|aimed|hoped|promised|mentioned|floated|announced|stated|revealed|reported|suggested|claimed|indicated|been\s+(?:expected|slated|planned|set|scheduled|targeted|eyed|floated|mentioned|rumou?red|aiming))|(?:originally|initially|previously|once)\s+(?:planned|slated|set|scheduled|targeted|expected|eyed|aimed)|(?:earlier|previous|original|old|initial)\s+(?:plan|target|schedule|window|release\s+plan))\b/i;
 /** The sentence says the plan it mentions no longer holds. */
 const ABANDONED_PLAN = /\b(?:(?:pushed|moved|set)\s+(?:that|the|this|those)\s+(?:plan|date|target|window|schedule)s?\s+back|(?:scrapped|abandoned|dropped)\s+(?:that|the|this)\s+(?:plan|date|target|window)|no\s+longer\s+(?:the\s+)?(?:plan|target|on\s+track))\b/i;
@@ -336,6 +337,8 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season
     if (isNegated(clause) || IRREALIS.test(text.trim()) || hasEarlierMarker(text, ctx.pack)) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     if (notTheSeasonCount(sentence, cue.start, cue.end, ctx.pack)) continue;
+    // "had first mapped out ten episodes but cut the story down to nine": the plan left behind.
+    if (FIRST_PLAN_BEFORE.test(sentence.slice(clause.start, cue.start)) || SUPERSEDED_PLAN.test(sentence.slice(clause.start, cue.start))) continue;
     // "the planned third season will be a six-part finale": the next season's count.
     if (hasLaterMarker(text, ctx.pack) && !hasTrackedMarker(text, ctx.pack)) continue;
     // "Two episodes will be shown at the Busan festival": a screening, not the season's length.
@@ -392,6 +395,8 @@ function sameStretch(sentence: string, a: number, b: number): boolean {
   return !/(?:,\s*|\s)(?:but|while|whereas|though|although)\s|;/i.test(sentence.slice(lo, hi));
 }
 
+const DECLINED = /\b(?:turn|declin|passed\s+on)/i;
+
 /** A turn against what the sentence said first. */
 const CONTRAST = /(?:,\s*|\s)(?:but|however|though|although|whereas|while|yet)\s|\b(?:in\s+fact|actually|instead|rather)\b|;/i;
 
@@ -407,7 +412,7 @@ function characterOf(sentence: string, person: PersonMention, people: PersonMent
     if (c.span.start >= person.span.end && c.span.start < nextPerson) {
       const gap = sentence.slice(person.span.end, c.span.start);
       // "as the half-zombie Nam-ra", "plays the intelligence officer Han Du-seok"
-      const lead = /(?:\(\s*|\b(?:as|plays?|playing|portrays?|portraying|role\s+of|character(?:\s+of)?|takes?\s+(?:on\s+)?the\s+(?:part|role)\s+of|step(?:s|ping)?\s+back\s+into|back\s+in(?:to)?)\s+(?:(?:the|a|an|his|her)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:(?:Detective|Det\.|Colonel|Col\.|Captain|Capt\.|Dr\.|Doctor|Officer|Agent|Professor|Prof\.|Lieutenant|Sergeant|Chief|Director|Teacher|President|Team\s+Leader)\s+)?)$/.test(gap);
+      const lead = /(?:\(\s*|\b(?:as|plays?|playing|portrays?|portraying|reprises?|reprising|role\s+of|character(?:\s+of)?|takes?\s+(?:on\s+)?the\s+(?:part|role)\s+of|step(?:s|ping)?\s+back\s+into|back\s+in(?:to)?)\s+(?:(?:the|a|an|his|her)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:(?:Detective|Det\.|Colonel|Col\.|Captain|Capt\.|Dr\.|Doctor|Officer|Agent|Professor|Prof\.|Lieutenant|Sergeant|Chief|Director|Teacher|President|Team\s+Leader)\s+)?)$/.test(gap);
       if (gap.length <= 110 && lead && !/[.;]/.test(gap)) return c.canonical;
     }
     if (c.span.end <= person.span.start) {
@@ -539,6 +544,9 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       const forward = nearest.status === 'new' || nearest.status === 'exited';
       if (ownerOf(sentence, clause, nearest.start, ctx.pack, forward) === 'other') continue;
       if (nearest.status !== 'exited' && (disputed || absent || NEGOTIATION.test(text) || NEGOTIATION.test(personClause.text))) continue;
+      // "Kang Do-yun turned down an offer to play a teacher": someone the show never had who says
+      // no is no news of its cast.
+      if (nearest.status === 'exited' && !person.known && DECLINED.test(sentence.slice(nearest.start, nearest.end))) continue;
       status = nearest.status;
       // A list item ("…, Park Ji-hoo, …") has no wording of its own: the list's clause speaks for it.
       const ownWords = personClause === clause || isListItem(personClause, actors);
@@ -869,7 +877,7 @@ function labelledForOtherShow(sentence: string, pack: ShowPack): boolean {
 }
 
 /** A sentence whose whole point is who said the news before it: "Netflix confirmed the news Tuesday". */
-const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|date|premiere\s+date|it|this|that)\b|\bsaid\s+so\b|^\s*(?:the\s+)?(?:news|announcement|confirmation|lineup|line-up)\s+came\s+(?:from|via)\b/i;
+const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|date|premiere\s+date|it|this|that|start\s+of\s+(?:production|filming|shooting)|renewal|pickup|casting|line-?up)\b|\bsaid\s+so\b|^\s*(?:the\s+)?(?:news|announcement|confirmation|lineup|line-up)\s+came\s+(?:from|via)\b/i;
 
 const PRONOUN_SPEAKER = /^\s*(?:it|they)\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+also\s+|have\s+also\s+)?(?:said|says|confirmed|confirms|announced|announces|revealed|reveals|added|adds|noted|stated|shared|told)\b/i;
 
@@ -906,7 +914,7 @@ function numberedEntries(pack: ShowPack): (sentence: string) => boolean {
   };
 }
 
-const REPORTED_CLAIM = /\b(?:reports?|rumou?rs?|claims?|posts?|speculation|talk|whispers|theor(?:y|ies))\s+(?:\w+\s+){0,4}?(?:that|of)\b|\b(?:claimed|alleged|alleging|claiming)\b|\bregarding\s+(?:a|the|recent)\s+reports?\b|['‘"“][^'’"”]{2,40}['’"”]\s*(?:rumou?r|report)/i;
+const REPORTED_CLAIM = /\b(?:reports?|rumou?rs?|claims?|posts?|speculation|talk|whispers|theor(?:y|ies))\s+(?:\w+\s+){0,4}?(?:that|of)\b|["“‘']?\bleaked["”’']?\s+(?:[\w-]+\s+){0,2}(?:calendar|schedule|list|document|listing|poster|slate)\b|\b(?:claimed|alleged|alleging|claiming)\b|\bregarding\s+(?:a|the|recent)\s+reports?\b|['‘"“][^'’"”]{2,40}['’"”]\s*(?:rumou?r|report)/i;
 const DENIAL = /\b(?:untrue|not\s+true|false|fabricated|fake|baseless|groundless|denied|denies|deny|dismiss(?:ed|es|ing)?|refuted|debunked|shot\s+down|pushed\s+back\s+(?:\w+\s+){0,3}against|(?:has|have|had)\s+not\s+been\s+(?:decided|finali[sz]ed|confirmed|set|fixed)|(?:nothing|no\s+\w+)\s+(?:has|had)\s+(?:yet\s+)?been\s+(?:decided|finali[sz]ed|confirmed|set|fixed))\b/i;
 const KO_DENIED_REPORT = /(?:설|보도|루머|소문|주장)(?:['’"”])?\s*(?:에\s*대해|을|를|은|는)[^.]*?(?:선을?\s*그(?:었|어|으며)|부인|사실무근|사실이\s*아니|정해지지\s*않았|확정되지\s*않았|결정되지\s*않았)/;
 

@@ -31,6 +31,8 @@ function lists<T extends { span: Span }>(sentence: string, mentions: readonly T[
 /** What may stand between the list of actors and the list of roles. */
 const BRIDGE = /^[^.;]{0,80}?\b(?:as|play|plays|playing|played|portray|portrays|portraying|reprise[sd]?|reprising|roles?\s+of|reprise\s+(?:their|the)\s+roles?\s+(?:as|of)|take\s+on\s+the\s+roles?\s+of)\s+(?:the\s+(?:roles?\s+of\s+)?)?$/i;
 
+const RESPECTIVELY = /\b(?:respectively|in\s+that\s+order)\b/i;
+
 /** Actor → character, for lists of two or more written in step. */
 export function pairedRoles(sentence: string, people: readonly PersonMention[], characters: readonly CharacterMention[]): Map<PersonMention, string> {
   const out = new Map<PersonMention, string>();
@@ -39,7 +41,10 @@ export function pairedRoles(sentence: string, people: readonly PersonMention[], 
     if (actors.length < 2) continue;
     const last = actors[actors.length - 1];
     if (!last) continue;
-    const roles = roleLists.find((r) => r.length === actors.length && (r[0]?.span.start ?? -1) > last.span.end && BRIDGE.test(sentence.slice(last.span.end, r[0]?.span.start)));
+    // "pairs A, B and C with X, Y and Z, respectively": "with" bridges lists said to be in step.
+    const inStep = RESPECTIVELY.test(sentence);
+    const bridges = (gap: string): boolean => BRIDGE.test(gap) || (inStep && /^[^.;]{0,40}?\bwith\s+$/i.test(gap));
+    const roles = roleLists.find((r) => r.length === actors.length && (r[0]?.span.start ?? -1) > last.span.end && bridges(sentence.slice(last.span.end, r[0]?.span.start)));
     if (!roles) continue;
     actors.forEach((actor, i) => {
       const role = roles[i];
