@@ -21,7 +21,9 @@ const TITLE = `${WORD}(?:\\s+(?:${CONNECTOR}\\s+)*${WORD})*`;
 const NETWORKS = ['tvN', 'JTBC', 'KBS', 'KBS2', 'MBC', 'SBS', 'ENA', 'OCN', 'TVING', 'Disney+', 'Coupang Play', 'Apple TV+', 'Prime Video', 'Amazon', 'Wavve', 'HBO', 'Hulu', 'Max', 'Viki', 'Viu'];
 
 /** First words that make a phrase something other than a title: pages, charts, units, events. */
-const NOT_A_TITLE = /^(?:Top|Tudum|Geeked|Next|Instagram|X|Twitter|YouTube|TikTok|Korean|Korea|Global|Non-English|English|Season|Part|Chapter|Week|Day|Q\d|CEO|Co-CEO|Chief|Head|Vice|President|Director|Official|Asia|Asian|Seoul|South|Japan|Japanese|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The\s+(?:streamer|company|platform|studio))\b/;
+const NOT_A_TITLE = /^(?:Top|Tudum|Geeked|Next|Instagram|X|Twitter|YouTube|TikTok|Korean|Korea|Global|Non-English|English|Season|Part|Chapter|Week|Day|Q\d|CEO|Co-CEO|Chief|Head|Vice|President|Director|Official|Asia|Asian|Seoul|South|Japan|Japanese|The\s+(?:streamer|company|platform|studio))\b/;
+/** A day or month on its own ("Netflix's Monday announcement") is no title; "Monday Monster" may be. */
+const DATE_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+\d{1,2})?$/;
 
 /** What an outlet puts in brackets after a title: its channel, its size, its year or day. */
 const PARTICULARS = /\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Netflix|Disney\+|TVING|Coupang|Apple|Prime|Wavve|episodes?|eps|parts?|20\d\d|season|from\s+\w+|premieres?|spring|summer|autumn|fall|winter)(?![\w])/i;
@@ -47,7 +49,7 @@ function patterns(pack: ShowPack): { possessed: RegExp; bracketed: RegExp; own: 
 }
 
 function isTitle(title: string, pack: ShowPack, own: RegExp): boolean {
-  if (NOT_A_TITLE.test(title) || own.test(title)) return false;
+  if (NOT_A_TITLE.test(title) || DATE_WORD.test(title) || own.test(title)) return false;
   // A pack character or person is no title ("On-jo's", "Park Ji-hu (Nam On-jo)").
   return findPeople(title, pack).length === 0 && !pack.characters.some((c) => title.startsWith(c.name) || c.aliases.some((a) => title.startsWith(a)));
 }

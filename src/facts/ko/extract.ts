@@ -193,6 +193,9 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoD
     if (ctx.pack.earlierSeasons.some((s) => s.episodes === n) && !hasTrackedMarker(clause.text, ctx.pack)) continue;
     // "시즌2는 총 8부작으로, 시즌1(12부작)에 이어": the count belongs to the season named just before it.
     if (nearestSeasonBefore(sentence.slice(0, cue.start), ctx.pack) === 'earlier') continue;
+    // "10부작 스릴러 '블루아워 탐정단'이": a count that introduces another quoted title is that title's.
+    const introduced = /^\s*(?:[\p{Script=Hangul}]+\s+){0,2}['‘"“]([^'’"”]{1,30})['’"”]/u.exec(sentence.slice(cue.end));
+    if (introduced && titleMentions(introduced[1] ?? '', ctx.pack).length === 0) continue;
     out.push({ kind: 'episodes', rule: 'ko:episodes', subject: null, value: String(n), confidence: koConfidence(sentence, clause.text, 'episodes', ctx.pack) });
   }
   return out;
