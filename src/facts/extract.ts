@@ -964,6 +964,13 @@ function stripLead(sentence: string): string {
 
 /** Netflix (or an agency) making an announcement in this sentence, not denying one. */
 function isOfficialAnnouncement(sentence: string, clock: ArticleClock, pack: ShowPack): boolean {
+  // Asked of every sentence by the article's authority and again as it is read.
+  return announcementsSeen.get(pack, `${clock.year}-${clock.month}-${clock.day}|${sentence}`, () => readOfficialAnnouncement(sentence, clock, pack));
+}
+
+const announcementsSeen = new OwnedMemo<ShowPack, boolean>();
+
+function readOfficialAnnouncement(sentence: string, clock: ArticleClock, pack: ShowPack): boolean {
   if (isKorean(sentence)) return koIsOfficialAnnouncement(sentence, pack);
   const official = clauseConfidence(sentence) === 'official' || findAttributions(sentence, pack).some((a) => a.confidence === 'official' && a.rule !== 'official-voice:subject');
   return official && !NOT_CONFIRMED.test(sentence) && !NEGATION.test(sentence.split(/\bthat\b/i)[0] ?? '') && isFresh(sentence, clock);
