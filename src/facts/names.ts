@@ -84,8 +84,11 @@ function indexes(pack: ShowPack): { people: NameIndex; characters: NameIndex } {
   const characters: NameIndex = { byKey: new Map(), byPlain: new Map(), korean: [] };
   for (const c of pack.characters) {
     for (const n of [c.name, ...c.aliases]) addName(characters, n, c.name, true);
-    if (c.korean) characters.korean.push([c.korean, c.name]);
+    // Korean copy names a character by the full name or by the given name alone ("온조", "마루").
+    for (const k of [c.korean, ...c.aliases.filter((a) => HANGUL_SYLLABLE.test(a))]) if (k) characters.korean.push([k, c.name]);
   }
+  // Longest first, so "남온조" is taken before "온조" inside it.
+  characters.korean.sort((a, b) => b[0].length - a[0].length);
   const built = { people, characters };
   cache.set(pack, built);
   return built;
@@ -130,7 +133,8 @@ function scan(sentence: string, index: NameIndex): RawMatch[] {
   for (const [hangul, canonical] of index.korean) {
     let at = sentence.indexOf(hangul);
     while (at >= 0) {
-      if (wholeKoreanWord(sentence, at, hangul.length) >= 0) found.push({ canonical, span: { start: at, end: at + hangul.length } });
+      const span = { start: at, end: at + hangul.length };
+      if (wholeKoreanWord(sentence, at, hangul.length) >= 0 && !found.some((f) => overlaps(f.span, span))) found.push({ canonical, span });
       at = sentence.indexOf(hangul, at + hangul.length);
     }
   }

@@ -208,6 +208,8 @@ function characterOf(sentence: string, person: PersonMention, pack: ShowPack): s
       const gap = sentence.slice(person.span.end, c.span.start);
       if (gap.length <= 16 && /^(?:은|는|이|가)?\s*(?:\(\s*|극\s*중\s*|[,·]?\s*)$/.test(gap) && /^\s*(?:역|\)|役)/.test(sentence.slice(c.span.end))) return c.canonical;
       if (gap.length <= 20 && /^(?:은|는|이|가)\s*(?:극\s*중\s*)?(?:[^.]{0,6})?$/.test(gap) && /^\s*(?:역|役)(?:을|으로|를)?\s*(?:맡|연기|이어|다시|분)/.test(sentence.slice(c.span.end))) return c.canonical;
+      // "이민재는 온조의 대학 선배 마루 역을, 김시은은 주란 역을 맡았다": a described role in a list of roles.
+      if (gap.length <= 20 && /^(?:은|는|이|가)\s*[^.,]{0,16}$/.test(gap) && /^\s*(?:역|役)(?:을|를)\s*,/.test(sentence.slice(c.span.end))) return c.canonical;
     }
     if (c.span.end <= person.span.start) {
       const gap = sentence.slice(c.span.end, person.span.start);
