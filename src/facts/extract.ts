@@ -397,6 +397,16 @@ function sameStretch(sentence: string, a: number, b: number): boolean {
 
 const DECLINED = /\b(?:turn|declin|passed\s+on)/i;
 
+/**
+ * "the survivors Park Ji-hu and Lomon": a cue that is only a noun for the cast introduces the
+ * names right after it, not a name elsewhere ("the voice that keeps the survivors going … belongs
+ * to Ryu Han-gyeol").
+ */
+function introduces(sentence: string, cue: Cue, group: Cue): boolean {
+  if (!/^(?:survivors?|familiar\s+faces|original\s+cast)$/i.test(sentence.slice(cue.start, cue.end))) return true;
+  return cue.end <= group.start && /^[\s,:]*(?:(?:such\s+as|including|like)\s+)?(?:[A-Z][\w'’-]*\s*){0,2}[\s,:]*$/.test(sentence.slice(cue.end, group.start));
+}
+
 /** A turn against what the sentence said first. */
 const CONTRAST = /(?:,\s*|\s)(?:but|however|though|although|whereas|while|yet)\s|\b(?:in\s+fact|actually|instead|rather)\b|;/i;
 
@@ -522,7 +532,7 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     // The cue in the person's own stretch first ("Roh Jae-won has signed on as a newcomer, while Roh
     // Yoon-seo has bowed out": each takes the cue on their side of "while"), then the nearest.
     const side = (c: Cue): number => (sameStretch(sentence, c.start, group.start) ? 0 : 1);
-    const nearest = inherited ? undefined : cues.filter((c) => !person.pronoun || c.start >= person.span.end).sort((a, b) => side(a) - side(b) || distance(a, group) - distance(b, group))[0];
+    const nearest = inherited ? undefined : cues.filter((c) => (!person.pronoun || c.start >= person.span.end) && introduces(sentence, c, group)).sort((a, b) => side(a) - side(b) || distance(a, group) - distance(b, group))[0];
     if (nearest) {
       const clause = clauseAt(clauses, nearest.start);
       const personClause = clauseAt(clauses, person.span.start);
