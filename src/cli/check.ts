@@ -1,6 +1,6 @@
 /** `check <feed-url-or-file>`: what Hyosan would make of a feed, before an admin adds it. */
 import { describeClaim } from '../facts/extract.ts';
-import { createGuardedAgent } from '../feeds/url-guard.ts';
+import { createGuardedAgent } from '../feeds/guarded-agent.ts';
 import { readArticleText } from '../feeds/article-reader.ts';
 import { checkFeed } from '../engine/check-feed.ts';
 import type { CheckReport } from '../services/types.ts';

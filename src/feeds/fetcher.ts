@@ -4,7 +4,8 @@ import { readDecodedBody, TooLargeError, UnsupportedEncodingError, formatBytes }
 import { decodeBody } from './charset.ts';
 import { CHALLENGE_MESSAGE, looksLikeChallenge, whyNotAFeed } from './feed-sniff.ts';
 import { parseRetryAfter } from './retry-after.ts';
-import { checkUrl, createGuardedAgent, RefusedError, type GuardOptions } from './url-guard.ts';
+import { createGuardedAgent } from './guarded-agent.ts';
+import { checkUrl, RefusedError, type GuardOptions } from './url-guard.ts';
 
 const log = logger.child({ module: 'feeds.fetcher' });
 
