@@ -4,7 +4,6 @@
  */
 // First: .env is read before any module builds the logger from LOG_LEVEL and LOG_FORMAT.
 import './shared/load-env.ts';
-import { flushCompileCache } from 'node:module';
 import { loadConfig, loadDotEnv } from './config/env.ts';
 import { isUserFacing } from './shared/errors.ts';
 import { logger } from './shared/logger.ts';
@@ -44,8 +43,6 @@ async function main(): Promise<void> {
       void shutdown(1);
     },
   });
-  // Written now rather than at exit, so a bot that is killed still starts from the cache next time.
-  flushCompileCache();
 }
 
 main().catch(fail);
