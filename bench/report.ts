@@ -1,4 +1,5 @@
 /** Turns the sections' results into the report people read; the JSON file keeps the raw numbers. */
+import type { CliResult } from './cli-section.ts';
 import type { CommandResult } from './command-section.ts';
 import type { FanoutResult } from './fanout-section.ts';
 import type { Machine } from './machine.ts';
@@ -140,4 +141,16 @@ export function fanoutReport(r: FanoutResult): string[] {
   lines.push('  Limiter: 400 posts fired at once to 400 channels, against the 50/s global limit');
   lines.push(...table([['limiter', 'seconds', 'peak req/s', '429s'], ...r.limiters.map((l) => [l.limiter, num(l.seconds), String(l.peakPerSecond), String(l.tooManyRequests)])]));
   return lines;
+}
+
+export function cliReport(r: CliResult): string[] {
+  return [
+    `6. CLI — peak RSS of \`npm run cli -- check <file>\` (node src/cli.ts) on a ${r.items}-item feed file, against a script that only parses it with rss-parser; ${r.check.runs} runs each after one warm-up`,
+    ...table([
+      ['process', 'peak MiB', 'spread'],
+      ['rss-parser alone', num(r.rssParser.median), spread(r.rssParser)],
+      ['cli check', num(r.check.median), spread(r.check)],
+    ]),
+    `  cli check ÷ rss-parser alone: ${times(r.ratio)}`,
+  ];
 }

@@ -8,13 +8,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import type { CliResult } from './cli-section.ts';
 import type { CommandResult } from './command-section.ts';
 import { describeMachine, invokingCommand } from './machine.ts';
 import type { PipelineResult } from './pipeline-section.ts';
 import type { PollResult } from './poll-section.ts';
 import type { OutboxResult } from './outbox-section.ts';
 import type { FanoutResult } from './fanout-section.ts';
-import { commandReport, fanoutReport, header, outboxReport, pipelineReport, pollReport } from './report.ts';
+import { cliReport, commandReport, fanoutReport, header, outboxReport, pipelineReport, pollReport } from './report.ts';
 
 type SectionOutcome<T> = { ok: true; seconds: number; result: T } | { ok: false; seconds: number; error: string };
 
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     { key: 'commands', file: 'command-section.ts', report: (r: unknown) => commandReport(r as CommandResult) },
     { key: 'outbox', file: 'outbox-section.ts', report: (r: unknown) => outboxReport(r as OutboxResult) },
     { key: 'fanout', file: 'fanout-section.ts', report: (r: unknown) => fanoutReport(r as FanoutResult) },
+    { key: 'cli', file: 'cli-section.ts', report: (r: unknown) => cliReport(r as CliResult) },
   ].filter((s) => !only || only.has(s.key));
   const results: Record<string, SectionOutcome<unknown>> = {};
   let failed = 0;

@@ -10,15 +10,16 @@ export default {
     .setDescriptionLocalizations({ ko: '제작 진행 상황: 제작 확정, 촬영, 촬영 종료, 후반 작업, 공개' }),
   async execute(interaction, services) {
     const { facts } = services;
-    const [renewal, production, release, productionHistory, renewalHistory, lastCheckedAt] = await Promise.all([
-      facts.current('renewal'), facts.current('production'), facts.current('release'),
-      facts.history('production', 50), facts.history('renewal', 20), facts.lastCheckedAt(),
+    // The facts are read once and split here: three reads of the same list cost three times the memory.
+    const [current, productionHistory, renewalHistory, lastCheckedAt] = await Promise.all([
+      facts.current(), facts.history('production', 50), facts.history('renewal', 20), facts.lastCheckedAt(),
     ]);
+    const first = (kind: string) => current.find((f) => f.kind === kind);
     await interaction.reply(statusView({
       show: facts.show(),
-      renewal: renewal[0],
-      production: production[0],
-      release: release[0],
+      renewal: first('renewal'),
+      production: first('production'),
+      release: first('release'),
       history: [...productionHistory, ...renewalHistory],
       lastCheckedAt,
       locale: interaction.locale,

@@ -12,17 +12,16 @@ import { serverLanguagePort, type AlertTally } from './alerts/server-language-po
 import { SUMMARY_INTERVAL_MS, summarize } from './daily-summary.ts';
 import type { DiscordPort } from './alerts/types.ts';
 import type { Config } from './config/env.ts';
-import { processItems } from './engine/process-items.ts';
+import type * as Engine from './engine/process-items.ts';
 import { createExclusive } from './engine/serial.ts';
 import { FactLedger } from './facts/ledger-store.ts';
 import { baselineClaims, loadShowPack, type ShowPack } from './facts/show-pack.ts';
 import type { FactEvent } from './facts/types.ts';
-import { readArticleText } from './feeds/article-reader.ts';
+import { articlePages } from './feeds/article-pages.ts';
 import { loadFeedsConfig, type FeedKind } from './feeds/feed-config.ts';
 import { newFeedRecord } from './feeds/feed-health.ts';
 import { FeedPoller } from './feeds/poller.ts';
 import type { FeedItem } from './feeds/types.ts';
-import { createGuardedAgent } from './feeds/url-guard.ts';
 import { channelLanguage, createAlertAdmin } from './services/alert-admin.ts';
 import { createFactQueries } from './services/fact-queries.ts';
 import { createFeedAdmin } from './services/feed-admin.ts';
@@ -109,10 +108,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const guard = { allowedHosts: config.allowedHosts };
   const fetchOptions = { ...guard, timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes };
-  const articleAgent = createGuardedAgent(guard);
-  const readArticle = config.readArticlePages
-    ? (url: string) => readArticleText(url, { ...fetchOptions, dispatcher: articleAgent })
-    : undefined;
+  const pages = config.readArticlePages ? articlePages(guard, fetchOptions) : undefined;
 
   let delivery: DeliveryWorker | undefined;
   const tally: AlertTally = { posted: 0, edited: 0 };
@@ -129,9 +125,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }
 
   const exclusive = createExclusive();
+  // The fact extraction engine is loaded with the first items, not at start: answering commands
+  // and delivering alerts never need it.
+  let engine: Promise<typeof Engine> | undefined;
   async function onItems(feed: FeedRecord, items: FeedItem[]): Promise<void> {
     const silentBefore = feed.baselined ? undefined : new Date(Date.parse(feed.createdAt) - FIRST_FETCH_GRACE_MS).toISOString();
-    await processItems(items, { pack, ledger, items: stores.items, onEvents: enqueueAlerts, clock, exclusive, ...(readArticle ? { readArticle } : {}) }, silentBefore ? { silentBefore } : {});
+    engine ??= import('./engine/process-items.ts');
+    const { processItems } = await engine;
+    await processItems(items, { pack, ledger, items: stores.items, onEvents: enqueueAlerts, clock, exclusive, ...(pages ? { readArticle: pages.read } : {}) }, silentBefore ? { silentBefore } : {});
   }
 
   const kinds = new Map<string, FeedKind>(feedsConfig.feeds.map((f) => [f.url, f.kind]));
@@ -229,7 +230,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       clearInterval(summaryTimer);
       await poller.stop();
       await delivery?.stop();
-      await articleAgent.close().catch(() => undefined);
+      await pages?.close().catch(() => undefined);
       await options.beforeClose?.();
       await stores.close();
     },

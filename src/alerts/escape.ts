@@ -42,9 +42,23 @@ function isInvisible(cp: number): boolean {
   return false;
 }
 
+/**
+ * True when the text holds a character isInvisible refuses, a \r or \t, or any surrogate (pairs
+ * are judged properly by the full pass). Reads code units in place, allocating nothing.
+ */
+function mayHoldInvisible(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if ((unit >= 0xd800 && unit <= 0xdfff) || isInvisible(unit)) return true;
+  }
+  return false;
+}
+
 /** Removes invisible and control characters; tabs and carriage returns become plain whitespace. */
 /** Lone surrogates (broken UTF-16) become U+FFFD first, so they cannot pair up after a cut. */
 export function stripInvisible(text: string): string {
+  // Nearly every text is clean: return it as it is rather than rebuild it a character at a time.
+  if (!mayHoldInvisible(text)) return text;
   const normalised = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD').replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
   let out = '';
   for (const ch of normalised) {

@@ -1,7 +1,5 @@
 /** `check <feed-url-or-file>`: what Hyosan would make of a feed, before an admin adds it. */
 import { describeClaim } from '../facts/extract.ts';
-import { createGuardedAgent } from '../feeds/url-guard.ts';
-import { readArticleText } from '../feeds/article-reader.ts';
 import { checkFeed } from '../engine/check-feed.ts';
 import type { CheckReport } from '../services/types.ts';
 import { cliContext, day, missingPath } from './common.ts';
@@ -14,19 +12,21 @@ export async function runCheck(input: string, flags: { json: boolean; readPages:
     return 1;
   }
   const guard = { allowedHosts: config.allowedHosts };
-  const dispatcher = createGuardedAgent(guard);
-  const fetch = { ...guard, dispatcher, timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes };
+  // A file is read without an HTTP client: undici loads only for a URL (or for --read-pages).
+  const needsHttp = /^[a-z][a-z0-9+.-]*:/i.test(input) || flags.readPages;
+  const dispatcher = needsHttp ? (await import('../feeds/guarded-agent.ts')).createGuardedAgent(guard) : undefined;
+  const fetch = { ...guard, ...(dispatcher ? { dispatcher } : {}), timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes };
   try {
     const report = await checkFeed(input, pack, {
       allowFiles: true,
       fetch,
-      ...(flags.readPages ? { readArticle: (url: string) => readArticleText(url, fetch) } : {}),
+      ...(flags.readPages ? { readArticle: async (url: string) => (await import('../feeds/article-reader.ts')).readArticleText(url, fetch) } : {}),
     });
     if (flags.json) console.log(JSON.stringify(report, null, 2));
     else printReport(report);
     return report.error ? 1 : 0;
   } finally {
-    await dispatcher.close();
+    await dispatcher?.close();
   }
 }
 

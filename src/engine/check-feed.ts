@@ -6,7 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import type { ShowPack } from '../facts/show-pack.ts';
 import { decodeBody } from '../feeds/charset.ts';
 import { whyNotAFeed } from '../feeds/feed-sniff.ts';
-import { DEFAULT_MAX_BYTES, fetchFeed, type FetchOptions } from '../feeds/fetcher.ts';
+import type { FetchOptions } from '../feeds/fetcher.ts';
+import { DEFAULT_MAX_BYTES } from '../feeds/feed-limits.ts';
 import { parseFeed } from '../feeds/parser.ts';
 import { isUserFacing } from '../shared/errors.ts';
 import type { CheckReport } from '../services/types.ts';
@@ -42,6 +43,8 @@ export async function checkFeed(input: string, pack: ShowPack, options: CheckOpt
     const why = whyNotAFeed(text);
     if (why) return { ...report, error: why };
   } else {
+    // The HTTP client loads only for a URL: checking a file (the command line) never needs it.
+    const { fetchFeed } = await import('../feeds/fetcher.ts');
     const result = await fetchFeed(input, options.fetch ?? {});
     if (result.status === 'error') return { ...report, error: result.message };
     if (result.status === 'not-modified') return { ...report, error: 'the server answered 304 Not Modified to an unconditional request' };

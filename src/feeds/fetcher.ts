@@ -4,13 +4,15 @@ import { readDecodedBody, TooLargeError, UnsupportedEncodingError, formatBytes }
 import { decodeBody } from './charset.ts';
 import { CHALLENGE_MESSAGE, looksLikeChallenge, whyNotAFeed } from './feed-sniff.ts';
 import { parseRetryAfter } from './retry-after.ts';
-import { checkUrl, createGuardedAgent, RefusedError, type GuardOptions } from './url-guard.ts';
+import { DEFAULT_MAX_BYTES } from './feed-limits.ts';
+import { createGuardedAgent } from './guarded-agent.ts';
+import { checkUrl, RefusedError, type GuardOptions } from './url-guard.ts';
 
 const log = logger.child({ module: 'feeds.fetcher' });
 
 export const USER_AGENT = 'Hyosan/0.1 (+https://github.com/hyosan-bot/hyosan)';
 export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 export const DEFAULT_MAX_REDIRECTS = 5;
 
 export type FetchErrorKind =

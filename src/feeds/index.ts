@@ -1,5 +1,6 @@
 /** The feed layer's public face: what the composition root, commands and CLI use. */
-export { checkUrl, resolveAllowed, createGuardedAgent, RefusedError, MAX_URL_LENGTH } from './url-guard.ts';
+export { checkUrl, resolveAllowed, RefusedError, MAX_URL_LENGTH } from './url-guard.ts';
+export { createGuardedAgent } from './guarded-agent.ts';
 export type { GuardOptions, HostLookup, ResolvedAddress, UrlCheck } from './url-guard.ts';
 export { fetchFeed, fetchDocument, USER_AGENT, DEFAULT_TIMEOUT_MS, DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS } from './fetcher.ts';
 export type { FetchResult, FetchOk, FetchNotModified, FetchFailure, FetchErrorKind, FetchOptions } from './fetcher.ts';

@@ -4,11 +4,11 @@ import { isUserFacing } from '../shared/errors.ts';
 import { logger, type Logger } from '../shared/logger.ts';
 import type { FeedRecord, FeedStore } from '../store/types.ts';
 import { applyPollOutcome, type PollOutcome } from './feed-health.ts';
-import { fetchFeed, type FetchOptions, type FetchResult } from './fetcher.ts';
-import { parseFeed } from './parser.ts';
+import type { FetchOptions, FetchResult, fetchFeed } from './fetcher.ts';
+import type { parseFeed } from './parser.ts';
 import { DEFAULT_INTERVAL_SECONDS, isDue, needsUnconditional, type Random } from './scheduler.ts';
 import type { FeedItem } from './types.ts';
-import { createGuardedAgent, type GuardOptions } from './url-guard.ts';
+import type { GuardOptions } from './url-guard.ts';
 
 const log = logger.child({ module: 'feeds.poller' });
 
@@ -44,6 +44,24 @@ export interface TickReport {
   stillRunning: string[];
 }
 
+/** What reading a feed takes: the guarded HTTP client, the fetcher and the parser. */
+interface FeedReader {
+  dispatcher: Dispatcher;
+  fetchFeed: typeof fetchFeed;
+  parseFeed: typeof parseFeed;
+}
+
+/**
+ * undici, rss-parser and xml2js are some 200 modules that only reading a feed needs: they load
+ * on the first fetch, so a bot with no feed due yet does not carry them, and neither does start-up.
+ */
+async function loadFeedReader(options: GuardOptions): Promise<FeedReader> {
+  const [{ createGuardedAgent }, { fetchFeed }, { parseFeed }] = await Promise.all([
+    import('./guarded-agent.ts'), import('./fetcher.ts'), import('./parser.ts'),
+  ]);
+  return { dispatcher: createGuardedAgent(options), fetchFeed, parseFeed };
+}
+
 function describe(error: unknown): string {
   if (isUserFacing(error)) return error.message;
   return error instanceof Error ? error.message : String(error);
@@ -51,7 +69,7 @@ function describe(error: unknown): string {
 
 export class FeedPoller {
   private readonly options: FeedPollerOptions;
-  private readonly dispatcher: Dispatcher;
+  private reader: Promise<FeedReader> | undefined;
   private readonly inFlight = new Set<string>();
   /** Rounds still running: stop() waits for them, so nothing writes to a store being closed. */
   private readonly rounds = new Set<Promise<TickReport>>();
@@ -62,7 +80,6 @@ export class FeedPoller {
   constructor(options: FeedPollerOptions) {
     this.options = options;
     this.log = options.logger?.child({ module: 'feeds.poller' }) ?? log;
-    this.dispatcher = createGuardedAgent(options);
   }
 
   /** Ticks every 30 s. Each tick starts only feeds not already being polled, so one hung feed holds up nothing. */
@@ -80,7 +97,7 @@ export class FeedPoller {
     await this.task?.stop();
     this.task = undefined;
     await Promise.allSettled([...this.rounds]);
-    await this.dispatcher.close().catch(() => undefined);
+    await this.reader?.then((reader) => reader.dispatcher.close()).catch(() => undefined);
   }
 
   /** One round: every due feed, at most `concurrency` at a time. Resolves when this round's feeds are done. */
@@ -151,8 +168,10 @@ export class FeedPoller {
   }
 
   private async outcomeFor(feed: FeedRecord): Promise<PollOutcome> {
+    this.reader ??= loadFeedReader(this.options);
+    const reader = await this.reader;
     const unconditional = needsUnconditional(feed, this.now());
-    const fetchOptions: FetchOptions = { dispatcher: this.dispatcher };
+    const fetchOptions: FetchOptions = { dispatcher: reader.dispatcher };
     if (this.options.allowedHosts) fetchOptions.allowedHosts = this.options.allowedHosts;
     if (this.options.lookup) fetchOptions.lookup = this.options.lookup;
     if (this.options.timeoutMs) fetchOptions.timeoutMs = this.options.timeoutMs;
@@ -160,7 +179,7 @@ export class FeedPoller {
     if (!unconditional && feed.etag) fetchOptions.etag = feed.etag;
     if (!unconditional && feed.lastModified) fetchOptions.lastModified = feed.lastModified;
 
-    const result = await (this.options.fetch ?? fetchFeed)(feed.url, fetchOptions);
+    const result = await (this.options.fetch ?? reader.fetchFeed)(feed.url, fetchOptions);
     if (result.status === 'not-modified' && !fetchOptions.etag && !fetchOptions.lastModified) {
       // Nothing to be "not modified" against: taking this as success would show a feed that is never read as healthy.
       return { status: 'error', kind: 'http', httpStatus: 304, message: NOT_MODIFIED_WITHOUT_VALIDATORS };
@@ -172,7 +191,7 @@ export class FeedPoller {
     try {
       const kind = this.options.kindOf?.(feed);
       // Relative links resolve against where the feed was finally read, after any redirect.
-      const parsed = await parseFeed(result.text, result.finalUrl, kind ? { kind } : {});
+      const parsed = await reader.parseFeed(result.text, result.finalUrl, kind ? { kind } : {});
       items = parsed.items;
       title = parsed.title;
       if (parsed.warnings.length) log.info({ feed: feed.url, warnings: parsed.warnings }, 'feed parsed with repairs');

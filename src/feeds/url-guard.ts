@@ -1,13 +1,13 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { isIP, type LookupFunction } from 'node:net';
-import { Agent, buildConnector } from 'undici';
+import { isIP } from 'node:net';
 import { createAllowList, whyAddressRefused, type AllowList } from './ip-policy.ts';
 
 /**
  * The guard every outgoing request of the feed layer goes through. Checking a URL once when an
  * admin adds it is not enough: DNS can answer differently a second later (DNS rebinding), and a
  * redirect can point anywhere. So the final check runs inside the connection itself, on the very
- * addresses the socket is about to use.
+ * addresses the socket is about to use (guarded-agent.ts, which alone loads undici: checking a
+ * URL needs no HTTP client).
  */
 
 export const MAX_URL_LENGTH = 2048;
@@ -40,7 +40,7 @@ const ALLOW_HINT = 'add it to FEED_ALLOWED_HOSTS if this is your own feed servic
 
 export type UrlCheck = { ok: true; url: URL } | { ok: false; reason: string };
 
-function stripBrackets(host: string): string {
+export function stripBrackets(host: string): string {
   return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
 }
 
@@ -75,7 +75,7 @@ export function checkUrl(input: string, options: GuardOptions = {}): UrlCheck {
   return { ok: true, url };
 }
 
-function addressRefusal(host: string, address: string, allow: AllowList): string | undefined {
+export function addressRefusal(host: string, address: string, allow: AllowList): string | undefined {
   if (allow.allowsAddress(address)) return undefined;
   const why = whyAddressRefused(address);
   if (!why) return undefined;
@@ -114,48 +114,6 @@ export async function resolveAllowed(hostname: string, options: GuardOptions = {
     if (why) throw new RefusedError(why);
   }
   return addresses;
-}
-
-/** Adapts resolveAllowed to the callback shape node:net expects, with and without `all`. */
-function guardedNetLookup(options: GuardOptions): LookupFunction {
-  return ((hostname: string, opts: { all?: boolean; family?: number | string }, callback: (...args: unknown[]) => void) => {
-    resolveAllowed(hostname, options).then(
-      (addresses) => {
-        const family = opts.family === 'IPv4' ? 4 : opts.family === 'IPv6' ? 6 : Number(opts.family ?? 0);
-        const wanted = family === 4 || family === 6 ? addresses.filter((a) => a.family === family) : addresses;
-        if (wanted.length === 0) {
-          callback(Object.assign(new Error(`${hostname} has no IPv${family} address`), { code: 'ENOTFOUND' }));
-        } else if (opts.all) {
-          callback(null, wanted);
-        } else {
-          const first = wanted[0] as ResolvedAddress;
-          callback(null, first.address, first.family);
-        }
-      },
-      (error: unknown) => callback(error),
-    );
-  }) as LookupFunction;
-}
-
-/**
- * An undici dispatcher whose every connection is checked: names through the guarded lookup,
- * IP-literal hosts (which node:net never looks up) right before the socket opens.
- */
-export function createGuardedAgent(options: GuardOptions = {}, agentOptions: { connectTimeoutMs?: number } = {}): Agent {
-  const base = buildConnector({ lookup: guardedNetLookup(options), timeout: agentOptions.connectTimeoutMs ?? 10_000 });
-  const allow = createAllowList(options.allowedHosts);
-  const connect: buildConnector.connector = (opts, callback) => {
-    const host = stripBrackets(opts.hostname);
-    if (isIP(host) && !allow.allowsHost(host)) {
-      const why = addressRefusal(host, host, allow);
-      if (why) {
-        callback(new RefusedError(why), null);
-        return;
-      }
-    }
-    base(opts, callback);
-  };
-  return new Agent({ connect });
 }
 
 function truncate(text: string, max: number): string {

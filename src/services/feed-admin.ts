@@ -4,14 +4,13 @@
  * finding a "failing" feed later.
  */
 import type { CheckOptions } from '../engine/check-feed.ts';
-import { checkFeed } from '../engine/check-feed.ts';
 import type { ShowPack } from '../facts/show-pack.ts';
 import { newFeedRecord } from '../feeds/feed-health.ts';
 import { checkUrl, resolveAllowed, RefusedError, type GuardOptions } from '../feeds/url-guard.ts';
 import { UserFacingError } from '../shared/errors.ts';
 import { logger as rootLogger, type Logger } from '../shared/logger.ts';
 import type { FeedRecord, FeedStore, GuildStore } from '../store/types.ts';
-import type { FeedAdmin } from './types.ts';
+import type { CheckReport, FeedAdmin } from './types.ts';
 
 /** Enough for any fan server; keeps one server from turning the poller into its own crawler. */
 export const MAX_FEEDS_PER_GUILD = 20;
@@ -28,6 +27,15 @@ export interface FeedAdminDeps {
   /** Names the default feeds are given in config/feeds.json, by URL; shown instead of the feed's own title. */
   names?: ReadonlyMap<string, string>;
   logger?: Logger;
+}
+
+/**
+ * Reading a feed and judging its items takes the fetcher, the parser and the fact extraction
+ * engine: loaded by the first /feeds add or /feeds test, not at start.
+ */
+async function checkFeed(url: string, pack: ShowPack, options: Pick<CheckOptions, 'fetch'>): Promise<CheckReport> {
+  const engine = await import('../engine/check-feed.ts');
+  return engine.checkFeed(url, pack, options);
 }
 
 /** The URL as it will be stored: parsed and normalised, so "HTTP://Host/feed" is one feed. */

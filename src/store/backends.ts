@@ -5,13 +5,15 @@
  *   postgres://user@host:port/db | postgresql://…
  */
 import { resolve } from 'node:path';
-import { Keyv } from 'keyv';
-import KeyvRedis, { createClient } from '@keyv/redis';
+import { Keyv, type KeyvStoreAdapter } from 'keyv';
+// Types only: the drivers themselves are imported when their URL is opened.
+import type * as RedisDriver from '@keyv/redis';
 import { UserFacingError } from '../shared/errors.ts';
 import { logger } from '../shared/logger.ts';
 import { KeyvKeyValue } from './key-value.ts';
 import { KeyvNodeSqlite } from './keyv-node-sqlite.ts';
-import { KeyvPostgresOwnPool } from './keyv-postgres-own-pool.ts';
+import type * as PostgresDriver from './keyv-postgres-own-pool.ts';
+import { deserializeStored } from './keyv-deserialize.ts';
 import type { RedisLike } from './redis/redis-client.ts';
 import { redisStructures } from './redis/redis-structures.ts';
 import { PostgresDb } from './sql/postgres-db.ts';
@@ -44,12 +46,14 @@ export async function openBackend(storeUrl: string, options: OpenOptions = {}): 
   switch (scheme) {
     case 'sqlite':
       return openSqlite(storeUrl.slice('sqlite://'.length), namespace, timeoutMs);
+    // The Redis and PostgreSQL drivers are loaded only for their own URLs: together they are
+    // about 450 modules that an SQLite deployment would otherwise carry in memory for nothing.
     case 'redis':
     case 'rediss':
-      return openRedis(storeUrl, namespace, timeoutMs);
+      return openRedis(storeUrl, namespace, timeoutMs, await import('@keyv/redis'));
     case 'postgres':
     case 'postgresql':
-      return openPostgres(storeUrl, namespace, timeoutMs);
+      return openPostgres(storeUrl, namespace, timeoutMs, await import('./keyv-postgres-own-pool.ts'));
     default:
       throw new UserFacingError(
         'store-url',
@@ -69,7 +73,7 @@ function openSqlite(rawPath: string, namespace: string, timeoutMs: number): Back
   } catch (error) {
     throw toStoreError(backend, error);
   }
-  const keyv = new Keyv(adapter, { namespace, throwOnErrors: true });
+  const keyv = keyvFor(adapter, namespace);
   const kv = new KeyvKeyValue(keyv, { backend, timeoutMs, lastEmittedError: watchErrors(keyv, backend) });
   // The structures share keyv's connection: an in-memory database exists only on that one.
   const db = new SqliteDb(adapter.database);
@@ -86,8 +90,14 @@ function openSqlite(rawPath: string, namespace: string, timeoutMs: number): Back
   return combine(kv, sqlStructures(db, namespace, guard));
 }
 
-function openRedis(url: string, namespace: string, timeoutMs: number): Backend {
+/** The options every store's Keyv gets: the allocation-light reader (see keyv-deserialize.ts). */
+function keyvFor(adapter: KeyvStoreAdapter, namespace: string, extra: { useKeyPrefix?: boolean } = {}): Keyv {
+  return new Keyv(adapter, { namespace, throwOnErrors: true, deserialize: deserializeStored, ...extra });
+}
+
+function openRedis(url: string, namespace: string, timeoutMs: number, redis: typeof RedisDriver): Backend {
   const backend = `redis ${hostOf(url)}`;
+  const { default: KeyvRedis, createClient } = redis;
   const client = createClient({
     url,
     // Commands fail at once while the connection is down instead of queueing until the timeout.
@@ -105,7 +115,7 @@ function openRedis(url: string, namespace: string, timeoutMs: number): Backend {
     throwOnErrors: true,
     connectionTimeout: timeoutMs,
   });
-  const keyv = new Keyv(adapter, { namespace, useKeyPrefix: false, throwOnErrors: true });
+  const keyv = keyvFor(adapter, namespace, { useKeyPrefix: false });
   // One connection attempt shared by concurrent calls: without the offline queue, a command sent
   // while another call's connect is still in progress would fail with "client is offline".
   let connecting: Promise<void> | undefined;
@@ -133,15 +143,16 @@ function openRedis(url: string, namespace: string, timeoutMs: number): Backend {
   return combine(kv, redisStructures(client as unknown as RedisLike, namespace, guard));
 }
 
-function openPostgres(url: string, namespace: string, timeoutMs: number): Backend {
+function openPostgres(url: string, namespace: string, timeoutMs: number, postgres: typeof PostgresDriver): Backend {
   const backend = `postgres ${hostOf(url)}${new URL(url).pathname}`;
-  let adapter: KeyvPostgresOwnPool;
+  const { KeyvPostgresOwnPool } = postgres;
+  let adapter: InstanceType<typeof KeyvPostgresOwnPool>;
   try {
     adapter = new KeyvPostgresOwnPool({ uri: url, table: 'hyosan_kv', keySize: 512, connectionTimeoutMs: timeoutMs });
   } catch (error) {
     throw toStoreError(backend, error);
   }
-  const keyv = new Keyv(adapter, { namespace, throwOnErrors: true });
+  const keyv = keyvFor(adapter, namespace);
   const kv = new KeyvKeyValue(keyv, { backend, timeoutMs, lastEmittedError: watchErrors(keyv, backend) });
   const pool = adapter.pool;
   if (pool === undefined) throw toStoreError(backend, new Error('no connection pool'));

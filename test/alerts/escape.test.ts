@@ -190,6 +190,14 @@ describe('escaping helpers', () => {
     expect(neutraliseMentions(input)).toBe(expected);
   });
 
+  test('stripInvisible hands clean text back as it is, and still cleans each invisible one alone', () => {
+    expect(stripInvisible('Kim Si-eun joins the cast — 시즌 2\n')).toBe('Kim Si-eun joins the cast — 시즌 2\n');
+    for (const hidden of ['\u0000', '\t', '\r', '\u00AD', '\u200B', '\u202E', '\u2066', '\uFEFF', '\u{E0041}', '\uD800']) {
+      expect(stripInvisible(`a${hidden}b`)).toBe(hidden === '\t' ? 'a b' : hidden === '\r' ? 'a\nb' : hidden === '\uD800' ? 'a\uFFFDb' : 'ab');
+    }
+    expect(stripInvisible('emoji 🎬 stays')).toBe('emoji 🎬 stays');
+  });
+
   test('stripInvisible removes bidi, zero-width and control characters but keeps newlines', () => {
     expect(stripInvisible('a\u202Eb\u2066c\u200Bd\u0000e\nf\tg\r\nh')).toBe('abcde\nf g\nh');
   });
