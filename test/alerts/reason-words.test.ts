@@ -9,6 +9,7 @@ import { disabledReasonFor } from '../../src/alerts/disable-reason.ts';
 import { koreanReason, reasonIn } from '../../src/alerts/reason-words.ts';
 import { deliveryLines } from '../../src/discord/format/delivery-view.ts';
 import { checkReportLines, feedLine } from '../../src/discord/format/feed-view.ts';
+import type { Claim } from '../../src/facts/types.ts';
 import { settingsLines } from '../../src/discord/format/settings-view.ts';
 import { applyPollOutcome, newFeedRecord } from '../../src/feeds/feed-health.ts';
 import { CHALLENGE_MESSAGE, whyNotAFeed } from '../../src/feeds/feed-sniff.ts';
@@ -124,5 +125,17 @@ describe('what a Korean admin reads, and an English one', () => {
     expect(ko).toContain('⚠️ 항목 350개 중 최신 200개만 남겼습니다');
     expect(ko.at(-1)).toBe("• Season 2 wraps — 'All of Us Are Dead' 2번 언급, 제목에 나옴, 제목에 시즌 2");
     expect(checkReportLines({ url: report.url, error: refusal('ftp://feeds.example/rss'), warnings: [], items: [] }, 8, 'ko')).toEqual(['❌ 거부됨: http와 https 피드만 읽을 수 있습니다 (ftp 불가)']);
+ 
+    // The claims read from an item, in the admin's language.
+    const evidence = { itemUrl: 'https://feeds.example/a', title: 'Season 2 wraps', sentence: 'Lomon returns; filming wrapped.' };
+    const claims: Claim[] = [
+      { kind: 'cast', subject: 'Lomon', value: 'returning', confidence: 'official', evidence },
+      { kind: 'production', subject: null, value: 'wrapped', confidence: 'reported', evidence },
+    ];
+    const withClaims = { ...report, items: [{ ...report.items[0]!, claims }] };
+    const koClaims = checkReportLines(withClaims, 8, 'ko').at(-1) ?? '';
+    expect(koClaims).toContain('↳ 출연 Lomon 복귀');
+    expect(koClaims).toContain('; 제작 단계 촬영 종료');
+    expect(checkReportLines(withClaims, 8, 'en-US').at(-1)).toContain('↳ cast Lomon returning');
   });
 });

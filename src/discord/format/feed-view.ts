@@ -2,6 +2,7 @@
 import type { CheckReport } from '../../services/types.ts';
 import type { FeedRecord } from '../../store/types.ts';
 import { reasonIn } from '../../alerts/reason-words.ts';
+import { claimKindIn, claimValueIn } from './claim-words.ts';
 import { confidenceBadge } from './confidence.ts';
 import { relevanceIn } from './relevance-words.ts';
 import { languageOf, say, type Words } from './say.ts';
@@ -51,7 +52,7 @@ export function checkReportLines(report: CheckReport, maxItems = 8, locale?: str
     ...report.warnings.map((w) => `⚠️ ${safeInline(reasonIn(w, language), 300)}`),
   ];
   for (const item of report.items.slice(0, maxItems)) {
-    const claims = item.claims.map((c) => `${c.kind} ${safeInline(c.subject ?? '', 40)} ${safeInline(c.value, 40)} ${confidenceBadge(c.confidence, locale)}`.replace(/\s+/g, ' '));
+    const claims = item.claims.map((c) => `${claimKindIn(c.kind, language)} ${safeInline(c.subject ?? '', 40)} ${safeInline(claimValueIn(c.value, language), 40)} ${confidenceBadge(c.confidence, locale)}`.replace(/\s+/g, ' '));
     lines.push(`${item.relevant ? '•' : '◦'} ${safeInline(item.title, 120)} — ${safeInline(relevanceIn(item.reason, language), 120)}${claims.length ? `\n  ↳ ${claims.join('; ')}` : ''}`);
   }
   return lines;
