@@ -12,6 +12,27 @@ import type { Language } from './language.ts';
 type Translate = (text: string) => string;
 type Rule = [RegExp, (m: RegExpExecArray, again: Translate) => string];
 
+/** The kinds of address the guard refuses (src/feeds/ip-policy.ts), in Korean; others as said. */
+const RANGE_KO: Array<[RegExp, string]> = [
+  [/^an? unspecified address|^the unspecified address/, '지정되지 않은 주소'],
+  [/^the broadcast address/, '브로드캐스트 주소'],
+  [/^a multicast address/, '멀티캐스트 주소'],
+  [/^a link-local address \(169\.254/, '링크 로컬 주소 (169.254.0.0/16, 클라우드 메타데이터 서비스가 있는 곳)'],
+  [/^a link-local address/, '링크 로컬 주소 (fe80::/10)'],
+  [/^a loopback address/, '루프백 주소 (이 컴퓨터)'],
+  [/^a carrier-grade NAT address/, '통신사 NAT 주소 (100.64.0.0/10)'],
+  [/^a private address/, '사설 주소'],
+  [/^a unique-local address/, '고유 로컬 주소 (fc00::/7, 사설망)'],
+  [/^a site-local address/, '사이트 로컬 주소 (사설망)'],
+  [/^a discard-only address/, '폐기 전용 주소'],
+  [/^a Teredo tunnel address/, 'Teredo 터널 주소'],
+  [/^a reserved address/, '예약된 주소'],
+];
+
+function rangeIn(words: string): string {
+  return RANGE_KO.find(([re]) => re.test(words))?.[1] ?? words;
+}
+
 const g = (m: RegExpExecArray, i: number): string => m[i] ?? '';
 
 const NETWORK: Record<string, string> = {
@@ -84,7 +105,7 @@ const RULES: Rule[] = [
   [/^refused: "(.*)" is not a valid URL$/s, (m) => `거부됨: "${g(m, 1)}"은(는) 올바른 주소가 아닙니다`],
   [/^refused: only http and https feeds can be read, not (.+)$/, (m) => `거부됨: http와 https 피드만 읽을 수 있습니다 (${g(m, 1)} 불가)`],
   [/^refused: (.+?) (?:is|resolves to (.+?),) (.+); add it to FEED_ALLOWED_HOSTS if this is your own feed service$/s,
-    (m) => `거부됨: ${g(m, 1)}${m[2] ? `(${g(m, 2)})` : ''}은(는) 공개 주소가 아닙니다 (${g(m, 3)}). 직접 운영하는 피드 서비스라면 FEED_ALLOWED_HOSTS에 추가하세요`],
+    (m) => `거부됨: ${g(m, 1)}${m[2] ? `(${g(m, 2)})` : ''}은(는) 공개 주소가 아닙니다 (${rangeIn(g(m, 3))}). 직접 운영하는 피드 서비스라면 FEED_ALLOWED_HOSTS에 추가하세요`],
   // Feeds: repairs the parser made.
   [/^item (\d+) had no title, text or link and was skipped$/, (m) => `${g(m, 1)}번 항목은 제목도 본문도 링크도 없어 건너뛰었습니다`],
   [/^item (\d+) could not be read and was skipped$/, (m) => `${g(m, 1)}번 항목을 읽을 수 없어 건너뛰었습니다`],

@@ -43,7 +43,7 @@ describe('what the services refuse, in the member\'s language', () => {
     const refused = await refusal(() => feeds.add(GUILD, 'http://127.0.0.1/feed.xml'));
     expect(refused.code).toBe('feed-url-refused');
     // The guard's reason is Hyosan's own: Korean too, with the address and its kind kept as written.
-    expect(refusalFor(refused, 'ko')).toBe('그 주소는 쓸 수 없습니다: 거부됨: 127.0.0.1은(는) 공개 주소가 아닙니다 (a loopback address (this machine)). 직접 운영하는 피드 서비스라면 FEED_ALLOWED_HOSTS에 추가하세요');
+    expect(refusalFor(refused, 'ko')).toBe('그 주소는 쓸 수 없습니다: 거부됨: 127.0.0.1은(는) 공개 주소가 아닙니다 (루프백 주소 (이 컴퓨터)). 직접 운영하는 피드 서비스라면 FEED_ALLOWED_HOSTS에 추가하세요');
     // A code without Korean words keeps its own message.
     expect(refusalFor(new UserFacingError('something-new', 'Plain words.'), 'ko')).toBe('Plain words.');
   });
