@@ -771,10 +771,13 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   let first = true;
   const entries = numberedEntries(pack);
   paragraphs.forEach((paragraph, index) => {
+    // "Kingdom. Both seasons, six episodes apiece …": a paragraph headed by another show's title
+    // alone is that show's entry in a list.
+    const headedByOther = paragraph.length > 1 && isBareOtherTitle(paragraph[0] ?? '', pack);
     for (const sentence of paragraph) {
       const read = first ? stripLead(sentence) : sentence;
       first = false;
-      const inOtherEntry = entries(read);
+      const inOtherEntry = entries(read) || (headedByOther && titleMentions(read, pack).length === 0);
       if (inOtherEntry || (otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read) || RETRACTED.test(read) || isUnknownTitleEntry(read, pack) || asideOnAnotherTitle(read, pack)) {
         previousCast = undefined;
         continue;
@@ -806,7 +809,9 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   if (headline) {
     const said = new Set([...best.values()].map((c) => `${c.kind}|${c.subject ?? ''}`));
     const deniedInBody = paragraphs.some((p) => p.some(deniesAReport) || deniesAReport(p.join(' '))) || deniesAReport(headline);
-    for (const d of sentenceClaims(headline, { pack, clock, articleSeason: season, headline: true }).drafts) {
+    // "All of Us Are Dead 2 pushed to 2025? Here's what the delay means": the question asks, the rest tells.
+    const told = headline.split(/(?<=[?？])\s+/).filter((part) => !isQuestion(part)).join(' ');
+    for (const d of told ? sentenceClaims(told, { pack, clock, articleSeason: season, headline: true }).drafts : []) {
       // The body's wording decides a fact the body also states; a body that denies a report
       // takes the headline's echo of that report with it.
       if (said.has(`${d.kind}|${d.subject ?? ''}`) || (deniedInBody && d.confidence !== 'official')) continue;
@@ -890,6 +895,13 @@ function labelledForOtherShow(sentence: string, pack: ShowPack): boolean {
 const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|date|premiere\s+date|it|this|that|start\s+of\s+(?:production|filming|shooting)|renewal|pickup|casting|line-?up)\b|\bsaid\s+so\b|^\s*(?:the\s+)?(?:news|announcement|confirmation|lineup|line-up)\s+came\s+(?:from|via)\b/i;
 
 const PRONOUN_SPEAKER = /^\s*(?:it|they)\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+also\s+|have\s+also\s+)?(?:said|says|confirmed|confirms|announced|announces|revealed|reveals|added|adds|noted|stated|shared|told)\b/i;
+
+/** A sentence that is nothing but another show's title ("Kingdom.", "Hellbound season two."). */
+function isBareOtherTitle(sentence: string, pack: ShowPack): boolean {
+  const refs = showRefs(sentence, pack).filter((r) => !r.ours);
+  const rest = refs.reduce((text, r) => text.slice(0, r.start) + ' '.repeat(r.end - r.start) + text.slice(r.end), sentence);
+  return refs.length > 0 && titleMentions(sentence, pack).length === 0 && /^[\s\d.)*•#:-]*(?:season\s+\w+)?[\s.!:]*$/i.test(rest);
+}
 
 function vouchesForPrevious(sentence: string, pack: ShowPack): Confidence | undefined {
   const news = ANAPHORIC_NEWS.exec(sentence);

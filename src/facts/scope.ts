@@ -73,9 +73,10 @@ function patterns(pack: ShowPack): ShowPatterns {
   const latinTitles = titles.filter((t) => !HANGUL.test(t));
   const ours = new RegExp(`(?:${[...latinTitles.map(titlePattern).map((p) => `(?<![\\p{L}])${p}(?![\\p{L}])`), ...korean].join('|')})`, 'giu');
   const otherTitles = pack.otherShows.flatMap((s) => [s.title, ...s.aliases]).sort((a, b) => b.length - a.length);
-  // Another show's own season or part travels with its title ("Squid Game season 3").
+  // Another show's own season or part travels with its title ("Squid Game season 3",
+  // "Hellbound's six-episode second season").
   const others = otherTitles.length
-    ? new RegExp(`(?<![\\p{L}])(?:(?:${otherTitles.filter((t) => !HANGUL.test(t)).map(titlePattern).join('|') || '(?!)'})(?![\\p{L}])|${otherTitles.filter((t) => HANGUL.test(t)).map((t) => t.split(/\s+/).map(escape).join('\\s*')).join('|') || '(?!)'})(?:["'”’]?\\s*(?:season|part|class|series|시즌)\\s*\\w+|\\s*\\d\\b)?`, 'giu')
+    ? new RegExp(`(?<![\\p{L}])(?:(?:${otherTitles.filter((t) => !HANGUL.test(t)).map(titlePattern).join('|') || '(?!)'})(?![\\p{L}])|${otherTitles.filter((t) => HANGUL.test(t)).map((t) => t.split(/\s+/).map(escape).join('\\s*')).join('|') || '(?!)'})(?:["'”’]?\\s*(?:season|part|class|series|시즌)\\s*\\w+|\\s*\\d\\b|['’]s\\s+(?:[\\w-]+\\s+){0,2}?(?:first|second|third|fourth|fifth|final|new|latest|next|upcoming)\\s+(?:season|part|series|instal?lment))?`, 'giu')
     : null;
   const built = { ours, others, ...genericPatterns(pack) };
   cache.set(pack, built);

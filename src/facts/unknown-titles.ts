@@ -30,6 +30,8 @@ const PARTICULARS = /\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Netflix|Disney\+|TVING|
 
 const DESCRIBED = /\b(?:the|a|an)\s+(?:[\w+-]+\s+){0,4}?(?:drama|series|show|thriller|romance|comedy|film|movie)\s+(?:starring|led\s+by|fronted\s+by|headlined\s+by)\s+/gi;
 
+const APPOSED = new RegExp(`(?<title>${TITLE}),\\s+(?:an?|the)\\s+(?:[\\w+-]+\\s+){0,4}?(?:drama|series|thriller|romance|comedy|show|film|movie|mystery|procedural|sitcom|documentary)\\b`, 'gu');
+
 const compiled = new WeakMap<ShowPack, { possessed: RegExp; bracketed: RegExp; own: RegExp }>();
 
 function patterns(pack: ShowPack): { possessed: RegExp; bracketed: RegExp; own: RegExp } {
@@ -73,6 +75,12 @@ export function unknownTitles(text: string, pack: ShowPack): TitleSpan[] {
     if (!star || star.span.start > 2) continue;
     const ours = pack.people.find((p) => p.name === star.canonical)?.roles.includes('cast');
     if (!ours) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  // "Daily Dose of Sunshine, a 12-episode Netflix drama about a nurse, launches Friday": a title
+  // introduced by an appositive that says what kind of show it is.
+  for (const m of text.matchAll(APPOSED)) {
+    const title = m.groups?.title ?? '';
+    if (title.includes(' ') && isTitle(title, pack, own)) out.push({ start: m.index, end: m.index + title.length });
   }
   for (const m of text.matchAll(bracketed)) {
     const title = m.groups?.title ?? '';

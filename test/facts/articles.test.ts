@@ -100,6 +100,20 @@ describe('what a whole article lends its sentences', () => {
       want: ['cast|Lomon|returning|reported', 'cast|Roh Jae-won|new|reported'],
     },
     {
+      why: "a paragraph headed by another show's title alone is that show's entry in a list",
+      title: 'Season 2 of All of Us Are Dead has wrapped: what to watch meanwhile',
+      text: 'Filming on All of Us Are Dead season 2 wrapped last week, Korean outlets report.\nKingdom. Both seasons, six episodes apiece, and the period zombies still scare.',
+      date: '2026-02-24',
+      want: ['production||wrapped|reported'],
+    },
+    {
+      why: 'a question in the headline tells nothing; the rest of the headline still does',
+      title: 'All of Us Are Dead 2 pushed to 2028? Netflix says no',
+      text: 'Fans have been sharing an unsourced post.',
+      date: '2026-07-01',
+      want: [],
+    },
+    {
       why: 'the statement in a paragraph covers that paragraph only',
       title: 'All of Us Are Dead season 2 adds two faces',
       text: 'Kang Da-bin joins All of Us Are Dead season 2, StarNews reported on Friday.\nThe streamer said filming on season 2 has started. Seo Ji-hoon joins the cast.',
