@@ -28,7 +28,7 @@ export const PRODUCTION_ROWS_EN: readonly StageRow[] = [
   { name: 'cameras-rolling', stage: 'filming', re: /\bcameras\s+(?:have\s+been|had\s+been|are|were|have\s+started|started|began|begin)\s+(?:(?:now|already|officially|finally|once\s+again|again)\s+){0,2}rolling\b/gi },
   { name: 'into-the-shoot', stage: 'filming', re: /\b(?:weeks?|months?|days?)\s+into\s+(?:the\s+)?(?:shoot|filming|shooting)\b|\b(?:into|in|entering)\s+the\s+(?:last|final|home)\s+stretch\s+of\s+(?:the\s+)?(?:shoot|filming|shooting)\b/gi },
   { name: 'called-it-a-wrap', stage: 'wrapped', re: /\bcalled\s+it\s+a\s+wrap\b|\bit['’]s\s+a\s+wrap\b/gi },
-  { name: 'in-the-edit-suite', stage: 'post-production', re: /\b(?:is|are|now|lives|living|moved|moving|went|gone|heads?)\s+(?:now\s+)?(?:in|into)\s+the\s+edit(?:\s+suite|\s+bay|ing\s+room)?\b/gi },
+  { name: 'in-the-edit-suite', stage: 'post-production', re: /(?:\b(?:is|are|now|lives|living|moved|moving|went|gone|heads?)|['’]re|['’]s)\s+(?:now\s+)?(?:in|into)\s+the\s+edit(?:\s+suite|\s+bay|ing\s+room)?\b/gi },
   { name: 'filming-ahead', stage: 'filming', re: /\b(?:weeks?|days?|months?)\s+of\s+(?:filming|shooting)\s+(?:ahead|left|remaining|to\s+go)\b/gi },
   { name: 'cameras-packed', stage: 'wrapped', re: /\bcameras\s+(?:have\s+been|were|had\s+been)\s+(?:packed\s+away|put\s+away|switched\s+off)\b/gi },
   { name: 'last-stretch-of-post', stage: 'post-production', re: /\b(?:last|final|home)\s+stretch\s+of\s+post[-\s]?production\b|\bdeep\s+into\s+post(?:[-\s]?production)?\b/gi },
