@@ -2,9 +2,9 @@
  * Leases as rows judged by the database's own clock. A row is never deleted, so its epoch only
  * grows: a new holder always carries a higher fence than every holder before it.
  */
-import type { Guard } from '../store-errors.ts';
 import type { Fence, LeaseClaim, LeaseStore } from '../types.ts';
-import { num, q, type SqlDb } from './sql-db.ts';
+import { num, q } from './sql-db.ts';
+import { SqlPart } from './sql-part.ts';
 
 interface LeaseRow {
   holder: string;
@@ -12,17 +12,7 @@ interface LeaseRow {
   left_ms: unknown;
 }
 
-export class SqlLeaseStore implements LeaseStore {
-  private readonly db: SqlDb;
-  private readonly ns: string;
-  private readonly guard: Guard;
-
-  constructor(db: SqlDb, ns: string, guard: Guard) {
-    this.db = db;
-    this.ns = ns;
-    this.guard = guard;
-  }
-
+export class SqlLeaseStore extends SqlPart implements LeaseStore {
   claim(lease: string, holder: string, ttlMs: number, replacing?: string): Promise<LeaseClaim> {
     const { db, ns } = this;
     const now = db.dialect.nowMs;

@@ -3,18 +3,14 @@ import type { FactEvent, FactKind } from '../../facts/types.ts';
 import type { Guard } from '../store-errors.ts';
 import type { EventLog, IdList, RecentIndex } from '../types.ts';
 import { q, type SqlDb } from './sql-db.ts';
+import { SqlPart } from './sql-part.ts';
 
-export class SqlIdList implements IdList {
-  private readonly db: SqlDb;
-  private readonly ns: string;
+export class SqlIdList extends SqlPart implements IdList {
   private readonly name: string;
-  private readonly guard: Guard;
 
   constructor(db: SqlDb, ns: string, name: string, guard: Guard) {
-    this.db = db;
-    this.ns = ns;
+    super(db, ns, guard);
     this.name = name;
-    this.guard = guard;
   }
 
   async add(ids: string[]): Promise<void> {
@@ -46,17 +42,7 @@ export class SqlIdList implements IdList {
   }
 }
 
-export class SqlRecentIndex implements RecentIndex {
-  private readonly db: SqlDb;
-  private readonly ns: string;
-  private readonly guard: Guard;
-
-  constructor(db: SqlDb, ns: string, guard: Guard) {
-    this.db = db;
-    this.ns = ns;
-    this.guard = guard;
-  }
-
+export class SqlRecentIndex extends SqlPart implements RecentIndex {
   async add(entries: Array<{ id: string; sortMs: number; relevant: boolean }>, keep: number): Promise<void> {
     const { db, ns } = this;
     if (entries.length === 0) return;
@@ -90,17 +76,7 @@ export class SqlRecentIndex implements RecentIndex {
   }
 }
 
-export class SqlEventLog implements EventLog {
-  private readonly db: SqlDb;
-  private readonly ns: string;
-  private readonly guard: Guard;
-
-  constructor(db: SqlDb, ns: string, guard: Guard) {
-    this.db = db;
-    this.ns = ns;
-    this.guard = guard;
-  }
-
+export class SqlEventLog extends SqlPart implements EventLog {
   async append(events: FactEvent[]): Promise<void> {
     const { db, ns } = this;
     if (events.length === 0) return;

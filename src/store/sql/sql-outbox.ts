@@ -7,6 +7,7 @@ import type { Delivery, FenceRef, Outbox } from '../types.ts';
 import { applyChanges, expiresAt, time, uniqueById } from '../outbox-rules.ts';
 import { checkFence } from './sql-fence.ts';
 import { q, type SqlDb, type SqlWork } from './sql-db.ts';
+import { SqlPart } from './sql-part.ts';
 
 /** Rows per INSERT: far below both databases' parameter limits. */
 const ROWS_PER_INSERT = 200;
@@ -17,18 +18,13 @@ interface BodyRow {
   body: string;
 }
 
-export class SqlOutbox implements Outbox {
-  private readonly db: SqlDb;
-  private readonly ns: string;
+export class SqlOutbox extends SqlPart implements Outbox {
   private readonly fence: FenceRef;
-  private readonly guard: Guard;
   private lastPurge = 0;
 
   constructor(db: SqlDb, ns: string, fence: FenceRef, guard: Guard) {
-    this.db = db;
-    this.ns = ns;
+    super(db, ns, guard);
     this.fence = fence;
-    this.guard = guard;
   }
 
   async enqueue(deliveries: Delivery[]): Promise<Delivery[]> {
