@@ -5,6 +5,7 @@
  * read the sentence as if the aside were not there, instead of giving the clause to the other show.
  */
 import type { ShowPack } from './show-pack-schema.ts';
+import { blankSpans } from './blank.ts';
 import { showRefs } from './scope.ts';
 
 const PARENTHESIS = /\(([^()]{1,120})\)/g;
@@ -12,12 +13,9 @@ const PARENTHESIS = /\(([^()]{1,120})\)/g;
 export function maskOtherShowAsides(sentence: string, pack: ShowPack): string {
   if (!sentence.includes('(')) return sentence;
   const refs = showRefs(sentence, pack);
-  let out = sentence;
-  for (const m of sentence.matchAll(PARENTHESIS)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  const asides = [...sentence.matchAll(PARENTHESIS)].map((m) => ({ start: m.index, end: m.index + m[0].length })).filter(({ start, end }) => {
     const inside = refs.filter((r) => r.start >= start && r.end <= end);
-    if (inside.some((r) => !r.ours) && !inside.some((r) => r.ours)) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
-  }
-  return out;
+    return inside.some((r) => !r.ours) && !inside.some((r) => r.ours);
+  });
+  return blankSpans(sentence, asides);
 }

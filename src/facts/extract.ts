@@ -13,6 +13,7 @@ import { PRODUCTION_STAGES } from './types.ts';
 import { findCharacters, findPeople, type PersonMention } from './names.ts';
 import { pairedRoles } from './pairing.ts';
 import { maskOtherShowAsides } from './asides.ts';
+import { blankSpans } from './blank.ts';
 import { OwnedMemo } from './memo.ts';
 import { withPronouns } from './pronouns.ts';
 import { releaseRelativeToDay } from './relative-release.ts';
@@ -293,13 +294,7 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
 
 /** A clause's text with the phrases that name its speakers blanked out. */
 function withoutSpeakers(sentence: string, clause: Clause, pack: ShowPack): string {
-  let text = sentence.slice(clause.start, clause.end);
-  for (const a of findAttributions(sentence, pack)) {
-    const start = Math.max(a.start, clause.start) - clause.start;
-    const end = Math.min(a.end, clause.end) - clause.start;
-    if (end > start) text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
-  }
-  return text;
+  return blankSpans(sentence.slice(clause.start, clause.end), findAttributions(sentence, pack), clause.start);
 }
 
 /** Whether a promotional or event noun stands between the release word and the date. */
@@ -458,21 +453,13 @@ function nameLists(sentence: string, people: PersonMention[]): Map<PersonMention
 
 /** A clause holding only names from the list and joining words. */
 function isListItem(clause: Clause, people: PersonMention[]): boolean {
-  let rest = clause.text;
-  for (const p of people) {
-    if (p.span.start >= clause.start && p.span.end <= clause.end) {
-      const a = p.span.start - clause.start;
-      const b = p.span.end - clause.start;
-      rest = rest.slice(0, a) + ' '.repeat(b - a) + rest.slice(b);
-    }
-  }
+  const rest = blankSpans(clause.text, people.filter((p) => p.span.start >= clause.start && p.span.end <= clause.end).map((p) => p.span), clause.start);
   return /^[\s,]*(?:(?:and|&)\s+)?(?:\([^)]{0,40}\))?[\s.,]*$/i.test(rest);
 }
 
 /** A line made only of names, roles and joining words: a credit list, no verb, no news. */
 function isBareCreditLine(sentence: string, people: PersonMention[], characters: Array<{ span: { start: number; end: number } }>): boolean {
-  let rest = sentence;
-  for (const { span } of [...people.map((p) => p.span), ...characters.map((c) => c.span)].map((span) => ({ span }))) rest = rest.slice(0, span.start) + ' '.repeat(span.end - span.start) + rest.slice(span.end);
+  const rest = blankSpans(sentence, [...people.map((p) => p.span), ...characters.map((c) => c.span)]);
   const words = rest.replace(/\([^)]*\)/g, ' ').match(/[\p{L}]+/gu) ?? [];
   return people.length > 0 && words.filter((w) => !/^(?:as|and|with|also|plus)$/i.test(w)).length <= 1;
 }
@@ -899,7 +886,7 @@ const PRONOUN_SPEAKER = /^\s*(?:it|they)\s+(?:also\s+|further\s+|later\s+|then\s
 /** A sentence that is nothing but another show's title ("Kingdom.", "Hellbound season two."). */
 function isBareOtherTitle(sentence: string, pack: ShowPack): boolean {
   const refs = showRefs(sentence, pack).filter((r) => !r.ours);
-  const rest = refs.reduce((text, r) => text.slice(0, r.start) + ' '.repeat(r.end - r.start) + text.slice(r.end), sentence);
+  const rest = blankSpans(sentence, refs);
   return refs.length > 0 && titleMentions(sentence, pack).length === 0 && /^[\s\d.)*•#:-]*(?:season\s+\w+)?[\s.!:]*$/i.test(rest);
 }
 
