@@ -125,6 +125,13 @@ export const FAN_CASTING = /\b(?:imaginary|fan[-\s]?made|fan[-\s]?cast(?:ing)?|d
 export const SOURCE_AUTHOR_BEFORE = /\b(?:webtoon|web\s*comic|comic|manhwa|novel|book|source\s+material)\b[^.;,]{0,60}?\bby\s+$/i;
 
 /** What a streamer drops or releases that is not the season itself. */
+/**
+ * The subject of a release word is a promotional item when its head noun is one, whatever the
+ * adjectives before it or the show named after it: "The first full trailer for season 2 arrives
+ * on Tuesday", "All of Us Are Dead 2 trailer drops Tuesday".
+ */
+export const PROMO_SUBJECT = /\b(?:teasers?|trailers?|videos?|clips?|posters?|stills?|first\s+looks?|footage|featurettes?|key\s+art)(?:\s+(?:for|of)\s+[^,;:]{1,80})?\s*$/i;
+
 export const PROMO_OBJECT = /^\s*(?:(?:a|an|the|its|their|his|her|new|first|official|brief|short|thrilling|creative|special|\w+-\w+)\s+){0,4}(?:teasers?|trailers?|videos?|clips?|posters?|stills?|photos?|pics|images?|first\s+looks?|footage|synopsis|logline|announcement|behind-the-scenes)\b/i;
 
 /** A release that has already happened: the earlier season's, not the one tracked. */

@@ -10,6 +10,7 @@
  *   spring → Q2, summer → Q3, fall/autumn → Q4, winter → Q1 of the year named
  *     ("this winter" said from September on means the winter ahead: Q4 of that year)
  *   "this year" → YYYY, "later this year" → YYYY-H2, "next year" → YYYY+1,
+ *   "April of next year" → (YYYY+1)-04,
  *   "early next year" → (YYYY+1)-H1, "next month" → the month after the article's
  *   "2027" alone → 2027
  * A missing year is resolved forwards for releases (a date already well past means next year)
@@ -78,6 +79,8 @@ const RULES: DateRule[] = [
   } },
   // "January 28 last year": the year said in words.
   { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(last|this|next)\\s+year\\b`, 'gi'), value: (m, c) => `${c.year + ({ last: -1, this: 0, next: 1 }[(m[3] ?? '').toLowerCase()] ?? 0)}-${pad(month(m[1]))}-${pad(Number(m[2]))}` },
+  // "April of next year", "December this year": a month with its year in words.
+  { re: new RegExp(`\\b${MONTH}\\s+(?:of\\s+)?(last|this|next)\\s+year\\b`, 'gi'), value: (m, c) => `${c.year + ({ last: -1, this: 0, next: 1 }[(m[2] ?? '').toLowerCase()] ?? 0)}-${pad(month(m[1]))}` },
   { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}\\b`, 'gi'), value: (m) => `${m[3]}-${pad(month(m[1]))}-${pad(Number(m[2]))}` },
   { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'gi'), value: (m) => `${m[3]}-${pad(month(m[2]))}-${pad(Number(m[1]))}` },
   { re: /\b(20\d\d)-(\d\d)-(\d\d)\b/g, value: (m) => `${m[1]}-${m[2]}-${m[3]}` },

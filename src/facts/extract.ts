@@ -25,7 +25,7 @@ import { KO_UNDECIDED, koIsBareStatement, koIsOfficialAnnouncement } from './ko/
 import { koreanSentenceClaims } from './ko/extract.ts';
 import {
   ABSENT_FROM_LIST, ACTOR_LEVEL, CANCEL_CUE, OWN_DATE_NOUN, CAST_CUES, CONDITION_BEFORE, CREDIT_LINE, CREW_ASSIGNMENT, CREW_CUES, CREW_TITLE, EPISODE_CUE, FAN_CASTING, FUTURE_BEFORE_CUE, KNOWN_FOR_BEFORE, NEGOTIATION,
-  PAST_CREDIT, PAST_CREDIT_COORDINATED, PAST_RELEASE, PHOTO_CAPTION, PLATFORM_CUE, PLATFORM_VERB, PRODUCTION_CUES, PROMO_OBJECT, RECAP, RELEASE_CUE, RESPONSE_TO_REPORTS, SHOW_DESCRIPTION, SOURCE_AUTHOR_BEFORE,
+  PAST_CREDIT, PAST_CREDIT_COORDINATED, PAST_RELEASE, PHOTO_CAPTION, PLATFORM_CUE, PLATFORM_VERB, PRODUCTION_CUES, PROMO_OBJECT, PROMO_SUBJECT, RECAP, RELEASE_CUE, RESPONSE_TO_REPORTS, SHOW_DESCRIPTION, SOURCE_AUTHOR_BEFORE,
   SOURCE_WORK_BEFORE, UNDECIDED, episodeCount, renewalCue,
 } from './cues.ts';
 
@@ -225,6 +225,8 @@ const SCHEDULE_ONLY_CUE = /^(?:pushed|moved|delayed|postponed|shifted|bumped|sla
 const PRODUCTION_WORD = /\b(?:filming|shoot|shooting|production|cameras?|principal\s+photography|casting|crank[-\s]?in)\b/i;
 const RELEASE_WORD = /\b(?:releas\w*|premier\w*|debut\w*|stream\w*|air(?:s|ed|ing|date)?|launch\w*|arriv\w*|drop\w*|land(?:s|ed|ing)?|hit(?:s|ting)?\s+(?:netflix|screens|theaters|the\s+(?:platform|streamer))|out)\b/i;
 const DISMISSAL = /^(?:but\s+|though\s+|although\s+)?(?:that|this|it|which)\s+(?:looks|seems|appears|is|sounds|feels)\s+(?:very\s+|highly\s+|increasingly\s+|pretty\s+)?(?:unlikely|doubtful|improbable|far-fetched|optimistic|a\s+(?:long\s+)?(?:stretch|shot))\b/i;
+/** "That makes earlier talk of a December premiere look doubtful": the clause itself rules the value out. */
+const DOUBTED = /\b(?:looks?|seems?|appears?|sounds?|now\s+looks?)\s+(?:very\s+|highly\s+|increasingly\s+|rather\s+)?(?:doubtful|unlikely|improbable|far-fetched|off\s+the\s+table)\b/i;
 const MOVED_TO_AFTER = /^\s*(?:,?\s*20\d\d)?\s*(?:to|until|into)\s+(?:\w+day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|late|mid|the|\d)/i;
 const CHART_WINDOW_BEFORE = /\b(?:(?:the\s+)?week\s+(?:of|ending|ended|from|between)|viewing\s+week|tracking\s+period)\s+(?:\w+\s+\d{1,2}\s+(?:to|and|through|-|–)\s+)?$/i;
 const REJECTED_BEFORE = /\b(?:(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not)\s+(?:in\s+)?(?:the\s+|a\s+)?|before\s+(?:the\s+end\s+of\s+)?)$/i;
@@ -260,7 +262,7 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
     if (governed || SUPERSEDED_PLAN.test(text) || (abandoned && /\b(?:had|earlier|previously|originally|initially)\b/i.test(text))) continue;
     // "Fans hope for a 2023 release, but that looks unlikely": the writer dismisses it.
     const next = clauses[clauses.indexOf(clause) + 1];
-    if (next && DISMISSAL.test(next.text)) continue;
+    if ((next && DISMISSAL.test(next.text)) || DOUBTED.test(text)) continue;
     // "the shoot was pushed to 2025" moves filming, not the release.
     // The speaker's own words do not count ("Production insiders now expect …").
     if (SCHEDULE_ONLY_CUE.test(cue.m[0]) && PRODUCTION_WORD.test(withoutSpeakers(sentence, clause, ctx.pack)) && !RELEASE_WORD.test(text.replace(cue.m[0], ' '))) continue;
@@ -274,7 +276,7 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
     if (PAST_RELEASE.test(text) && !hasTrackedMarker(text, ctx.pack)) continue;
     // "Netflix dropped a teaser on July 23": a promotional item, not the season; so is "A
     // trailer for season 2 drops on October 3", where the promotion is the subject.
-    if (PROMO_OBJECT.test(sentence.slice(cue.end, clause.end)) || PROMO_OBJECT.test(sentence.slice(clause.start, cue.start))) continue;
+    if (PROMO_OBJECT.test(sentence.slice(cue.end, clause.end)) || PROMO_OBJECT.test(sentence.slice(clause.start, cue.start)) || PROMO_SUBJECT.test(sentence.slice(clause.start, cue.start))) continue;
     for (const d of findDates(text, ctx.clock, 'future', sentence.slice(0, clause.start))) {
       if (Number(d.value.slice(0, 4)) <= lastEarlierYear) continue;
       if (latestDayOf(d.value) < monthAgo) continue;

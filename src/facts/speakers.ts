@@ -148,6 +148,11 @@ export function speakerLexicon(pack: ShowPack): CompiledLexicon {
 
 /** A speaker who denies or stays silent vouches for nothing. */
 const SILENT_AFTER = /^\s*(?:itself\s+)?(?:has|have|had|is|was|did|does)?\s*(?:not|n['’]t|never|yet\s+to|declined|refused|nothing|no\s+comment)\b|^\s*(?:has|have|had)\s+(?:said|confirmed|announced)\s+nothing\b/i;
+/**
+ * "People familiar with Netflix's schedule say …", "a source close to the studio said": the
+ * organisation is where the real, unnamed speaker stands, not who speaks.
+ */
+const PROXIMITY_BEFORE = /\b(?:familiar\s+with|close\s+to|(?:people|sources?|insiders?|someone|staff(?:ers)?|employees?|officials?|one|two|three)\s+(?:at|in|inside|within|from)|inside|within)\s+(?:the\s+)?$/i;
 const NEGATED_BEFORE = /\b(?:neither|nor|not|no|without|unless)\s+(?:\w+\s+)?$/i;
 
 function boundaries(sentence: string): number[] {
@@ -196,7 +201,7 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
       if (taken.some(([a, b]) => start < b && a < end)) continue;
       const before = sentence.slice(0, start);
       const after = sentence.slice(end);
-      if (NEGATED_BEFORE.test(before) || SILENT_AFTER.test(after)) continue;
+      if (NEGATED_BEFORE.test(before) || SILENT_AFTER.test(after) || (row.confidence === 'official' && PROXIMITY_BEFORE.test(before))) continue;
       const how = attributionForm(before, after, m[0]);
       if (!how) continue;
       taken.push([start, end]);

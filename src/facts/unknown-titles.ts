@@ -20,6 +20,8 @@ const TITLE = `${WORD}(?:\\s+(?:${CONNECTOR}\\s+)*${WORD})*`;
 /** Broadcasters and streamers that own shows ("tvN's", "JTBC's"); the pack's platform is added. */
 const NETWORKS = ['tvN', 'JTBC', 'KBS', 'KBS2', 'MBC', 'SBS', 'ENA', 'OCN', 'TVING', 'Disney+', 'Coupang Play', 'Apple TV+', 'Prime Video', 'Amazon', 'Wavve', 'HBO', 'Hulu', 'Max', 'Viki', 'Viu'];
 
+const NETWORK_NAME = new RegExp(`^(?:${NETWORKS.map((n) => n.replace(/[+]/g, '\\+')).join('|')})$`);
+
 /** First words that make a phrase something other than a title: pages, charts, units, events. */
 const NOT_A_TITLE = /^(?:Top|Tudum|Geeked|Next|Instagram|X|Twitter|YouTube|TikTok|Korean|Korea|Global|Non-English|English|Season|Part|Chapter|Week|Day|Q\d|CEO|Co-CEO|Chief|Head|Vice|President|Director|Official|Asia|Asian|Seoul|South|Japan|Japanese|The\s+(?:streamer|company|platform|studio))\b/;
 /** A day or month on its own ("Netflix's Monday announcement") is no title; "Monday Monster" may be. */
@@ -31,6 +33,18 @@ const PARTICULARS = /\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Netflix|Disney\+|TVING|
 const DESCRIBED = /\b(?:the|a|an)\s+(?:[\w+-]+\s+){0,4}?(?:drama|series|show|thriller|romance|comedy|film|movie)\s+(?:starring|led\s+by|fronted\s+by|headlined\s+by)\s+/gi;
 
 const APPOSED = new RegExp(`(?<title>${TITLE}),\\s+(?:an?|the)\\s+(?:[\\w+-]+\\s+){0,4}?(?:drama|series|thriller|romance|comedy|show|film|movie|mystery|procedural|sitcom|documentary)\\b`, 'gu');
+
+/** "Netflix's gun-crime thriller Trigger", "the legal drama Extraordinary Attorney Woo": a title named after its genre. */
+const GENRE_LED = new RegExp(`\\b(?:thriller|drama|K-drama|k-drama|series|comedy|romance|rom-com|procedural|sitcom|documentary|docuseries|anthology|horror|film|movie|miniseries)\\s+(?<title>${TITLE})`, 'gu');
+
+/**
+ * "Bloodhounds is out today on Netflix", "Extraordinary Attorney Woo starts June 29 on ENA": a
+ * sentence that opens on a capitalised name going out on a day is another show's release.
+ */
+const RELEASE_SUBJECT = new RegExp(`^\\s*(?<title>${TITLE})\\s+(?:is\\s+(?:out|streaming|available)|(?:premieres?|premiered|arrives?|arrived|debuts?|debuted|drops?|dropped|lands?|landed|launches|launched|airs|aired|hits)\\b|(?:starts|started|begins|began|returns)\\s+(?:on\\s+|this\\s+|next\\s+|today|tomorrow)?(?:[A-Z][a-z]+day|today|tomorrow|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\\d))`, 'u');
+
+/** Capitalised first words that open ordinary sentences, not titles: "Filming", "Episodes", "It". */
+const ORDINARY_OPENER = /^(?:It|Its|This|That|These|Those|Which|Both|All|Each|Every|Everything|New|Episodes?|Filming|Shooting|Production|Post-production|Fans|Viewers|Netflix|The|A|An|One|Two|Three|Season|Part|Trailer|Teaser|Poster|First|Next|Last|Now|Today|Tomorrow|Tonight)$/;
 
 const compiled = new WeakMap<ShowPack, { possessed: RegExp; bracketed: RegExp; own: RegExp }>();
 
@@ -81,6 +95,17 @@ export function unknownTitles(text: string, pack: ShowPack): TitleSpan[] {
   for (const m of text.matchAll(APPOSED)) {
     const title = m.groups?.title ?? '';
     if (title.includes(' ') && isTitle(title, pack, own)) out.push({ start: m.index, end: m.index + title.length });
+  }
+  for (const m of text.matchAll(GENRE_LED)) {
+    const title = m.groups?.title ?? '';
+    const at = m.index + m[0].length - title.length;
+    if (!ORDINARY_OPENER.test(title) && !NETWORK_NAME.test(title) && title !== pack.platform && isTitle(title, pack, own)) out.push({ start: at, end: at + title.length });
+  }
+  const subject = RELEASE_SUBJECT.exec(text);
+  const named = subject?.groups?.title ?? '';
+  if (subject && !ORDINARY_OPENER.test(named.split(/\s+/)[0] ?? '') && !NETWORK_NAME.test(named) && named !== pack.platform && isTitle(named, pack, own)) {
+    const at = subject[0].indexOf(named);
+    out.push({ start: at, end: at + named.length });
   }
   for (const m of text.matchAll(bracketed)) {
     const title = m.groups?.title ?? '';

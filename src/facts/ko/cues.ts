@@ -31,8 +31,8 @@ export const KO_CANCEL_CUE = /(?:시즌\s*2|후속\s*시즌|후속편|제작)(?:
 /** Wording for the new season reaching the screen, with a time. */
 export const KO_RELEASE_CUE = /공개(?:\s*예정|된다|될|한다|할|\s*시기|\s*시점|\s*일정|\s*날짜|일|를|\s*확정|\s*목표|\s*계획|돼|되며|되는|하며|하기로|\s*예고|\s*전망|\s*가능성)?|선보(?:인다|일|이며|이기로|인다고|일\s*예정)|찾아(?:온다|올|오며)|(?:시청자|팬|안방|전\s*세계)(?:들)?(?:을|과|와|의)?\s*(?:곁|만남|안방)|스트리밍(?:된다|될|\s*예정|을\s*시작)|론칭|출격|베일을\s*벗는다|돌아온다|돌아올/g;
 
-/** What Netflix reveals that is not the season: a teaser, a poster, a table-read video. */
-export const KO_PROMO_BEFORE = /(?:티저|예고편|포스터|스틸|영상|사진|컷|현장|티저\s*예고편|메인\s*예고편|캐릭터\s*포스터|이미지|로고|타이틀|제목|라인업|명단|캐스팅|소식|근황|비하인드|메이킹|반응|소감|일정|계획|리딩)\s*(?:을|를|도|과|와|이|가)?\s*(?:함께\s*|최초\s*|처음\s*|전격\s*|먼저\s*)?$/;
+/** What Netflix reveals that is not the season: a teaser, a poster, a table-read video, with its day between them or not ("티저를 다음 달 5일 공개"). */
+export const KO_PROMO_BEFORE = /(?:티저|예고편|포스터|스틸|영상|사진|컷|현장|티저\s*예고편|메인\s*예고편|캐릭터\s*포스터|이미지|로고|타이틀|제목|라인업|명단|캐스팅|소식|근황|비하인드|메이킹|반응|소감|일정|계획|리딩)\s*(?:을|를|도|과|와|이|가)?\s*(?:함께\s*|최초\s*|처음\s*|전격\s*|먼저\s*)?(?:(?:오는|다음\s*달|이번\s*달|다음\s*주|이번\s*주|내년|올해|오늘|내일)?\s*(?:\d{1,4}\s*(?:년|월|일|시|분)\s*)*(?:에\s*)?)?$/;
 /** An earlier release told in the past tense. */
 export const KO_PAST_RELEASE = /공개(?:됐|되었|된\s*(?:후|뒤|이후|지)|돼\s*[^.]{0,20}(?:끌었|받았|기록|차지|올랐))|방영(?:됐|된)|첫\s*공개/;
 
