@@ -8,7 +8,7 @@ import type { Confidence, FactKind } from '../types.ts';
  * Weakest wins, as in English: "넷플릭스가 확정할 것으로 보인다" is speculation.
  */
 export const KO_SPECULATION = /것으로\s*(?:보인다|보여|보이며|예상|전망|관측|점쳐|추정|기대)|(?:할|될|갈|올|설|칠|낼|줄)\s*(?:듯|전망|가능성)|가능성(?:이|을|도)?|전망(?:이다|된다|이며|이나|돼|이|도)?|예상(?:된다|돼|이다|되며|되는|하고|했다|한다|하는)?|관측(?:된다|이다|이|도)?|점쳐|추측|예측|기대(?:된다|를\s*모은다|가\s*모인다)|(?:지|ㄹ지)\s*(?:주목|관심)|않을까|아닐까|(?:팬|시청자|누리꾼)들?(?:은|이|사이에서는?)\s*[^.]{0,30}(?:바란다|기대|추측|예상|점친)|유력/;
-export const KO_RUMOR = /소문|루머|설(?:이|도)?\s*(?:돌고|돌며|돈다|돌았|나오|나왔|제기|퍼지|퍼졌)|(?:이라는|라는|는|다는)\s*설(?:이|도|에)?|(?:이라는|라는|다는)\s*(?:말|이야기|얘기)(?:이|가)?\s*(?:나온|나왔|돌|흘러)|풍문|카더라|지라시|(?:하|되|했|됐)?다는\s*후문|미확인|(?:업계|방송가|연예계)\s*안팎|(?:일각|일부)에서는?/;
+export const KO_RUMOR = /소문|루머|설(?:이|도)?\s*(?:돌고|돌며|돈다|돌았|나오|나왔|제기|퍼지|퍼졌)|(?:이라는|라는|는|다는)\s*설(?:이|도|에)?|(?:이라는|라는|다는)\s*(?:말|이야기|얘기)(?:이|가)?\s*(?:나온|나왔|돌|흘러)|풍문|카더라|지라시|(?:하|되|했|됐)?다는\s*후문|미확인|(?:업계|방송가|연예계)\s*안팎|(?:업계|방송가|연예계)(?:에\s*따르면|에서는\s*(?:[^.]{0,30}?)(?:관측|얘기|이야기|말))|(?:일각|일부)에서는?/;
 const KO_AGENCY_SPEAKER = /소속사(?:\s*[\w가-힣]+)?\s*(?:측|관계자)?(?:은|는|이|가|도)?|[\w가-힣]+엔터테인먼트\s*(?:측|관계자)?(?:은|는|이|가)?/;
 /** The attribution verb at the end of a sentence. */
 const KO_SAYS = /(?:라고|이라고|다고|고|며|면서)?\s*(?:공식\s*)?(?:밝혔다|밝혔습니다|전했다|전했습니다|발표했다|공개했다|알렸다|공식화했다|확인했다|확인해줬다|답했다|말했다|설명했다|덧붙였다|입장을\s*밝혔다|입장을\s*전했다)/;
@@ -28,7 +28,7 @@ const lexicons = new WeakMap<ShowPack, KoOfficialLexicon>();
 /**
  * The official voices in Korean come from the pack (its Hangul names for the platform and the
  * studio: "넷플릭스", "필름몬스터"); the kinds of speaker (제작사 측, 제작진, 소속사) are generic.
- * "넷플릭스 '지금 우리 학교는'" names the platform's show, not its voice.
+ * "넷플릭스 '지금 우리 학교는'" and "넷플릭스 시리즈 …" name the platform's show, not its voice.
  */
 function koOfficial(pack: ShowPack): KoOfficialLexicon {
   const known = lexicons.get(pack);
@@ -36,7 +36,7 @@ function koOfficial(pack: ShowPack): KoOfficialLexicon {
   const hangul = [pack.platform, ...(pack.speakers?.official ?? [])].filter((n) => /[\uac00-\ud7a3]/.test(n)).sort((a, b) => b.length - a.length);
   const names = hangul.length ? `(?:${hangul.join('|')})(?:\\s*코리아)?` : '(?!)';
   const lex = {
-    speaker: new RegExp(`${names}(?!\\s*['‘"“])(?:\\s*측|\\s*관계자)?(?:은|는|이|가|에서|도)?|제작사(?:\\s*[\\w가-힣]+)?\\s*측(?:은|이|도)?|(?:제작진|제작사)(?:은|는|이|가)`),
+    speaker: new RegExp(`${names}(?!\\s*(?:['‘"“]|시리즈|오리지널|드라마|영화|작품))(?:\\s*측|\\s*관계자)?(?:은|는|이|가|에서|도)?|제작사(?:\\s*[\\w가-힣]+)?\\s*측(?:은|이|도)?|(?:제작진|제작사)(?:은|는|이|가)`),
     words: new RegExp(`공식\\s*(?:발표|입장|확정|화|적으로|SNS|채널|계정|예고)|공식\\s*발표|${names}(?:가|는|이|측은?)\\s*[^.]{0,60}?(?:공개했다|발표했다|확정했다|결정했다|공식화했다|밝혔다|알렸다|공개하며|발표하며)`),
     source: new RegExp(`(?:${names}|제작사|제작진)(?:\\s*측)?(?:에\\s*따르면|의\\s*(?:발표|설명)에\\s*따르면)`),
   };

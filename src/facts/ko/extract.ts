@@ -53,6 +53,11 @@ function earlierOnly(clause: Clause, pack: ShowPack): boolean {
   return hasEarlierMarker(text, pack) && !hasTrackedMarker(text, pack);
 }
 
+/** Quoted speech blanked out: what someone is quoted as saying is not the sentence's own statement. */
+function withoutQuotes(text: string): string {
+  return text.replace(/['‘"“][^'’"”]{1,200}['’"”]/g, (m) => ' '.repeat(m.length));
+}
+
 function negated(text: string): boolean {
   return KO_NEGATION.test(text) || KO_UNDECIDED.test(text);
 }
@@ -219,6 +224,19 @@ function characterOf(sentence: string, person: PersonMention, pack: ShowPack): s
   return undefined;
 }
 
+/**
+ * "박지후, 윤찬영, 조이현, 로몬이 각각 남온조, 이청산, 최남라, 이수혁 역으로": names before 각각
+ * ("respectively") and as many roles after it, paired in order.
+ */
+function respectiveRole(sentence: string, people: readonly PersonMention[], person: PersonMention, pack: ShowPack): string | undefined {
+  const at = sentence.search(/각각|각자/);
+  if (at < 0) return undefined;
+  const actors = people.filter((p) => p.span.end <= at);
+  const roles = findCharacters(sentence, pack).filter((c) => c.span.start >= at);
+  if (actors.length < 2 || actors.length !== roles.length) return undefined;
+  return roles[actors.indexOf(person)]?.canonical;
+}
+
 type CastStatus = (typeof KO_CAST_CUES)[number]['status'];
 
 function castClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraft[] {
@@ -263,19 +281,19 @@ function castClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraf
     const value = exit ? 'exited' : cue.status === 'returning' ? 'returning' : earlier ? 'returning' : 'new';
     const confidence: Confidence = koConfidence(sentence, clause.text, 'cast', ctx.pack);
     const draft: KoDraft = { kind: 'cast', subject: person.canonical, value, confidence, rule: 'ko:cast' };
-    const character = characterOf(sentence, person, ctx.pack);
+    const character = characterOf(sentence, person, ctx.pack) ?? respectiveRole(sentence, people, person, ctx.pack);
     if (character) draft.character = character;
     out.push(draft);
   }
   return out;
 }
 
-/** The new season's job is taken on with a verb: 맡는다, 잡았다, 담당한다, 집필한다. */
-const CREW_VERB = /(?:맡는다|맡았다|맡았고|맡았으며|맡아|맡고|맡기로|맡게|맡으며|맡을|잡는다|잡았다|잡았고|잡고|잡으며|잡아|잡을|담당(?:한다|했다|하며|하고|할)|책임(?:진다|졌다|지며)|이어간다|이어받|나선다|나섰다|나선|들어갔다|들어간|돌입했다|돌입한|착수했다|착수한|참여(?:한다|했다|하며|하고|하는)|한다|했다|하며|하고|할\s*예정|진행한다)(?![\uac00-\ud7a3])/;
+/** The new season's job is taken on with a verb: 맡는다, 잡았다, 담당한다, 집필한다, 쓴다. */
+const CREW_VERB = /(?:맡는다|맡았다|맡았고|맡았으며|맡아|맡고|맡기로|맡게|맡으며|맡을|잡는다|잡았다|잡았고|잡고|잡으며|잡아|잡을|담당(?:한다|했다|하며|하고|할)|책임(?:진다|졌다|지며)|이어간다|이어받|나선다|나섰다|나선|들어갔다|들어간|돌입했다|돌입한|착수했다|착수한|참여(?:한다|했다|하며|하고|하는)|쓴다|썼다|쓰며|쓰고|집필(?:한다|했다|하며|하고)|한다|했다|하며|하고|할\s*예정|진행한다)(?![\uac00-\ud7a3])/;
 /** "시즌1을 연출한 이재규 감독": a relative clause in the past describes the person. */
 const RELATIVE_PAST = /^(?:을|를|은|는|도)?\s*(?:맡았던|맡은|했던|한|쓴|썼던|담당했던|담당한|이끈|이끌었던|잡았던|잡은|책임진|책임졌던)\s*(?:[가-힣]+\s*){0,2}$/;
 
-const TOPIC_BEFORE_NAMES = /^\s*(?:은|는|에는|엔|도)\s*(?:[가-힣]{2,4}\s*[·,]\s*|[가-힣]{2,4}\s*(?:와|과)\s+)*$/;
+const TOPIC_BEFORE_NAMES = /^\s*(?:은|는|에는|엔|도)\s*(?:(?:시즌\s*\d+|전작)\s*에\s*이어(?:서)?\s*)?(?:[가-힣]{2,4}\s*[·,]\s*|[가-힣]{2,4}\s*(?:와|과)\s+)*$/;
 
 function crewClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraft[] {
   const people = findPeople(sentence, ctx.pack).filter((p) => p.known && ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('crew'));
@@ -291,6 +309,9 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraf
     const forward = pool.find((c) => c.start >= person.span.end && (!nextPerson || c.start < nextPerson.span.start));
     const backward = [...pool].reverse().find((c) => c.end <= person.span.start);
     let role: string | undefined;
+    // "시즌2 연출을 맡은 이재규 감독은 … 말을 아꼈다": the job is told before the name; what the main
+    // verb declines is something else.
+    let toldBeforeName = false;
     // "(극본 천성일, 연출 이재규)": a credit label right before the name is that person's job.
     const labelled = backward && /^\s*[:：]?\s*$/.test(sentence.slice(backward.end, person.span.start));
     // "연출은 이재규·김남수 감독이, 극본은 천성일 작가가 맡는다": a job named as the topic right before the names is theirs.
@@ -303,9 +324,11 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraf
       // "시즌2 연출을 맡은 이재규 감독" is the new season's; "시즌1을 연출한 이재규 감독" is not.
       if (relative && !(hasTrackedMarker(sentence.slice(personClause.start, backward.start), ctx.pack) && /맡은|맡는|맡을|잡은/.test(between))) continue;
       if (relative || CREW_VERB.test(sentence.slice(person.span.end, personClause.end))) role = backward.role;
+      toldBeforeName = relative;
     }
     if (!role) continue;
-    if (clauseSeason(sentence, personClause, ctx) !== 'tracked' || earlierOnly(personClause, ctx.pack) || negated(personClause.text)) continue;
+    // What the director says in quotes ('…라고 말을 아꼈다') does not deny the job.
+    if (clauseSeason(sentence, personClause, ctx) !== 'tracked' || earlierOnly(personClause, ctx.pack) || negated(withoutQuotes(toldBeforeName ? sentence.slice(personClause.start, person.span.end) : personClause.text))) continue;
     if (ownerOf(sentence, personClause, person.span.start, ctx.pack, false) === 'other') continue;
     out.push({ kind: 'crew', rule: 'ko:crew', subject: person.canonical, value: role, confidence: koConfidence(sentence, personClause.text, 'crew', ctx.pack) });
   }
