@@ -54,7 +54,7 @@ const CASES: Array<[date: string, sentence: string, want: Want[]]> = [
   ['2024-01-31', "'지금 우리 학교는'은 2022년 1월 공개돼 전 세계적인 인기를 끌었다.", []],
   // cast
   ['2025-06-24', "배우 이민재가 '지금 우리 학교는' 시즌2에 합류한다.", [['cast', 'Lee Min-jae', 'new', 'reported']]],
-  ['2025-06-24', "방송가에 따르면 김시은은 '지금 우리 학교는' 시즌2에 새롭게 합류하는 것으로 알려졌다.", [['cast', 'Kim Si-eun', 'new', 'reported']]],
+  ['2025-06-24', "방송가에 따르면 김시은은 '지금 우리 학교는' 시즌2에 새롭게 합류하는 것으로 알려졌다.", [['cast', 'Kim Si-eun', 'new', 'rumor']]],
   ['2025-06-24', "윤가이와 노재원이 '지금 우리 학교는' 시즌2에 캐스팅됐다.", [['cast', 'Yoon Ga-i', 'new', 'reported'], ['cast', 'Roh Jae-won', 'new', 'reported']]],
   ['2025-06-24', "이민재가 '지금 우리 학교는' 시즌2 출연을 확정했다.", [['cast', 'Lee Min-jae', 'new', 'official']]],
   ['2025-06-24', '박지후는 시즌2에서 남온조 역을 다시 맡는다.', [['cast', 'Park Ji-hu', 'returning', 'reported', { character: 'Nam On-jo' }]]],
