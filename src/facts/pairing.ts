@@ -1,6 +1,7 @@
 /**
  * Actors and roles written as two lists in the same order: "A, B and C play X, Y and Z,
- * respectively", "A and B, who reprise their roles as X and Y". News prose lists the cast and
+ * respectively", "A and B, who reprise their roles as X and Y", "who will portray
+ * respectively the characters of X and Y". News prose lists the cast and
  * then the characters rather than pairing each name with its role; reading the two lists in step
  * gives each actor their own character, and never the character of the actor next to them.
  */
@@ -29,7 +30,7 @@ function lists<T extends { span: Span }>(sentence: string, mentions: readonly T[
 }
 
 /** What may stand between the list of actors and the list of roles. */
-const BRIDGE = /^[^.;]{0,80}?\b(?:as|play|plays|playing|played|portray|portrays|portraying|reprise[sd]?|reprising|roles?\s+of|reprise\s+(?:their|the)\s+roles?\s+(?:as|of)|take\s+on\s+the\s+roles?\s+of)\s+(?:the\s+(?:roles?\s+of\s+)?)?$/i;
+const BRIDGE = /^[^.;]{0,80}?\b(?:as|play|plays|playing|played|portray|portrays|portraying|reprise[sd]?|reprising|roles?\s+of|reprise\s+(?:their|the)\s+roles?\s+(?:as|of)|take\s+on\s+the\s+roles?\s+of)(?:\s+respectively)?\s+(?:the\s+(?:(?:roles?|characters?|parts?)\s+of\s+)?)?$/i;
 
 const RESPECTIVELY = /\b(?:respectively|in\s+that\s+order)\b/i;
 

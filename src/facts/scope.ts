@@ -134,7 +134,8 @@ function isTitleUse(text: string, start: number, matched: string): boolean {
   const word = matched.trim();
   if (!WEEKDAY.test(word)) return true;
   if (/\b(?:on|last|this|next|since|until|till|by|from|every|each|early|late|before|after)\s+$/i.test(text.slice(0, start))) return false;
-  return !/^\s*(?:morning|afternoon|evening|night|,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)/i.test(text.slice(start + matched.length));
+  // "Wednesday, Jan. 5" and "Wednesday 23 July" are days, in either order of month and day.
+  return !/^\s*(?:morning|afternoon|evening|night|,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d|,?\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i.test(text.slice(start + matched.length));
 }
 
 export function otherShowMentions(text: string, pack: ShowPack): readonly ShowRef[] {

@@ -13,6 +13,7 @@
 import type { ShowPack } from './show-pack-schema.ts';
 import type { Confidence } from './types.ts';
 import { OwnedMemo } from './memo.ts';
+import { findCharacters } from './names.ts';
 
 export interface Attribution {
   rule: string;
@@ -162,6 +163,17 @@ function boundaries(sentence: string): number[] {
   return cuts;
 }
 
+/** Back from a cut over every "while" or dash before it, to the last real turn of the sentence. */
+function stretchBack(sentence: string, cuts: number[], from: number): number {
+  let start = from;
+  for (const c of [...cuts].reverse()) {
+    if (c > start || c === 0) continue;
+    if (!/^(?:,\s*|\s+)while\s/i.test(sentence.slice(c, c + 10))) return start;
+    start = stretch(cuts, Math.max(0, c - 1)).start;
+  }
+  return start;
+}
+
 /** The stretch between contrast words that holds pos. */
 function stretch(cuts: number[], pos: number): { start: number; end: number } {
   let start = 0;
@@ -199,6 +211,8 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
       const start = m.index;
       const end = start + m[0].length;
       if (taken.some(([a, b]) => start < b && a < end)) continue;
+      // A role named in the story ("… as Ma-ru and Jong-ah, complete the cast") never speaks.
+      if (row.confidence !== 'official' && findCharacters(sentence, pack).some((c) => start < c.span.end && c.span.start < end)) continue;
       const before = sentence.slice(0, start);
       const after = sentence.slice(end);
       if (NEGATED_BEFORE.test(before) || SILENT_AFTER.test(after) || (row.confidence === 'official' && PROXIMITY_BEFORE.test(before))) continue;
@@ -209,7 +223,10 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
       // for that clause only.
       const relative = /\b(?:that|which|whom)\s+$/i.test(before);
       const clauseEnd = end + (/[,;:]/.exec(sentence.slice(end))?.index ?? sentence.length - end);
-      const span = relative ? { start, end: clauseEnd } : stretch(cuts, start);
+      let span = relative ? { start, end: clauseEnd } : stretch(cuts, start);
+      // "A and B share the director's chair, while C writes the scripts, Netflix said": a tail
+      // speaks for the whole sentence across "while"; only a real turn ("but", "though") stops it.
+      if (how === 'tail') span = { start: stretchBack(sentence, cuts, span.start), end: span.end };
       // A frame, a subject or a tail (", Netflix said.") speaks for its whole stretch: what is
       // coordinated with the report ("…, StarNews reported, and the premiere is now expected …")
       // is still the report. A contrast ("but fans think …") starts a stretch of its own.
@@ -222,6 +239,11 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
   if (pronoun && lex.official.test(sentence.slice(0, pronoun.index)) && !out.some((a) => a.confidence === 'official' && a.start < pronoun.index)) {
     const span = stretch(cuts, pronoun.index);
     out.push({ rule: 'official-voice:pronoun-tail', confidence: 'official', speaker: pronoun[0], start: pronoun.index, end: pronoun.index + pronoun[0].length, governs: { start: span.start, end: pronoun.index } });
+  }
+  // "…, said Netflix." / "…, informed Netflix Korea.": the inverted tail vouches for what came before.
+  const inverted = /,\s*(?:said|announced|confirmed|informed|stated|revealed|added|noted)\s+(?<who>[^,.;]{2,40}?)\s*(?:on\s+\w+day|today|in\s+a\s+\w+(?:\s+\w+)?)?\s*[.!]?\s*$/i.exec(sentence);
+  if (inverted && lex.official.test(inverted.groups?.who ?? '') && !out.some((a) => a.confidence === 'official')) {
+    out.push({ rule: 'official-voice:inverted-tail', confidence: 'official', speaker: inverted.groups?.who ?? '', start: inverted.index, end: inverted.index + inverted[0].length, governs: { start: 0, end: inverted.index } });
   }
   // "Netflix denied the report, saying …": what the official voice goes on to say is its word.
   const participle = /,\s*(?:saying|adding|noting|stressing|insisting|explaining)\b/i.exec(sentence);
@@ -248,6 +270,8 @@ type Form = 'frame' | 'tail' | 'subject' | 'passive' | 'according';
 const verb = new RegExp(`^\\s*,?\\s*(?:,\\s*[^,]{0,60},\\s*)?(?:\\(\\w+\\)\\s*)?(?:in\\s+[A-Z][\\w-]+\\s+)?(?:on\\s+\\w+day\\s+|today\\s+|this\\s+week\\s+|in\\s+a\\s+\\w+\\s+)?${SAY_VERBS}\\b`, 'i');
 
 function attributionForm(before: string, after: string, phrase: string): Form | undefined {
+  // "Chun Sung-il writes the scripts" is a writer at work, not a writer reporting.
+  if (/^\s*(?:wrote|writes|pens|penned)\s+(?:the\s+|all\s+|every\s+|its\s+)?(?:scripts?|screenplays?|episodes?|series|show|season|story|drama|book|webtoon|novel)\b/i.test(after)) return undefined;
   if (/\b(?:according\s+to|per|citing|via)\s+$/i.test(before)) return 'according';
   if (/\b(?:by|from)\s+$/i.test(before) && /\b(?:confirmed|announced|revealed|unveiled|said|stated|shared|posted|released|published|an?\s+update)\s+(?:\w+\s+){0,2}(?:by|from)\s+$/i.test(before)) return 'passive';
   if (verb.test(after)) {
@@ -261,7 +285,7 @@ function attributionForm(before: string, after: string, phrase: string): Form | 
   if (/['’]s?\s+\w/.test(phrase) && new RegExp(`${DOCUMENT_NOUNS}$`, 'i').test(phrase) && /(?:^\s*|[,:;]\s*|\b(?:that|in|on|per|according\s+to|from|with|a|an|as)\s+)$/i.test(before)) return 'frame';
   // "In its letter to shareholders, Netflix named …" is caught by the verb; "Netflix will premiere
   // the season on …" or "will host a premiere event …" makes the owner the one who acts.
-  if (/^\s*(?:will|is\s+set\s+to|is\s+going\s+to|plans\s+to|has|have)?\s*(?:set|sets|dated|dates|slated|scheduled|premiere|premieres|launch|launches|release|releases|debut|debuts|stream|streams|renew|renewed|renews|order|ordered|greenlit|greenlights|picked\s+up|cancell?ed|cancels|axed|scrapped|drops?|dropped|bring|brings|host|hosts|hold|holds|stage|stages|throw|throws|roll\s+out|rolls\s+out)\b/i.test(after)) return 'subject';
+  if (/^\s*(?:on\s+\w+day|today|this\s+week|officially|formally)?\s*(?:will|is\s+set\s+to|is\s+going\s+to|plans\s+to|has|have)?\s*(?:set|sets|dated|dates|slated|scheduled|premiere|premieres|launch|launches|release|releases|debut|debuts|stream|streams|renew|renewed|renews|order|ordered|greenlit|greenlights|picked\s+up|cancell?ed|cancels|axed|scrapped|drops?|dropped|bring|brings|host|hosts|hold|holds|stage|stages|throw|throws|roll\s+out|rolls\s+out)\b/i.test(after)) return 'subject';
   return undefined;
 }
 

@@ -32,6 +32,11 @@ describe('whole articles', () => {
     expect(summary(item('All of Us Are Dead season 2 may premiere in early 2027', '', '2026-03-01'))).toEqual(['release||2027-H1|speculation']);
   });
 
+  test('a weekday that is also a show title reads as a day when a date follows it', () => {
+    const a = item('Evening bulletin, Wednesday 23 July', 'Netflix says filming has begun on season two of All of Us Are Dead. Lee Jae-kyoo directs again.', '2025-07-23');
+    expect(summary(a).filter((c) => c.startsWith('crew|Lee Jae-kyoo|director|'))).toHaveLength(1);
+  });
+
   test('a season 1 retrospective yields nothing about season 2', () => {
     const a = item('Why All of Us Are Dead still matters', 'All of Us Are Dead premiered on January 28, 2022 and ran for 12 episodes. Park Ji-hu plays Nam On-jo and Lomon plays Lee Su-hyeok. Director Lee Jae-kyoo shot it in 2020.', '2023-03-01');
     expect(summary(a)).toEqual([]);
