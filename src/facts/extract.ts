@@ -115,6 +115,16 @@ function isNegated(clause: Clause): boolean {
   return NEGATION.test(clause.text);
 }
 
+/**
+ * A clause up to the end of the conjunct that holds a cue: in "With filming finished and no slot
+ * on the schedule", the "no" belongs to the slot, not to the filming.
+ */
+function upToConjunct(clauseText: string, cueEnd: number): string {
+  const rest = clauseText.slice(cueEnd);
+  const stop = /\s+(?:and|but|yet|while)\s+|[,;:]/i.exec(rest);
+  return clauseText.slice(0, cueEnd) + (stop ? rest.slice(0, stop.index) : rest);
+}
+
 /** The sentence with ", who …," and ", which …," asides blanked out. */
 function withoutRelativeClauses(sentence: string): string {
   return sentence.replace(/,\s*(?:who|whom|whose|which)\b[^,;]*(?:,|$)/gi, (m) => ' '.repeat(m.length));
@@ -186,7 +196,7 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
       const clause = clauseAt(clauses, cue.start);
       if (!clause) continue;
       const clauseText = sentence.slice(clause.start, clause.end);
-      if (isNegated(clause) || IRREALIS.test(clauseText.trim()) || ACTOR_LEVEL.test(clauseText)) continue;
+      if (NEGATION.test(upToConjunct(clauseText, cue.end - clause.start)) || IRREALIS.test(clauseText.trim()) || ACTOR_LEVEL.test(clauseText)) continue;
       // "Lomon has already wrapped up filming the second season": one actor's part, not the show's.
       if ((stage === 'wrapped' || stage === 'filming') && personSubject(sentence, cue.start, ctx.pack)) continue;
       if (hasEarlierMarker(clauseText, ctx.pack)) continue;
@@ -836,8 +846,9 @@ function oneValuePerFact(claims: Claim[], lastMention: ReadonlyMap<string, numbe
 }
 
 /**
- * One article states one production stage: the furthest it reports. "Filming began with a
- * script reading" is filming, and a wrap story's "cameras first rolled in July" is no news.
+ * An article's production news is the furthest stage it reports, plus a wrap told beside a
+ * later stage (the wrap is an event of its own). "Filming began with a script reading" is
+ * filming, and a wrap story's "cameras first rolled in July" is no news.
  */
 function mostAdvancedStage(claims: Claim[]): Claim[] {
   const stage = (c: Claim): number => (PRODUCTION_STAGES as readonly string[]).indexOf(c.value);
@@ -846,7 +857,9 @@ function mostAdvancedStage(claims: Claim[]): Claim[] {
   const top = production.reduce((a, b) => (stage(b) > stage(a) ? b : a));
   // "The shoot concluded on Feb. 19 and the series has since moved into post-production": the
   // dated event is kept beside the stage the article ends on.
-  return claims.filter((c) => c.kind !== 'production' || c === top || isFreshEvent(c));
+  // "With the shoot now complete, editing lies ahead": the wrap is an event in its own right,
+  // told beside the stage that followed it.
+  return claims.filter((c) => c.kind !== 'production' || c === top || isFreshEvent(c) || (c.value === 'wrapped' && stage(top) > stage(c)));
 }
 
 /** An event dated in the two weeks before the article: news, not a look back ("cameras first rolled in July"). */

@@ -154,7 +154,7 @@ const SILENT_AFTER = /^\s*(?:itself\s+)?(?:has|have|had|is|was|did|does)?\s*(?:n
  * organisation is where the real, unnamed speaker stands, not who speaks.
  */
 const PROXIMITY_BEFORE = /\b(?:familiar\s+with|close\s+to|(?:people|sources?|insiders?|someone|staff(?:ers)?|employees?|officials?|one|two|three)\s+(?:at|in|inside|within|from)|inside|within)\s+(?:the\s+)?$/i;
-const NEGATED_BEFORE = /\b(?:neither|nor|not|no|without|unless)\s+(?:\w+\s+)?$/i;
+const NEGATED_BEFORE = /\b(?:neither|nor|not|no|without|unless)\s+(?:\w+\s+){0,2}$/i;
 
 function boundaries(sentence: string): number[] {
   const cuts = [0];
@@ -227,6 +227,9 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
       // "A and B share the director's chair, while C writes the scripts, Netflix said": a tail
       // speaks for the whole sentence across "while"; only a real turn ("but", "though") stops it.
       if (how === 'tail') span = { start: stretchBack(sentence, cuts, span.start), end: span.end };
+      // "With filming finished, industry watchers expect …": a frame speaks for what follows it,
+      // not for the scene the writer set before it.
+      if (how === 'frame' && /,\s*(?:(?:an?|the|some|many|most|several|two|three)\s+)?$/i.test(sentence.slice(span.start, start)) && /^\s*(?:with|after|now\s+that|once|since|as)\b/i.test(sentence.slice(span.start))) span = { start, end: span.end };
       // A frame, a subject or a tail (", Netflix said.") speaks for its whole stretch: what is
       // coordinated with the report ("…, StarNews reported, and the premiere is now expected …")
       // is still the report. A contrast ("but fans think …") starts a stretch of its own.

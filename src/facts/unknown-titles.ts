@@ -65,6 +65,8 @@ function patterns(pack: ShowPack): { possessed: RegExp; bracketed: RegExp; own: 
 }
 
 function isTitle(title: string, pack: ShowPack, own: RegExp): boolean {
+  // "Netflix's 2026 schedule": a year or a number is no title.
+  if (/^[\d\s.,:-]+$/.test(title)) return false;
   if (NOT_A_TITLE.test(title) || DATE_WORD.test(title) || own.test(title)) return false;
   // A pack character or person is no title ("On-jo's", "Park Ji-hu (Nam On-jo)").
   return findPeople(title, pack).length === 0 && !pack.characters.some((c) => title.startsWith(c.name) || c.aliases.some((a) => title.startsWith(a)));

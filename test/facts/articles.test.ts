@@ -133,11 +133,11 @@ describe('what a whole article lends its sentences', () => {
       want: [],
     },
     {
-      why: 'one article states one production stage, its furthest',
+      why: 'an article keeps its furthest stage and the wrap told beside it, not the filming it looks back on',
       title: 'All of Us Are Dead season 2 moves into post-production',
       text: 'Filming on the second season of All of Us Are Dead wrapped last week after cameras first rolled in July. The sequel is now in post-production.',
       date: '2026-02-25',
-      want: ['production||post-production|reported'],
+      want: ['production||post-production|reported', 'production||wrapped|reported'],
     },
     {
       why: 'a superseded plan next to the new one leaves only the new one',
