@@ -65,8 +65,8 @@ export const RESPONSE_TO_REPORTS = /\b(?:respond(?:s|ed|ing)?|comment(?:s|ed|ing
 export const KNOWN_FOR_BEFORE = /\b(?:known|famous|remembered|recogni[sz]ed|beloved|loved|popular)\s+(?:\w+\s+){0,2}(?:as|for)\s+(?:playing\s+)?$/i;
 
 export const CREW_CUES: Array<{ role: string; re: RegExp }> = [
-  { role: 'director', re: /\b(?:direct(?:ed|s|ing|or|ors)|(?:will|to|would|again|also)\s+(?:also\s+|again\s+|once\s+again\s+)?direct\b|co-?direct(?:ed|s|or|ors)?|helm(?:ed|s|ing)?|at\s+the\s+helm|behind\s+the\s+camera|megaphone|(?:the\s+)?director['’]?s['’]?\s+chair|directing\s+duties)\b/gi },
-  { role: 'writer', re: /\b(?:(?:to|will|again|also)\s+(?:also\s+|again\s+)?write\b|written|writer|writers|writes|wrote|writing|screenwriter|scriptwriter|penned|pens|scripted|screenplay|(?:with|for)\s+the\s+(?:script|scripts|screenplay|writing)|handl(?:es|ed|ing)\s+the\s+(?:scripts?|screenplay|writing)|working\s+on\s+the\s+(?:scripts?|screenplay)|scribe|(?:scripts?|screenplays?|teleplays?)\s+(?:by|from)|(?:on|takes?\s+on|handl(?:es|ing))\s+(?:script|scripting|writing)\s+duty|writes\s+the\s+(?:scripts?|screenplay|episodes))\b/gi },
+  { role: 'director', re: /\b(?:direct(?:ed|s|ing|or|ors)|(?:will|to|would|again|also)\s+(?:also\s+|again\s+|once\s+again\s+|both\s+|jointly\s+|together\s+)?direct\b|co-?direct(?:ed|s|or|ors)?|helm(?:ed|s|ing)?|at\s+the\s+helm|behind\s+the\s+camera|megaphone|(?:the\s+)?director['’]?s['’]?\s+chair|directing\s+duties)\b/gi },
+  { role: 'writer', re: /\b(?:(?:to|will|again|also)\s+(?:also\s+|again\s+|both\s+)?write\b|written|writer|writers|writes|wrote|writing|screenwriter|scriptwriter|penned|pens|scripted|screenplay|(?:with|for)\s+the\s+(?:script|scripts|screenplay|writing)|handl(?:es|ed|ing)\s+the\s+(?:scripts?|screenplay|writing)|working\s+on\s+the\s+(?:scripts?|screenplay)|scribe|(?:scripts?|screenplays?|teleplays?)\s+(?:by|from)|(?:on|takes?\s+on|handl(?:es|ing))\s+(?:script|scripting|writing)\s+duty|writes\s+the\s+(?:scripts?|screenplay|episodes))\b/gi },
   { role: 'showrunner', re: /\bshowrunner\b/gi },
 ];
 

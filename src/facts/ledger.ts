@@ -21,7 +21,6 @@
  *   conflict and not announced.
  */
 import {
-  PERSON_KINDS,
   PRODUCTION_STAGES,
   confidenceRank,
   type Claim,
@@ -310,11 +309,8 @@ function productionStep(current: Fact, claim: Claim, ctx: ApplyContext): ClaimOu
 
 export function applyClaim(current: Fact | undefined, claim: Claim, ctx: ApplyContext): ClaimOutcome {
   if (!current) {
-    // "Fans hope Lee Yoo-mi could return" is a wish, not news about a person: a guess alone never
-    // starts a cast or crew fact (guesses about dates do, since that is all fans have for months).
-    if (PERSON_KINDS.has(claim.kind) && claim.confidence === 'speculation') {
-      return { fact: undefined, event: event('ignored', 'speculative', claim, undefined, ctx), factChanged: false };
-    }
+    // A guess starts a fact like any claim, labelled as the guess it is ("fans believe Yoon
+    // Chan-young could return" is speculation): servers alert from 'rumor' up unless they ask for less.
     // Nothing to hold the conflict yet: the history keeps it, and no fact starts from it.
     if (contradictsTimeline(claim, ctx.timeline)) {
       return { fact: undefined, event: event('conflict', 'new', claim, undefined, ctx), factChanged: false };

@@ -40,7 +40,7 @@ interface SpeakerRow {
  * A named outlet or person reporting ("StarNews reported", "the Korean outlet OSEN says"): the
  * outlet's word. Capitalised words only, so "the report said" is no outlet.
  */
-const NAMED_SOURCE = "(?:the\\s+(?:Korean\\s+|local\\s+|entertainment\\s+)?(?:outlet|newspaper|daily|portal|site|magazine|trade|publication|tabloid)\\s+)?(?!(?:The|This|That|It|Its|They|He|She|We|I|A|An|But|And|In|On|At|As|If|So|Meanwhile|However|Season|Filming|Production)\\b)[A-Z][\\w'’.&-]*(?:\\s+(?:of\\s+)?[A-Z][\\w'’.&-]*){0,3}";
+const NAMED_SOURCE = "(?:the\\s+(?:Korean\\s+|local\\s+|entertainment\\s+)?(?:outlet|newspaper|daily|portal|site|magazine|trade|publication|tabloid)\\s+)?(?!(?:The|This|That|These|Those|It|Its|They|Their|He|His|She|Her|We|Our|I|My|You|Your|A|An|But|And|In|On|At|As|If|So|Meanwhile|However|Season|Filming|Production)\\b)[A-Z][\\w'’.&-]*(?:\\s+(?:of\\s+)?[A-Z][\\w'’.&-]*){0,3}";
 
 /** Generic official voices: any show's platform, studio or agency, however the outlet names it. */
 const OFFICIAL_GENERIC = [
@@ -219,9 +219,9 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
       const how = attributionForm(before, after, m[0]);
       if (!how) continue;
       taken.push([start, end]);
-      // "the 2026 lineup that Netflix unveiled earlier": a speaker inside a relative clause speaks
-      // for that clause only.
-      const relative = /\b(?:that|which|whom)\s+$/i.test(before);
+      // "the 2026 lineup that Netflix unveiled earlier", "seven months after Netflix announced that
+      // production had begun": a speaker inside a relative or a time clause speaks for that clause only.
+      const relative = /\b(?:that|which|whom)\s+$/i.test(before) || /\b(?:after|before|since|until|when)\s+$/i.test(before);
       const clauseEnd = end + (/[,;:]/.exec(sentence.slice(end))?.index ?? sentence.length - end);
       let span = relative ? { start, end: clauseEnd } : stretch(cuts, start);
       // "A and B share the director's chair, while C writes the scripts, Netflix said": a tail
@@ -259,7 +259,7 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
   const event = lex.event?.exec(sentence) ?? null;
   if (event && !out.some((a) => a.confidence === 'official')) out.push({ rule: 'official-event', confidence: 'official', speaker: event[0], start: event.index, end: event.index + event[0].length, governs: stretch(cuts, event.index) });
   // "our money is on early 2027", "we'd guess 2023": the writer's own guess frames what follows.
-  const guess = /\b(?:(?:our|my)\s+(?:money|bet|guess|pick|hunch|gut|prediction)\s+(?:is\s+(?:on|that)|says)|we['’]d\s+(?:guess|bet|wager|put\s+our\s+money\s+on)|(?:we|i)\s+(?:would\s+)?(?:guess|bet|reckon|wager)|if\s+we['’]re\s+being\s+(?:greedy|honest|optimistic)|my\s+two\s+cents|if\s+you\s+ask\s+(?:me|us)|in\s+(?:my|our)\s+(?:view|opinion)|(?:my|our)\s+(?:take|prediction)\s*:|(?:i|we)\s+(?:think|feel|suspect))\b/i.exec(sentence);
+  const guess = /\b(?:(?:our|my)\s+(?:money|bet|guess|pick|hunch|gut|prediction)\s+(?:is\s+(?:on|that)|says)|we['’]d\s+(?:guess|bet|wager|put\s+our\s+money\s+on)|(?:would|['’]d)\s+(?:happily\s+|still\s+)?(?:bet|wager)\b|(?:we|i)\s+(?:would\s+)?(?:guess|bet|reckon|wager)|if\s+we['’]re\s+being\s+(?:greedy|honest|optimistic)|my\s+two\s+cents|if\s+you\s+ask\s+(?:me|us)|in\s+(?:my|our)\s+(?:view|opinion)|(?:my|our)\s+(?:take|prediction)\s*:|(?:i|we)\s+(?:think|feel|suspect))\b/i.exec(sentence);
   if (guess) out.push({ rule: 'guess:writer', confidence: 'speculation', speaker: guess[0], start: guess.index, end: guess.index + guess[0].length, governs: stretch(cuts, guess.index) });
   // "It's official:" — the outlet announcing an official fact.
   const declared = /^\s*(?:it['’]s|it\s+is)\s+(?:now\s+)?official\b/i.exec(sentence);

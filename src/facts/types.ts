@@ -107,7 +107,7 @@ export type FactEventType = 'fact-change' | 'corroboration' | 'conflict' | 'igno
 export type ChangeReason = 'new' | 'changed' | 'upgraded' | 'refined';
 
 /** Why a claim changed nothing. */
-export type IgnoreReason = 'weaker' | 'older' | 'duplicate' | 'less-specific' | 'regression' | 'speculative';
+export type IgnoreReason = 'weaker' | 'older' | 'duplicate' | 'less-specific' | 'regression';
 
 /**
  * Why a corroboration says nothing new to fans: the outlet had already reported the value (a

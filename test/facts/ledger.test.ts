@@ -245,13 +245,13 @@ describe('ledger rules', () => {
     expect(fact).toMatchObject({ value: 'filming', confidence: 'official' });
   });
 
-  test('a guess alone never starts a cast or crew fact; it can still start a release window', () => {
-    expect(run([claim('cast', 'returning', 'speculation', '2025-01-01T00:00:00Z', 'https://blog.example/1', 'Lee Yoo-mi')])).toEqual({ fact: undefined, events: ['ignored:speculative'] });
+  test('a guess starts a fact labelled as a guess, and a surer report upgrades it', () => {
+    expect(run([claim('cast', 'returning', 'speculation', '2025-01-01T00:00:00Z', 'https://blog.example/1', 'Lee Yoo-mi')]).events).toEqual(['fact-change:new']);
     const { fact, events } = run([
       claim('cast', 'returning', 'speculation', '2025-01-01T00:00:00Z', 'https://blog.example/1', 'Yoo In-soo'),
       claim('cast', 'returning', 'rumor', '2025-02-01T00:00:00Z', 'https://a.example/2', 'Yoo In-soo'),
     ]);
-    expect(events).toEqual(['ignored:speculative', 'fact-change:new']);
+    expect(events).toEqual(['fact-change:new', 'fact-change:upgraded']);
     expect(fact?.confidence).toBe('rumor');
     expect(run([claim('release', '2027-H1', 'speculation', '2026-02-22T00:00:00Z', 'https://a.example/3')]).events).toEqual(['fact-change:new']);
   });
