@@ -149,7 +149,8 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
     if (CONDITION_BEFORE.test(sentence.slice(clause.start, cue.start))) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     // "Lee Yoo-mi could return for season 2" is about a person, not the show coming back.
-    if (/\b(?:return|come\s+back)\b/i.test(cue.m[0]) && findPeople(sentence.slice(clause.start, clause.end), ctx.pack).length > 0) continue;
+    // So is "Yoon Chan-young confirmed for season 2".
+    if (/\b(?:return|come\s+back|confirm(?:ed|s)?)\b/i.test(cue.m[0]) && findPeople(sentence.slice(clause.start, clause.end), ctx.pack).length > 0) continue;
     const confidence = confidenceFor(sentence, clauses, clause, ctx.pack);
     out.push({ kind: 'renewal', subject: null, value: 'renewed', rule: 'renewal-cue', confidence, ...dateOf(clause, sentence, ctx) });
     // A renewal is the first production stage: the season is announced. Later stages move it on
@@ -287,9 +288,13 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
     // "Netflix dropped a teaser on July 23": a promotional item, not the season; so is "A
     // trailer for season 2 drops on October 3", where the promotion is the subject.
     if (PROMO_OBJECT.test(sentence.slice(cue.end, clause.end)) || PROMO_OBJECT.test(sentence.slice(clause.start, cue.start)) || PROMO_SUBJECT.test(sentence.slice(clause.start, cue.start))) continue;
+    const dayList: Array<{ value: string; end: number }> = [];
     for (const d of findDates(text, ctx.clock, 'future', sentence.slice(0, clause.start))) {
       if (Number(d.value.slice(0, 4)) <= lastEarlierYear) continue;
       if (latestDayOf(d.value) < monthAgo) continue;
+      // "puts All of Us Are Dead 2 in March and the thriller Black Sea in May": each date goes
+      // with the show named nearest to it.
+      if (ownerOf(sentence, clause, clause.start + d.start, ctx.pack, false) === 'other') continue;
       // "will drop the full trailer on December 15": the date belongs to the nearer noun.
       if (ownDateNearer(text, d.start, cue.start - clause.start)) continue;
       // "in early 2027 rather than December 2026": the date set aside is no claim.
@@ -298,6 +303,11 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
       if (/\bfrom\s+(?:\w+day,?\s+)?$/i.test(text.slice(0, d.start)) && MOVED_TO_AFTER.test(text.slice(d.end))) continue;
       // "the week of April 5 to April 11": a chart week, not a premiere.
       if (CHART_WINDOW_BEFORE.test(text.slice(0, d.start))) continue;
+      // "into two drops: four on March 5 and four on March 12": a season out in batches starts
+      // with the first day of the list.
+      const listed = dayList.at(-1);
+      if (listed && d.value.length === 10 && listed.value < d.value && !REVISION.test(sentence) && /^[\s,]*(?:and|then|&)\s+(?:[\w-]+\s+){0,3}(?:on\s+)?$/i.test(text.slice(listed.end, d.start))) continue;
+      if (d.value.length === 10) dayList.push({ value: d.value, end: d.end });
       out.push({ kind: 'release', subject: null, value: inKoreanDay(d, text), rule: `release:${cue.m[0].toLowerCase().replace(/\s+/g, ' ')}`, ...(REVISION.test(sentence) ? { revises: true } : {}), confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
     }
   }
@@ -327,6 +337,8 @@ const SEASON_NOUN = /\b(?:season|series|episodes?|show|drama|sequel|premiere\s+d
 /** "the first two episodes", "the 12-episode Daily Dose of Sunshine": some episodes, or another show's. */
 function notTheSeasonCount(sentence: string, start: number, end: number, pack: ShowPack): boolean {
   if (/\b(?:first|last|final|opening|closing|remaining|next|two|three|four)\s+$/i.test(sentence.slice(0, start))) return true;
+  // "somewhere between 10 and 12 episodes", "10 to 12 episodes": a range is nobody's count.
+  if (/(?:\bbetween\s+\w+\s+and|\b\d+\s*(?:-|–|to|or))\s*$/i.test(sentence.slice(0, start))) return true;
   // "Each season 2 episode runs an hour": the number names the season, the noun one episode.
   if (/(?:\b(?:season|part|series)\s+|(?<![\w'’])s)$/i.test(sentence.slice(0, start)) || /^\S+\s+episode$/i.test(sentence.slice(start, end))) return true;
   const after = sentence.slice(end);

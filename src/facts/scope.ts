@@ -85,6 +85,8 @@ function patterns(pack: ShowPack): ShowPatterns {
 
 /** Words that point at another production without naming it. */
 const OTHER_GENERIC = /\b(?:(?:his|her|their|its|a|another|the|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s)\s+(?:new|next|upcoming|latest|other|own|recent|forthcoming)\s+(?:k-?drama|drama|series|show|film|movie|project|thriller|romance|role|work)(?:\s+project)?|another\s+(?:k-?drama|drama|series|show|film|movie|project)|(?:upcoming|new)\s+(?:film|movie)|(?:a|the)\s+(?:film|movie)\b)/gi;
+/** A single-quoted name in Korean copy, not quoted speech: not before 라고/며/면서, not a clause of four words or more ending like a sentence ('… 보여주겠다'). */
+const KO_QUOTED_TITLE = /['‘](?![^'’\n]*\s[^'’\n]*\s[^'’\n]*\s[^'’\n]*[다요죠까]['’])[^'’\n]{1,30}['’](?!\s*(?:이?라고|고\s|며|면서|이?라며|이?라는|란))/g;
 /** Words that point at this show without its title. */
 const OTHER_GENERIC_KO = /(?:차기작|신작|새\s*(?:드라마|작품|영화|예능)|다른\s*(?:작품|드라마)|영화\s*(?=['‘"“]))/g;
 
@@ -109,6 +111,11 @@ function readShowRefs(text: string, pack: ShowPack): ShowRef[] {
   for (const m of text.matchAll(oursGenericKo)) push(m.index, m.index + m[0].length, true);
   // Titles the pack does not list, last: a known title always wins the overlap.
   for (const t of unknownTitles(text, pack)) push(t.start, t.end, false);
+  // Korean copy puts every title in single quotes ('검은 바다'는 5월): a quoted name that is not
+  // this show's title is another show's.
+  if (HANGUL.test(text)) {
+    for (const m of text.matchAll(KO_QUOTED_TITLE)) if (titleMentions(m[0], pack).length === 0) push(m.index, m.index + m[0].length, false);
+  }
   return refs.sort((a, b) => a.start - b.start);
 }
 

@@ -269,8 +269,8 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
 
 type Form = 'frame' | 'tail' | 'subject' | 'passive' | 'according';
 
-/** A verb of saying right after the speaker, past an aside, a time or a place. */
-const verb = new RegExp(`^\\s*,?\\s*(?:,\\s*[^,]{0,60},\\s*)?(?:\\(\\w+\\)\\s*)?(?:in\\s+[A-Z][\\w-]+\\s+)?(?:on\\s+\\w+day\\s+|today\\s+|this\\s+week\\s+|in\\s+a\\s+\\w+\\s+)?${SAY_VERBS}\\b`, 'i');
+/** A verb of saying right after the speaker, past an aside (", a fan account,", "with 60,000 followers,"), a time or a place. */
+const verb = new RegExp(`^\\s*,?\\s*(?:,\\s*(?:[^,]|,(?=\\d{3})){0,60}?,\\s*|\\s+(?:with|of|from|in|at)\\s+(?:[^,]|,(?=\\d{3})){1,50}?,\\s*)?(?:\\(\\w+\\)\\s*)?(?:in\\s+[A-Z][\\w-]+\\s+)?(?:on\\s+\\w+day\\s+|today\\s+|this\\s+week\\s+|in\\s+a\\s+\\w+\\s+)?${SAY_VERBS}\\b`, 'i');
 
 function attributionForm(before: string, after: string, phrase: string): Form | undefined {
   // "Chun Sung-il writes the scripts" is a writer at work, not a writer reporting.

@@ -3,7 +3,7 @@ import type { Claim, Confidence } from '../types.ts';
 import type { ArticleClock } from '../dates.ts';
 import { latestDayOf } from '../dates.ts';
 import { clauseAt, type Clause } from '../sentences.ts';
-import { hasEarlierMarker, hasTrackedMarker, ownerOf, seasonOf, titleMentions, type SeasonScope } from '../scope.ts';
+import { hasEarlierMarker, hasTrackedMarker, ownerOf, seasonOf, showRefs, titleMentions, type SeasonScope } from '../scope.ts';
 import { findCharacters, findPeople, type PersonMention } from '../names.ts';
 import { splitKoreanClauses } from './sentences.ts';
 import { findKoreanDates } from './dates.ts';
@@ -155,10 +155,18 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoD
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     for (const d of findKoreanDates(clause.text, ctx.clock, 'future')) {
       if (Number(d.value.slice(0, 4)) <= lastEarlierYear || latestDayOf(d.value) < monthAgo) continue;
+      // "시즌2는 3월, '검은 바다'는 5월 공개된다": each date goes with the title nearest to it.
+      if (titleBefore(sentence, clause.start + d.start, ctx.pack) === 'other') continue;
       out.push({ kind: 'release', rule: 'ko:release', subject: null, value: d.value, confidence: koConfidence(sentence, clause.text, 'release', ctx.pack) });
     }
   }
   return out;
+}
+
+/** Korean puts the topic first ("'검은 바다'는 5월"): the show named last before a position owns it. */
+function titleBefore(sentence: string, pos: number, pack: ShowPack): 'ours' | 'other' | 'none' {
+  const before = showRefs(sentence, pack).filter((r) => r.end <= pos).at(-1);
+  return before ? (before.ours ? 'ours' : 'other') : 'none';
 }
 
 const PLATFORMS: Array<[RegExp, string]> = [[/넷플릭스/, 'Netflix'], [/디즈니\s*(?:\+|플러스)/, 'Disney+'], [/티빙/, 'TVING'], [/쿠팡\s*플레이/, 'Coupang Play'], [/웨이브/, 'Wavve']];
@@ -195,6 +203,8 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoD
     if (!clause || clauseSeason(sentence, clause, ctx) !== 'tracked' || earlierOnly(clause, ctx.pack) || negated(clause.text)) continue;
     const n = Number(/\d+/.exec(cue.text)?.[0]);
     if (!(n > 0 && n < 50)) continue;
+    // "'약한영웅 Class 2'는 8부작이다": the count of the title named before it.
+    if (titleBefore(sentence, cue.start, ctx.pack) === 'other') continue;
     if (ctx.pack.earlierSeasons.some((s) => s.episodes === n) && !hasTrackedMarker(clause.text, ctx.pack)) continue;
     // "시즌2는 총 8부작으로, 시즌1(12부작)에 이어": the count belongs to the season named just before it.
     if (nearestSeasonBefore(sentence.slice(0, cue.start), ctx.pack) === 'earlier') continue;
