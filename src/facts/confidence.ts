@@ -13,8 +13,8 @@ const REPORTED = /\b(?:according to|reported|reports?|per|sources? (?:say|said|c
 /** "If these reports are to be believed" flags a rumour; its "believed" is no fan's guess. */
 const RUMOR_FRAME = /\bif (?:these|the|such) reports are (?:to be )?(?:believed|true)\b/gi;
 
-/** "May 14", "in May", "May 2027": the month, not the hedge. */
-const MONTH_MAY = /\bMay\s+(?=\d)|\b(?:in|of|since|until|by|early|mid|late|this|next|last|from|during)[-\s]+May\b/g;
+/** "May 14", "in May", "for May", "May 2027": the month, not the hedge. */
+const MONTH_MAY = /\bMay\s+(?=\d)|\b(?:in|of|since|until|by|early|mid|late|this|next|last|from|during|for|to|into|before|after|through|till|around|between)[-\s]+May\b|\bMay\s+(?:and|or|to|through)\s+(?:June|July|April)\b|\b(?:April|March|June)\s+(?:and|or|to)\s+May\b/g;
 
 /** Words that make a clause a forecast only because a plan is still to come ("is expected to premiere"). */
 const SCHEDULE_HEDGE = /\b(?:now\s+)?(?:expected|anticipated|projected|estimated|should|would)\b/gi;

@@ -73,7 +73,9 @@ function confidenceFor(sentence: string, clauses: Clause[], clause: Clause, pack
   for (const other of clauses) {
     if (other === clause) continue;
     const t = other.text.trim();
-    if (/^(?:according to|per|as (?:reported|announced|confirmed|revealed) by|reports?|sources?|said|reportedly|citing)\b/i.test(t) || (other.start > clause.start && /^(?:\S+\s+){0,4}?(?:said|says|reported|confirmed|announced|stated|revealed|told)\b/i.test(t))) {
+    // "…, sources said" vouches for the clause before it; "… and said the trailer would follow"
+    // is a second thing said, with its own hedge.
+    if (/^(?:according to|per|as (?:reported|announced|confirmed|revealed) by|reports?|sources?|said|reportedly|citing)\b/i.test(t) || (other.start > clause.start && !/^(?:and|but|while|then)\s+(?:also\s+)?(?:said|says|added|confirmed|announced|stated|revealed|told)\b/i.test(t) && /^(?:\S+\s+){0,4}?(?:said|says|reported|confirmed|announced|stated|revealed|told)\b/i.test(t))) {
       attributions.push(clauseConfidence(t));
     }
   }
@@ -809,7 +811,9 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       // episodes": the pronoun is the official voice of the sentence before.
       const carried = previousOfficial && PRONOUN_SPEAKER.test(read);
       if (carried) r.drafts = r.drafts.map((d) => (d.confidence === 'reported' ? { ...d, confidence: 'official' } : d));
-      previousOfficial = isOfficialAnnouncement(read, clock, pack) || carried;
+      // "We sat down with the head of Korean content at Netflix. She said …": an official named
+      // by role in one sentence speaks through the pronoun in the next.
+      previousOfficial = isOfficialAnnouncement(read, clock, pack) || carried || namesOfficialByRole(read, pack);
       previous = r.drafts.map((draft) => ({ draft, sentence }));
       // An announcement names who is in; an exit beside it is the outlet's own reading.
       for (const d of r.drafts) consider(lifted && LIFTED_KINDS.has(d.kind) && !(d.kind === 'cast' && d.value === 'exited') && d.confidence === 'reported' && bare ? { ...d, confidence: 'official' } : d, sentence);
@@ -908,7 +912,13 @@ function labelledForOtherShow(sentence: string, pack: ShowPack): boolean {
 /** A sentence whose whole point is who said the news before it: "Netflix confirmed the news Tuesday". */
 const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|date|premiere\s+date|it|this|that|start\s+of\s+(?:production|filming|shooting)|renewal|pickup|casting|line-?up)\b|\bsaid\s+so\b|^\s*(?:the\s+)?(?:news|announcement|confirmation|lineup|line-up)\s+came\s+(?:from|via)\b/i;
 
-const PRONOUN_SPEAKER = /^\s*(?:it|they)\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+also\s+|have\s+also\s+)?(?:said|says|confirmed|confirms|announced|announces|revealed|reveals|added|adds|noted|stated|shared|told)\b/i;
+/** "the head of Korean content at Netflix", "a spokesperson for the studio": an official named by role. */
+function namesOfficialByRole(sentence: string, pack: ShowPack): boolean {
+  const role = /\b(?:head|chief|executive|spokes(?:person|woman|man)|representative|vice\s+president|president|officer|boss)\b[^.]{0,40}?\b(?:at|of|for|from)\s+/i.exec(sentence);
+  return !!role && speakerLexicon(pack).official.test(sentence.slice(role.index + role[0].length, role.index + role[0].length + 40));
+}
+
+const PRONOUN_SPEAKER = /^\s*(?:it|they|she|he|the\s+(?:streamer|company|platform|studio))\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+also\s+|have\s+also\s+)?(?:said|says|confirmed|confirms|announced|announces|revealed|reveals|added|adds|noted|stated|shared|told|slotted|slots|dated|dates|set|sets|scheduled|listed|lists|placed|places|put|puts|named|names|pencilled|penciled)\b/i;
 
 /** A sentence that is nothing but another show's title ("Kingdom.", "Hellbound season two."). */
 function isBareOtherTitle(sentence: string, pack: ShowPack): boolean {

@@ -33,7 +33,7 @@ export interface Clause {
  */
 // "on Thursday, March 11" is one date, not two clauses.
 // A comma may sit inside closing quotes (American style: "Weak Hero Class 2," and …).
-const CLAUSE_BREAK = /\s*(?:;|—|–|\s-\s|,["”’']?\s*(?=(?:but|while|although|though|however|whereas|yet|and|which|who|with|as|after|since|even|despite|because|so|meanwhile|according|per|saying|adding|noting|pointing|citing|arguing|explaining|stressing|insisting|blaming)\b)|(?:(?<!\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),|(?<=\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)))["”’']?(?=\s)|\s(?=(?:but|while|although|though|whereas|however)\s)|\s(?=and\s+that\s))\s*/gi;
+const CLAUSE_BREAK = /\s*(?:;|—|–|\s-\s|,["”’']?\s*(?=(?:but|while|although|though|however|whereas|yet|and|which|who|with|as|after|since|even|despite|because|so|meanwhile|according|per|saying|adding|noting|pointing|citing|arguing|explaining|stressing|insisting|blaming)\b)|(?:(?<!\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),|(?<=\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)))["”’']?(?=\s)|\s(?=(?:but|while|although|though|whereas|however)\s)|\s(?=and\s+that\s)|\s(?=and\s+(?:said|added|confirmed|announced|noted|revealed|stated)\s))\s*/gi;
 
 export function splitClauses(sentence: string): Clause[] {
   const clauses: Clause[] = [];

@@ -37,6 +37,14 @@ describe('whole articles', () => {
     expect(summary(a).filter((c) => c.startsWith('crew|Lee Jae-kyoo|director|'))).toHaveLength(1);
   });
 
+  test('an official named by role, or as "it", speaks through the pronoun of the next sentence', () => {
+    expect(summary(item("Netflix's Korea chief on the zombie sequel", 'We spoke on Monday with the vice president of Korean content at Netflix. She said the second season of All of Us Are Dead runs to nine episodes.', '2026-10-01')))
+      .toEqual(['episodes||9|official']);
+    // "for May" is the month, and "and said a trailer could follow" is a second statement with its own hedge.
+    expect(summary(item('Netflix sets its 2027 slate', 'Netflix unveiled its Korean series for 2027 on Tuesday. It slotted All of Us Are Dead season 2 for May and said a trailer could follow in April.', '2026-11-10')))
+      .toEqual(['release||2027-05|official']);
+  });
+
   test('a season 1 retrospective yields nothing about season 2', () => {
     const a = item('Why All of Us Are Dead still matters', 'All of Us Are Dead premiered on January 28, 2022 and ran for 12 episodes. Park Ji-hu plays Nam On-jo and Lomon plays Lee Su-hyeok. Director Lee Jae-kyoo shot it in 2020.', '2023-03-01');
     expect(summary(a)).toEqual([]);
