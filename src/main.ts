@@ -7,6 +7,8 @@
  * Static imports would be stripped before this line runs, so the bot comes in by import().
  */
 import { enableCompileCache } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 
 enableCompileCache();
+setFlagsFromString('--semi-space-growth-factor=1');
 await import('./bot-main.ts');

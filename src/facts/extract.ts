@@ -918,7 +918,7 @@ function namesOfficialByRole(sentence: string, pack: ShowPack): boolean {
   return !!role && speakerLexicon(pack).official.test(sentence.slice(role.index + role[0].length, role.index + role[0].length + 40));
 }
 
-const PRONOUN_SPEAKER = /^\s*(?:it|they|she|he|the\s+(?:streamer|company|platform|studio))\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+also\s+|have\s+also\s+)?(?:said|says|confirmed|confirms|announced|announces|revealed|reveals|added|adds|noted|stated|shared|told|slotted|slots|dated|dates|set|sets|scheduled|listed|lists|placed|places|put|puts|named|names|pencilled|penciled)\b/i;
+const PRONOUN_SPEAKER = /^\s*(?:it|they|she|he|the\s+(?:streamer|company|platform|studio|spokes(?:person|woman|man)|representative|executive|official))\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+also\s+|have\s+also\s+|did\s+|did\s+also\s+)?(?:said|says|say|confirmed|confirms|confirm|announced|announces|revealed|reveals|added|adds|noted|stated|shared|told|slotted|slots|dated|dates|set|sets|scheduled|listed|lists|placed|places|put|puts|named|names|pencilled|penciled)\b/i;
 
 /** A sentence that is nothing but another show's title ("Kingdom.", "Hellbound season two."). */
 function isBareOtherTitle(sentence: string, pack: ShowPack): boolean {

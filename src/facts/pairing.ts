@@ -30,7 +30,7 @@ function lists<T extends { span: Span }>(sentence: string, mentions: readonly T[
 }
 
 /** What may stand between the list of actors and the list of roles. */
-const BRIDGE = /^[^.;]{0,80}?\b(?:as|play|plays|playing|played|portray|portrays|portraying|reprise[sd]?|reprising|roles?\s+of|reprise\s+(?:their|the)\s+roles?\s+(?:as|of)|take\s+on\s+the\s+roles?\s+of)(?:\s+respectively)?\s+(?:the\s+(?:(?:roles?|characters?|parts?)\s+of\s+)?)?$/i;
+const BRIDGE = /^[^.;]{0,80}?\b(?:as|play|plays|playing|played|portray|portrays|portraying|reprise[sd]?|reprising|roles?\s+of|reprise\s+(?:their|the)\s+roles?\s+(?:as|of)|take\s+on\s+the\s+roles?\s+of|(?:are|is)\s+(?:once\s+again|again|still|back\s+as))(?:\s+respectively)?\s+(?:the\s+(?:(?:roles?|characters?|parts?)\s+of\s+)?)?$/i;
 
 const RESPECTIVELY = /\b(?:respectively|in\s+that\s+order)\b/i;
 

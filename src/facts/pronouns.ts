@@ -17,7 +17,10 @@ export function withPronouns(sentence: string, people: readonly PersonMention[])
   for (const m of sentence.matchAll(PRONOUN)) {
     // The sentence's first-named person: the subject a later clause's pronoun usually takes up
     // ("Lee Jae-kyoo's new drama, starring Park Bo-young, is out; he is still set to direct …").
-    const antecedent = people.find((p) => p.span.end <= m.index);
+    // A quote that opens the sentence speaks of the person named in its attribution:
+    // "“She will once again play Nam On-jo,” Park Ji-hu's agency said."
+    const quoted = /^\s*["“]/.test(sentence) && /["”]/.test(sentence.slice(m.index)) ? (people.length === 1 ? people[0] : undefined) : undefined;
+    const antecedent = people.find((p) => p.span.end <= m.index) ?? quoted;
     if (!antecedent) continue;
     out.push({ canonical: antecedent.canonical, known: antecedent.known, pronoun: true, span: { start: m.index, end: m.index + m[0].length } });
   }

@@ -45,15 +45,16 @@ function genericPatterns(pack: ShowPack): { oursGeneric: RegExp; oursGenericKo: 
   const word = NUMBER_WORDS[n] ?? String(n);
   const ordinal = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth'][n] ?? `${n}th`;
   const genres = (pack.genres ?? []).map(escape);
-  const kinds = '(?:series|drama|show|thriller)';
+  // "skein" and "sophomore run" are the trade papers' words for a series and its second season.
+  const kinds = '(?:series|drama|show|thriller|skein)';
   const described = [
     ...(genres.length ? [`(?:${genres.join('|')})\\s+${kinds}`] : []),
     `${escape(pack.platform)}\\s+(?:series|original|show|drama)`,
   ];
-  const oursGeneric = new RegExp(`\\b(?:the\\s+(?:series|show|sequel|${described.join('|')})|(?:season|part)\\s*(?:${n}|${word})|${ordinal}\\s+(?:season|instal?lment|part)|the\\s+new\\s+season|next\\s+season|s${n})\\b`, 'gi');
+  const oursGeneric = new RegExp(`\\b(?:the\\s+(?:series|show|sequel|skein|${described.join('|')})|(?:its|the)\\s+sophomore\\s+(?:season|run|outing)|(?:season|part)\\s*(?:${n}|${word})|${ordinal}\\s+(?:season|instal?lment|part)|the\\s+new\\s+season|next\\s+season|s${n})\\b`, 'gi');
   const koOrdinal = ['영', '첫', '두', '세', '네', '다섯'][n] ?? String(n);
   const oursGenericKo = new RegExp(`(?:시즌\\s*${n}(?!\\d)|후속\\s*(?:편|시즌)|새\\s*시즌|${koOrdinal}\\s*번째\\s*시즌)`, 'g');
-  const genre = genres.length ? new RegExp(`\\b(?:the|this|its|a)\\s+(?:(?:hit|korean|k-|high-school|school|netflix)\\s*)*(?:${genres.join('|')})\\s+(?:series|drama|show|thriller|sequel|hit|follow-?up|saga|mayhem)\\b`, 'i') : null;
+  const genre = genres.length ? new RegExp(`\\b(?:the|this|its|a)\\s+(?:(?:hit|korean|k-|high-school|school|netflix)\\s*)*(?:${genres.join('|')})\\s+(?:series|drama|show|thriller|sequel|hit|follow-?up|saga|mayhem|skein)\\b`, 'i') : null;
   return { oursGeneric, oursGenericKo, genre };
 }
 
