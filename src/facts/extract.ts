@@ -581,8 +581,9 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     const seasons = ctx.pack.people.find((x) => x.name === person.canonical)?.seasons ?? [];
     const earlier = seasons.some((s) => s < ctx.pack.season);
     let value: 'new' | 'returning' | 'exited';
-    if (status === 'generic') value = earlier ? 'returning' : 'new';
-    else if (status === 'new' && earlier && !person.known) value = 'new';
+    // Someone the pack knows from an earlier season cannot be new to the show, however the
+    // outlet words it ("joining her once more are …", "Park Ji-hu and Yoon Chan-young topline").
+    if (status === 'generic' || status === 'new') value = earlier ? 'returning' : 'new';
     else value = status;
     sentenceCue ??= { status, confidence };
     const draft: Draft = { kind: 'cast', subject: person.canonical, value, confidence, rule: nearest ? `cast-cue:${nearest.status}` : 'cast-list-inherited' };
@@ -875,7 +876,8 @@ function mostAdvancedStage(claims: Claim[]): Claim[] {
   // dated event is kept beside the stage the article ends on.
   // "With the shoot now complete, editing lies ahead": the wrap is an event in its own right,
   // told beside the stage that followed it.
-  return claims.filter((c) => c.kind !== 'production' || c === top || isFreshEvent(c) || (c.value === 'wrapped' && stage(top) > stage(c)));
+  // A table read told beside the shoot it began is no stage of its own, dated or not.
+  return claims.filter((c) => c.kind !== 'production' || c === top || ((c.value === 'wrapped' || isFreshEvent(c)) && stage(c) >= stage({ value: 'wrapped' } as Claim) && stage(top) > stage(c)));
 }
 
 /** An event dated in the two weeks before the article: news, not a look back ("cameras first rolled in July"). */

@@ -34,8 +34,8 @@ const DESCRIBED = /\b(?:the|a|an)\s+(?:[\w+-]+\s+){0,4}?(?:drama|series|show|thr
 
 const APPOSED = new RegExp(`(?<title>${TITLE}),\\s+(?:an?|the)\\s+(?:[\\w+-]+\\s+){0,4}?(?:drama|series|thriller|romance|comedy|show|film|movie|mystery|procedural|sitcom|documentary)\\b`, 'gu');
 
-/** "Netflix's gun-crime thriller Trigger", "the legal drama Extraordinary Attorney Woo": a title named after its genre. */
-const GENRE_LED = new RegExp(`\\b(?:thriller|drama|K-drama|k-drama|series|comedy|romance|rom-com|procedural|sitcom|documentary|docuseries|anthology|horror|film|movie|miniseries)\\s+(?<title>${TITLE})`, 'gu');
+/** "Netflix's gun-crime thriller Trigger", "its next Korean drama, Trigger,": a title named after its genre. */
+const GENRE_LED = new RegExp(`\\b(?:thriller|drama|K-drama|k-drama|series|comedy|romance|rom-com|procedural|sitcom|documentary|docuseries|anthology|horror|film|movie|miniseries)\\s*,?\\s+(?<title>${TITLE})`, 'gu');
 
 /**
  * "Bloodhounds is out today on Netflix", "Extraordinary Attorney Woo starts June 29 on ENA": a

@@ -45,6 +45,11 @@ describe('whole articles', () => {
       .toEqual(['release||2027-05|official']);
   });
 
+  test('a dated table read told beside the shoot it began is no stage of its own', () => {
+    expect(summary(item('Cameras roll on season 2', "Cameras are rolling on season 2 of All of Us Are Dead, Netflix said on Tuesday, sharing footage from Monday's table read.", '2025-07-23')))
+      .toEqual(['production||filming|official']);
+  });
+
   test('a season 1 retrospective yields nothing about season 2', () => {
     const a = item('Why All of Us Are Dead still matters', 'All of Us Are Dead premiered on January 28, 2022 and ran for 12 episodes. Park Ji-hu plays Nam On-jo and Lomon plays Lee Su-hyeok. Director Lee Jae-kyoo shot it in 2020.', '2023-03-01');
     expect(summary(a)).toEqual([]);
