@@ -7,8 +7,9 @@
  * Static imports would be stripped before this line runs, so the bot comes in by import().
  */
 import { enableCompileCache } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
+import { keepYoungGenerationSmall } from './shared/young-generation.ts';
 
 enableCompileCache();
-setFlagsFromString('--semi-space-growth-factor=1');
+// Before anything allocates: the young generation stays small (see young-generation.ts).
+keepYoungGenerationSmall();
 await import('./bot-main.ts');
