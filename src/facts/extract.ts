@@ -38,6 +38,8 @@ interface Context {
   /** The article dates several other shows (a slate, a line-up): a date needs this show named. */
   crowded?: boolean;
   previousCast?: { status: CastCueStatus; confidence: Confidence } | undefined;
+  /** The person the previous sentence was about, for a pronoun that opens this one ("He plays Han Du-seok"). */
+  previousPerson?: PersonMention | undefined;
 }
 
 type CastCueStatus = (typeof CAST_CUES)[number]['status'];
@@ -497,7 +499,11 @@ function belongsToOtherShow(sentence: string, clause: Clause, pack: ShowPack): b
 }
 
 function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): { drafts: Draft[]; cue?: { status: CastCueStatus; confidence: Confidence } } {
-  const people = withPronouns(sentence, findPeople(sentence, ctx.pack));
+  const named = findPeople(sentence, ctx.pack);
+  // "Noh Jae-won rounds out the newcomers. He plays Han Du-seok.": a sentence that names nobody
+  // takes its pronoun from the person the sentence before was about.
+  const carried = named.length === 0 && ctx.previousPerson ? withPronouns(sentence, [{ ...ctx.previousPerson, span: { start: 0, end: 0 } }]).filter((p) => p.pronoun) : [];
+  const people = carried.length > 0 ? carried : withPronouns(sentence, named);
   const actors = people.filter((p) => !p.known || ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('cast'));
   const cues: Array<Cue & { status: CastCueStatus }> = [];
   for (const { status, re } of CAST_CUES) {
@@ -780,6 +786,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   const authority = officialAuthority(paragraphs, clock, pack);
   const crowded = datesOtherShows(item.text, pack);
   let previousCast: Context['previousCast'];
+  let previousPerson: PersonMention | undefined;
   let previous: Array<{ draft: Draft; sentence: string }> = [];
   let previousOfficial = false;
   let first = true;
@@ -794,9 +801,13 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       const inOtherEntry = entries(read) || (headedByOther && titleMentions(read, pack).length === 0);
       if (inOtherEntry || (otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read) || RETRACTED.test(read) || isUnknownTitleEntry(read, pack) || asideOnAnotherTitle(read, pack)) {
         previousCast = undefined;
+        previousPerson = undefined;
         continue;
       }
-      const r = sentenceClaims(read, { pack, clock, articleSeason: season, headline: false, crowded, previousCast });
+      const r = sentenceClaims(read, { pack, clock, articleSeason: season, headline: false, crowded, previousCast, previousPerson });
+      const named = findPeople(read, pack).filter((p) => p.known && pack.people.find((x) => x.name === p.canonical)?.roles.includes('cast'));
+      // A sentence that names no one and speaks of "he" or "she" keeps the same person in view.
+      previousPerson = named[0] ?? (/\b(?:he|she)\b/i.test(read) ? previousPerson : undefined);
       // "Rumours that Cho Yi-hyun had dropped out are untrue, her agency said": what a denied
       // report says is no claim; only the denier's own official word stands.
       // Korean splits a quoted denial into pieces; the paragraph is the unit there.

@@ -50,6 +50,14 @@ describe('whole articles', () => {
       .toEqual(['production||filming|official']);
   });
 
+  test('a sentence that names nobody takes "he" or "she" from the person the sentence before was about', () => {
+    expect(summary(item('Season 2 newcomers', 'Noh Jae-won, who played Nam-gyu in Squid Game, joins the second season of All of Us Are Dead. He plays Han Du-seok, an intelligence officer.', '2025-07-23')))
+      .toEqual(['cast|Roh Jae-won|new|reported']);
+    expect(extractClaims(item('Season 2 newcomers', 'Noh Jae-won, who played Nam-gyu in Squid Game, joins the second season of All of Us Are Dead. He plays Han Du-seok, an intelligence officer.', '2025-07-23'), pack)[0]?.character).toBe('Han Du-seok');
+    expect(summary(item('Roh Yoon-seo out', "OSEN had news on Wednesday about Roh Yoo-seo and the second season of All of Us Are Dead. Scheduling clashes mean she won't appear, per the report.", '2025-05-14')))
+      .toEqual(['cast|Roh Yoon-seo|exited|reported']);
+  });
+
   test('a season 1 retrospective yields nothing about season 2', () => {
     const a = item('Why All of Us Are Dead still matters', 'All of Us Are Dead premiered on January 28, 2022 and ran for 12 episodes. Park Ji-hu plays Nam On-jo and Lomon plays Lee Su-hyeok. Director Lee Jae-kyoo shot it in 2020.', '2023-03-01');
     expect(summary(a)).toEqual([]);

@@ -23,4 +23,4 @@ export function koEarlierSource(numbers: readonly number[], years: readonly numb
 }
 
 /** "시즌1에 이어 시즌2에서도", "시즌1의 박지후": the earlier season named only to lead to the new one or to a person. */
-export const KO_EARLIER_AS_LEAD = /(?:시즌\s*1|첫\s*시즌|전작)(?:에\s*이어|의|에\s*출연했던|에서\s*활약한|에\s*이어서|부터)/g;
+export const KO_EARLIER_AS_LEAD = /(?:시즌\s*1|첫\s*시즌|전작)(?:에\s*이어|의|에\s*출연했던|에서\s*활약한|에서\s*활약했던|에\s*이어서|부터|을\s*(?:함께\s*)?(?:이끈|빛낸|만든|연출한))/g;
