@@ -131,6 +131,9 @@ export const SOURCE_AUTHOR_BEFORE = /\b(?:webtoon|web\s*comic|comic|manhwa|novel
  * adjectives before it or the show named after it: "The first full trailer for season 2 arrives
  * on Tuesday", "All of Us Are Dead 2 trailer drops Tuesday".
  */
+/** A clause that opens on a promotional item: "Netflix's first teaser for season 2 drew …". */
+export const PROMO_LEAD = /^\s*(?:[\w'’-]+\s+){0,3}(?:teasers?|trailers?|posters?|clips?|stills?|footage|featurettes?|first\s+looks?)\b/i;
+
 export const PROMO_SUBJECT = /\b(?:teasers?|trailers?|videos?|clips?|posters?|stills?|first\s+looks?|footage|featurettes?|key\s+art)(?:\s+(?:for|of)\s+[^,;:]{1,80})?\s*$/i;
 
 export const PROMO_OBJECT = /^\s*(?:(?:a|an|the|its|their|his|her|new|first|official|brief|short|thrilling|creative|special|\w+-\w+)\s+){0,4}(?:teasers?|trailers?|videos?|clips?|posters?|stills?|photos?|pics|images?|first\s+looks?|footage|synopsis|logline|announcement|behind-the-scenes)\b/i;

@@ -25,7 +25,7 @@ import { KO_UNDECIDED, koIsBareStatement, koIsOfficialAnnouncement } from './ko/
 import { koreanSentenceClaims } from './ko/extract.ts';
 import {
   ABSENT_FROM_LIST, ACTOR_LEVEL, CANCEL_CUE, OWN_DATE_NOUN, CAST_CUES, CONDITION_BEFORE, CREDIT_LINE, CREW_ASSIGNMENT, CREW_CUES, CREW_TITLE, EPISODE_CUE, FAN_CASTING, FUTURE_BEFORE_CUE, KNOWN_FOR_BEFORE, NEGOTIATION,
-  PAST_CREDIT, PAST_CREDIT_COORDINATED, PAST_RELEASE, PHOTO_CAPTION, PLATFORM_CUE, PLATFORM_VERB, PRODUCTION_CUES, PROMO_OBJECT, PROMO_SUBJECT, RECAP, RELEASE_CUE, RESPONSE_TO_REPORTS, SHOW_DESCRIPTION, SOURCE_AUTHOR_BEFORE,
+  PAST_CREDIT, PAST_CREDIT_COORDINATED, PAST_RELEASE, PHOTO_CAPTION, PLATFORM_CUE, PLATFORM_VERB, PRODUCTION_CUES, PROMO_LEAD, PROMO_OBJECT, PROMO_SUBJECT, RECAP, RELEASE_CUE, RESPONSE_TO_REPORTS, SHOW_DESCRIPTION, SOURCE_AUTHOR_BEFORE,
   SOURCE_WORK_BEFORE, UNDECIDED, episodeCount, renewalCue,
 } from './cues.ts';
 
@@ -206,6 +206,8 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
       if ((stage === 'wrapped' || stage === 'filming') && personSubject(sentence, cue.start, ctx.pack)) continue;
       if (hasEarlierMarker(clauseText, ctx.pack)) continue;
       if (FUTURE_BEFORE_CUE.test(sentence.slice(clause.start, cue.start))) continue;
+      // "Netflix's first teaser drew 12 million views": the promotion's audience, not the season's.
+      if (stage === 'released' && PROMO_LEAD.test(clauseText)) continue;
       // A release is only this season's when the sentence says so; "premiered in 2022" is the first.
       if (stage === 'released' && !hasTrackedMarker(sentence, ctx.pack)) continue;
       // "the series that topped Netflix's charts earlier this year" describes what it did before.
@@ -558,6 +560,8 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       if (!clause || !personClause) continue;
       const text = sentence.slice(clause.start, clause.end);
       if (/\b(?:denied|denies|deny|refuted|dismissed|false|rumou?rs? (?:are|were) untrue)\b/i.test(sentence)) continue;
+      // "will not return for the third season": the next season's cast, whatever else the sentence says.
+      if (hasLaterMarker(text, ctx.pack) && !hasTrackedMarker(text, ctx.pack)) continue;
       if (nearest.status !== 'exited' && (isNegated(clause) || isNegated(personClause))) continue;
       // "Having bowed out of X, Roh Yoon-seo has moved on to East Palace with Nam Joo-hyuk": an exit
       // is its own subject's, the first person after the clause that says it, not everyone named.

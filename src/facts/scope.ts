@@ -271,9 +271,9 @@ export function hasLaterMarker(text: string, pack: ShowPack): boolean {
   return laterPattern(pack).test(withoutOtherShows(text, pack));
 }
 
-/** "All of Us Are Dead 2" names the season by a number after the title. */
+/** "All of Us Are Dead 2", "'All of Us Are Dead' 2": the season named by a number after the title. */
 function numberedTitle(text: string, pack: ShowPack): boolean {
-  return titleMentions(text, pack).some((m) => new RegExp(`\\s${pack.season}$`).test(text.slice(m.start, m.end)) || new RegExp(`^\\s*:?\\s*${pack.season}\\b`).test(text.slice(m.end)));
+  return titleMentions(text, pack).some((m) => new RegExp(`\\s${pack.season}$`).test(text.slice(m.start, m.end)) || new RegExp(`^["”’']?\\s*:?\\s*${pack.season}\\b`).test(text.slice(m.end)));
 }
 
 /** "the second season of Squid Game" names that show's season before its title. */

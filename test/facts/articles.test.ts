@@ -58,6 +58,11 @@ describe('whole articles', () => {
       .toEqual(['cast|Roh Yoon-seo|exited|reported']);
   });
 
+  test("a quoted title followed by the season's number names the season", () => {
+    expect(summary(item("'All of Us Are Dead' 2 adds two actresses", 'Kim Si-eun and Yoon Ga-yi join the zombie skein as So Ju-ran and Lee Jong-ah, respectively, Netflix confirmed.', '2025-07-23')))
+      .toEqual(['cast|Kim Si-eun|new|official', 'cast|Yoon Ga-i|new|official']);
+  });
+
   test('a season 1 retrospective yields nothing about season 2', () => {
     const a = item('Why All of Us Are Dead still matters', 'All of Us Are Dead premiered on January 28, 2022 and ran for 12 episodes. Park Ji-hu plays Nam On-jo and Lomon plays Lee Su-hyeok. Director Lee Jae-kyoo shot it in 2020.', '2023-03-01');
     expect(summary(a)).toEqual([]);

@@ -55,6 +55,12 @@ const RULES: DateRule[] = [
   } },
   { re: new RegExp(`${YEAR}\\s*(봄|여름|가을|겨울)`, 'g'), value: (m, c) => `${yearOf(m[1], m[2], c)}-Q${SEASON_Q[m[3] ?? ''] ?? 1}` },
   { re: new RegExp(`${YEAR}\\s*(\\d{1,2})월`, 'g'), value: (m, c) => `${yearOf(m[1], m[2], c)}-${pad(Number(m[3]))}` },
+  // "내달 29일", "다음 달 5일": a day of next month.
+  { re: /(다음\s*달|내달|이달|이번\s*달)\s*(\d{1,2})일/g, value: (m, c) => {
+    const mo = c.month + (/다음|내달/.test(m[1] ?? '') ? 1 : 0);
+    const [y, mm] = mo > 12 ? [c.year + 1, 1] : [c.year, mo];
+    return `${y}-${pad(mm)}-${pad(Number(m[2]))}`;
+  } },
   { re: /(다음\s*달|내달|이달|이번\s*달|지난달)/g, value: (m, c) => {
     const add = /다음|내달/.test(m[1] ?? '') ? 1 : /지난/.test(m[1] ?? '') ? -1 : 0;
     const mo = c.month + add;

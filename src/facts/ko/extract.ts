@@ -303,7 +303,7 @@ const CREW_VERB = /(?:맡는다|맡았다|맡았고|맡았으며|맡아|맡고|�
 /** "시즌1을 연출한 이재규 감독": a relative clause in the past describes the person. */
 const RELATIVE_PAST = /^(?:을|를|은|는|도)?\s*(?:맡았던|맡은|했던|한|쓴|썼던|담당했던|담당한|이끈|이끌었던|잡았던|잡은|책임진|책임졌던)\s*(?:[가-힣]+\s*){0,2}$/;
 
-const TOPIC_BEFORE_NAMES = /^\s*(?:은|는|에는|엔|도)\s*(?:(?:시즌\s*\d+|전작)\s*에\s*이어(?:서)?\s*)?(?:[가-힣]{2,4}\s*[·,]\s*|[가-힣]{2,4}\s*(?:와|과)\s+)*$/;
+const TOPIC_BEFORE_NAMES = /^\s*(?:은|는|에는|엔|도)\s*(?:(?:시즌\s*\d+|전작)\s*에\s*이어(?:서)?\s*)?(?:[가-힣0-9]+(?:을|를)\s*(?:함께\s*)?(?:만든|이끈|연출한|맡았던)\s*)?(?:[가-힣]{2,4}\s*[·,]\s*|[가-힣]{2,4}\s*(?:와|과)\s+)*$/;
 
 function crewClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraft[] {
   const people = findPeople(sentence, ctx.pack).filter((p) => p.known && ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('crew'));
