@@ -44,10 +44,11 @@ export interface ArticleClock {
   day: number;
 }
 
-export function clockOf(published: string | undefined): ArticleClock {
+/** The article's own calendar day: its date in the zone the outlet wrote it in, when known. */
+export function clockOf(published: string | undefined, utcOffsetMinutes = 0): ArticleClock {
   const d = published ? new Date(published) : new Date();
   const ok = !Number.isNaN(d.getTime());
-  const use = ok ? d : new Date();
+  const use = new Date((ok ? d : new Date()).getTime() + utcOffsetMinutes * 60_000);
   return { year: use.getUTCFullYear(), month: use.getUTCMonth() + 1, day: use.getUTCDate() };
 }
 
@@ -187,6 +188,8 @@ const ANCHORED: DateRule[] = [
   { re: /\b(first|second|1st|2nd|latter)[-\s]half\s+of\s+the\s+year\b/gi, value: (m, c, _d, lead) => `${lastYear(lead) ?? c.year}-${/first|1st/i.test(m[1] ?? '') ? 'H1' : 'H2'}` },
   { re: /\b(?:the\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b(?!\s+of\s+(?:20\d\d|this|next))/gi, value: (m, c, _d, lead) => `${lastYear(lead) ?? c.year}-Q${ORD[(m[1] ?? '').toLowerCase()]}` },
   { re: /\b(?:before|by)\s+the\s+end\s+of\s+the\s+year\b/gi, value: (_m, c, _d, lead) => `${lastYear(lead) ?? c.year}` },
+  // "at midnight Pacific tonight": the midnight that ends the article's day opens the next one.
+  { re: /\bmidnight\s+(?:[A-Za-z]+\s+){0,2}tonight\b|\btonight\s+at\s+midnight\b/gi, value: (_m, c) => isoDay(clockDate(c, 1)) },
   // "today", "tonight", "tomorrow": the article's own day.
   { re: /\b(today|tonight|tomorrow)\b/gi, value: (m, c) => isoDay(clockDate(c, (m[1] ?? '').toLowerCase() === 'tomorrow' ? 1 : 0)) },
   // "in the new year": said late in a year, the year ahead.

@@ -25,7 +25,7 @@ import { KO_UNDECIDED, koIsBareStatement, koIsOfficialAnnouncement } from './ko/
 import { koreanSentenceClaims } from './ko/extract.ts';
 import {
   ABSENT_FROM_LIST, ACTOR_LEVEL, CANCEL_CUE, OWN_DATE_NOUN, CAST_CUES, CONDITION_BEFORE, CREDIT_LINE, CREW_ASSIGNMENT, CREW_CUES, CREW_TITLE, EPISODE_CUE, FAN_CASTING, FUTURE_BEFORE_CUE, KNOWN_FOR_BEFORE, NEGOTIATION,
-  PAST_CREDIT, PAST_CREDIT_COORDINATED, PAST_RELEASE, PHOTO_CAPTION, PLATFORM_CUE, PLATFORM_VERB, PRODUCTION_CUES, PROMO_LEAD, PROMO_OBJECT, PROMO_SUBJECT, RECAP, RELEASE_CUE, RESPONSE_TO_REPORTS, SHOW_DESCRIPTION, SOURCE_AUTHOR_BEFORE,
+  PAST_CREDIT, PAST_CREDIT_COORDINATED, PAST_RELEASE, PHOTO_CAPTION, PLATFORM_CUE, PLATFORM_VERB, PRODUCTION_CUES, PROMO_LEAD, PROMO_OBJECT, PROMO_SUBJECT, RECAP, WHOLE_TEAM, RELEASE_CUE, RESPONSE_TO_REPORTS, SHOW_DESCRIPTION, SOURCE_AUTHOR_BEFORE,
   SOURCE_WORK_BEFORE, UNDECIDED, episodeCount, renewalCue,
 } from './cues.ts';
 
@@ -201,7 +201,7 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
       const clause = clauseAt(clauses, cue.start);
       if (!clause) continue;
       const clauseText = sentence.slice(clause.start, clause.end);
-      if (NEGATION.test(upToConjunct(clauseText, cue.end - clause.start)) || IRREALIS.test(clauseText.trim()) || ACTOR_LEVEL.test(clauseText)) continue;
+      if (NEGATION.test(upToConjunct(clauseText, cue.end - clause.start)) || IRREALIS.test(clauseText.trim()) || (ACTOR_LEVEL.test(clauseText) && !WHOLE_TEAM.test(clauseText))) continue;
       // "Lomon has already wrapped up filming the second season": one actor's part, not the show's.
       if ((stage === 'wrapped' || stage === 'filming') && personSubject(sentence, cue.start, ctx.pack)) continue;
       if (hasEarlierMarker(clauseText, ctx.pack)) continue;
@@ -236,7 +236,7 @@ function personSubject(sentence: string, pos: number, pack: ShowPack): boolean {
 const FIRST_PLAN_BEFORE = /\b(?:first|originally|initially|once)\s+(?:mapped\s+out|planned|envisioned|conceived|plotted|wrote|written|outlined)\s+(?:\w+\s+){0,2}$/i;
 const SUPERSEDED_PLAN = /\b(?:had\s+(?:earlier\s+|previously\s+|originally\s+|initially\s+|once\s+|also\s+)?(?:spoken|talked|said|planned|targeted|aimed|hoped|promised|mentioned|floated|announced|stated|revealed|reported|suggested|claimed|indicated|been\s+(?:expected|slated|planned|set|scheduled|targeted|eyed|floated|mentioned|rumou?red|aiming))|(?:originally|initially|previously|once)\s+(?:planned|slated|set|scheduled|targeted|expected|eyed|aimed)|(?:earlier|previous|original|old|initial)\s+(?:plan|target|schedule|window|release\s+plan))\b/i;
 /** The sentence says the plan it mentions no longer holds. */
-const ABANDONED_PLAN = /\b(?:(?:pushed|moved|set)\s+(?:that|the|this|those)\s+(?:plan|date|target|window|schedule)s?\s+back|(?:scrapped|abandoned|dropped)\s+(?:that|the|this)\s+(?:plan|date|target|window)|no\s+longer\s+(?:the\s+)?(?:plan|target|on\s+track))\b/i;
+const ABANDONED_PLAN = /\b(?:(?:pushed|moved|set)\s+(?:that|the|this|those)\s+(?:plan|date|target|window|schedule)s?\s+back|(?:scraps|scrapped|abandons|abandoned|dropped|overturns|overturned|upends|upended)\s+(?:that|the|this)\s+(?:plan|date|target|window|timeline|schedule)|no\s+longer\s+(?:the\s+)?(?:plan|target|on\s+track))\b/i;
 /** Cues that move a schedule without saying whose: filming or the release. */
 const SCHEDULE_ONLY_CUE = /^(?:pushed|moved|delayed|postponed|shifted|bumped|slated|set|scheduled|aim\w*|target\w*|expect\w*|points?\s+to)\b/i;
 const PRODUCTION_WORD = /\b(?:filming|shoot|shooting|production|cameras?|principal\s+photography|casting|crank[-\s]?in)\b/i;
@@ -276,7 +276,9 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
     // "X had previously announced …, with a planned release in 2025": the frame governs the
     // clauses after it, unless one turns to what holds now.
     const governed = SUPERSEDED_PLAN.test(sentence.slice(0, clause.start)) && !/^(?:but|now|however|instead|yet|though|although|while)\b/i.test(text.trim());
-    if (governed || SUPERSEDED_PLAN.test(text) || (abandoned && /\b(?:had|earlier|previously|originally|initially)\b/i.test(text))) continue;
+    // "That scraps the timeline …, when it spoke of a second-half-2025 launch": what follows the scrapping is the old plan.
+    const abandonedAt = abandoned ? (ABANDONED_PLAN.exec(sentence)?.index ?? sentence.length) : sentence.length;
+    if (governed || SUPERSEDED_PLAN.test(text) || (abandoned && (/\b(?:had|earlier|previously|originally|initially)\b/i.test(text) || clause.start >= abandonedAt))) continue;
     // "Fans hope for a 2023 release, but that looks unlikely": the writer dismisses it.
     const next = clauses[clauses.indexOf(clause) + 1];
     if ((next && DISMISSAL.test(next.text)) || DOUBTED.test(text)) continue;
@@ -727,7 +729,7 @@ export function articleSeason(item: FeedItem, pack: ShowPack): SeasonScope {
  */
 export function speaksOfComingSeason(item: FeedItem, pack: ShowPack): boolean {
   const lastEarlier = Math.max(0, ...pack.earlierSeasons.map((s) => s.year));
-  const clock = clockOf(item.published);
+  const clock = clockOf(item.published, item.utcOffsetMinutes);
   const today = `${clock.year}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')}`;
   const earlierCast = new Set(pack.people.filter((p) => p.seasons.some((n) => n < pack.season)).map((p) => p.name));
   return [item.title, ...splitSentences(item.text)].some((s) => {
@@ -767,7 +769,7 @@ const keyOf = (d: Draft): string => `${d.kind}|${d.subject ?? ''}|${d.value}`;
 
 /** Claims an article makes about the tracked season; call it for relevant items only. */
 export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
-  const clock = clockOf(item.published);
+  const clock = clockOf(item.published, item.utcOffsetMinutes);
   const season = articleSeason(item, pack);
   const base: Omit<Evidence, 'sentence'> = { itemUrl: item.link ?? item.id, title: item.title };
   if (item.published) base.published = item.published;
@@ -791,6 +793,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   const crowded = datesOtherShows(item.text, pack);
   let previousCast: Context['previousCast'];
   let previousPerson: PersonMention | undefined;
+  let previousAboutOther = false;
   let previous: Array<{ draft: Draft; sentence: string }> = [];
   let previousOfficial = false;
   let first = true;
@@ -804,6 +807,15 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       first = false;
       const inOtherEntry = entries(read) || (headedByOther && titleMentions(read, pack).length === 0);
       if (inOtherEntry || (otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read) || RETRACTED.test(read) || isUnknownTitleEntry(read, pack) || asideOnAnotherTitle(read, pack)) {
+        previousCast = undefined;
+        previousPerson = undefined;
+        continue;
+      }
+      // "Zombie fans have Sweet Home 3 to look forward to first. The final season arrives on July 19":
+      // a sentence that opens on "the season" or "it" right after one about another show is that show's.
+      const aboutOther = previousAboutOther && titleMentions(read, pack).length === 0 && ANAPHOR_OPENING.test(read);
+      previousAboutOther = showRefs(read, pack).some((r) => !r.ours) && titleMentions(read, pack).length === 0;
+      if (aboutOther) {
         previousCast = undefined;
         previousPerson = undefined;
         continue;
@@ -846,6 +858,8 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       // The body's wording decides a fact the body also states; a body that denies a report
       // takes the headline's echo of that report with it.
       if (said.has(`${d.kind}|${d.subject ?? ''}`) || (deniedInBody && d.confidence !== 'official')) continue;
+      // "Sequel pushed to 2025" over "Shooting will not start before 2025": the headline's year is the shoot's.
+      if (d.kind === 'release' && /^\d{4}$/.test(d.value) && new RegExp(`\\b(?:shoot|shooting|filming|production|cameras)\\b[^.]{0,80}\\b${d.value}\\b`, 'i').test(item.text)) continue;
       consider(capHeadline(d, headline, hasBody(item.text), pack), headline);
     }
   }
@@ -935,6 +949,9 @@ function namesOfficialByRole(sentence: string, pack: ShowPack): boolean {
   return !!role && speakerLexicon(pack).official.test(sentence.slice(role.index + role[0].length, role.index + role[0].length + 40));
 }
 
+/** A sentence that opens by pointing back at a show: "The final season arrives …", "It drops …". */
+const ANAPHOR_OPENING = /^\s*(?:the\s+(?:(?:final|last|third|fourth|new|latest|next)\s+)?(?:season|instal?lment|chapter|part)|it|its)\b/i;
+
 const PRONOUN_SPEAKER = /^\s*(?:it|they|she|he|the\s+(?:streamer|company|platform|studio|spokes(?:person|woman|man)|representative|executive|official))\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+also\s+|have\s+also\s+|did\s+|did\s+also\s+)?(?:said|says|say|confirmed|confirms|confirm|announced|announces|revealed|reveals|added|adds|noted|stated|shared|told|slotted|slots|dated|dates|set|sets|scheduled|listed|lists|placed|places|put|puts|named|names|pencilled|penciled)\b/i;
 
 /** A sentence that is nothing but another show's title ("Kingdom.", "Hellbound season two."). */
@@ -990,7 +1007,7 @@ function deniesAReport(sentence: string): boolean {
  * A correction note quotes the mistake it corrects: "An earlier version of this article said Kim
  * Si-eun plays Lee Jong-ah." The quoted version states nothing.
  */
-const RETRACTED = /^\s*(?:correction\b[^:]{0,30}:\s*)?(?:an?\s+)?(?:earlier|previous|prior|original)\s+version\s+of\s+this\s+(?:article|story|post|report|piece)\b/i;
+const RETRACTED = /^\s*(?:correction\b[^:]{0,30}:\s*)?(?:(?:an?\s+)?(?:earlier|previous|prior|original)\s+version\s+of\s+this\s+(?:article|story|post|report|piece)\b|this\s+(?:article|story|post|report|piece)\s+(?:previously|earlier|originally|wrongly|incorrectly|mistakenly)\s+(?:said|stated|reported|claimed)\b)/i;
 
 /**
  * "Meanwhile, Roh Yoon-seo will greet viewers with Netflix's seven-episode series 'Hierarchy',

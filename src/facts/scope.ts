@@ -291,10 +291,10 @@ function withoutOtherShows(text: string, pack: ShowPack): string {
 }
 
 /**
- * "four years after the first season", "two fewer than the first": the earlier season as a
- * yardstick for the new one, not as the topic.
+ * "four years after the first season", "two fewer than the first", "reprise their roles from
+ * season 1": the earlier season as a yardstick for the new one, not as the topic.
  */
-const COMPARED_WITH_EARLIER = /\b(?:after|since|than|following|unlike|like|compared\s+(?:with|to)|from)\s+(?:the|its)\s+(?:first|original|debut)(?:\s+(?:season|one|outing|instal?lment|run))?(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:debut|premiere|release|run|\d+))?(?![\w-])|\b(?:after|since|than|following|like)\s+season\s*(?:1|one)\b(?!['’]s\s+(?:\d|\w+\s+episodes))|\b(?:compared\s+(?:with|to)|than|like|unlike)\s+season\s*(?:1|one)['’]s(?:\s+[\w-]+)?/gi;
+const COMPARED_WITH_EARLIER = /\b(?:roles?|characters?|parts?)\s+(?:from|in|of)\s+(?:the\s+)?(?:first\s+season|season\s*(?:1|one)|original(?:\s+series)?)\b|\b(?:after|since|than|following|unlike|like|compared\s+(?:with|to)|from)\s+(?:the|its)\s+(?:first|original|debut)(?:\s+(?:season|one|outing|instal?lment|run))?(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:debut|premiere|release|run|\d+))?(?![\w-])|\b(?:after|since|than|following|like)\s+season\s*(?:1|one)\b(?!['’]s\s+(?:\d|\w+\s+episodes))|\b(?:compared\s+(?:with|to)|than|like|unlike)\s+season\s*(?:1|one)['’]s(?:\s+[\w-]+)?/gi;
 
 function withoutComparisons(text: string): string {
   return text.replace(COMPARED_WITH_EARLIER, (m) => ' '.repeat(m.length));

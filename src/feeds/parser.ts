@@ -26,7 +26,9 @@ type RawItem = Record<string, unknown>;
 type RawFeed = { title?: unknown; items: RawItem[] };
 
 const rss = new Parser<Record<string, unknown>, RawItem>({
-  customFields: { item: [['source', 'newsSource']] as unknown as string[] },
+  // Atom's published/updated are asked for as written: rss-parser turns them into UTC and the
+  // zone the outlet wrote them in is lost (see utcOffsetMinutes).
+  customFields: { item: [['source', 'newsSource'], ['published', 'writtenPublished'], ['updated', 'writtenUpdated']] as unknown as string[] },
 });
 
 async function parseXml(xml: string): Promise<RawFeed> {
@@ -115,6 +117,19 @@ function safeLink(value: string | undefined, base: string): string | undefined {
   return undefined;
 }
 
+/** Zones outlets write by name; anything else without a numeric offset is left unknown. */
+const ZONE_NAMES: Record<string, number> = { GMT: 0, UT: 0, UTC: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420, KST: 540, JST: 540, IST: 330, BST: 60, CET: 60, CEST: 120 };
+
+/** The offset a date was written in: "+0900", "-05:00", "GMT", "KST"; undefined when it says none. */
+export function utcOffsetMinutes(text: string | undefined): number | undefined {
+  const t = text?.trim();
+  if (!t) return undefined;
+  const numeric = /([+-])(\d{2}):?(\d{2})$/.exec(t);
+  if (numeric && /\d[T\s]\d{1,2}:\d{2}|\d{1,2}:\d{2}(?::\d{2})?\s*[+-]/.test(t)) return (numeric[1] === '-' ? -1 : 1) * (Number(numeric[2]) * 60 + Number(numeric[3]));
+  const named = /\b([A-Z]{1,4})$/.exec(t);
+  return named?.[1] !== undefined ? ZONE_NAMES[named[1]] : undefined;
+}
+
 function isoDate(...candidates: unknown[]): string | undefined {
   for (const candidate of candidates) {
     const text = stringOf(candidate)?.trim();
@@ -168,6 +183,8 @@ function toFeedItem(raw: RawItem, feedUrl: string, feedTitle: string | undefined
   const item: FeedItem = { feedUrl, id, title, text };
   if (link) item.link = link;
   if (published) item.published = published;
+  const zone = published ? utcOffsetMinutes(stringOf(raw.writtenPublished) ?? stringOf(raw.writtenUpdated) ?? stringOf(raw.pubDate) ?? stringOf(raw.date)) : undefined;
+  if (zone !== undefined) item.utcOffsetMinutes = zone;
   if (outlet) item.outlet = outlet;
   return item;
 }

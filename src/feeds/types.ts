@@ -11,6 +11,11 @@ export interface FeedItem {
   text: string;
   /** ISO 8601, when the item had a date that could be read. */
   published?: string;
+  /**
+   * Minutes east of UTC in which the feed wrote that date ("Thu, 19 Feb 2026 22:40 -0500" is
+   * -300), when it said: "today" and "last Wednesday" are read on the outlet's own calendar.
+   */
+  utcOffsetMinutes?: number;
   /** Outlet name: the feed's own title, or the source element of news-search feeds. */
   outlet?: string;
 }

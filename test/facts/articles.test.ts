@@ -63,6 +63,20 @@ describe('whole articles', () => {
       .toEqual(['cast|Kim Si-eun|new|official', 'cast|Yoon Ga-i|new|official']);
   });
 
+  test("'today' is the outlet's own day, in the zone it dated the article", () => {
+    const late = { ...item('Cameras stop on season 2', 'The cast and crew of All of Us Are Dead filmed their final scenes of season 2 today, according to Korean media.', '2026-02-20'), published: '2026-02-20T03:40:00.000Z', utcOffsetMinutes: -300 };
+    expect(extractClaims(late, pack).find((c) => c.kind === 'production')?.date).toBe('2026-02-19');
+  });
+
+  test('a sentence that points back at the season just after one about another show is that show\'s', () => {
+    expect(summary(item('Netflix K-drama roundup', 'All of Us Are Dead season 2 is still filming. Zombie fans have Sweet Home 3 to look forward to first. The final season arrives on July 19 with eight episodes.', '2024-05-25')))
+      .toEqual(['production||filming|reported']);
+  });
+
+  test("a headline's year that the body gives to the shoot is no release", () => {
+    expect(summary(item('All of Us Are Dead sequel pushed to 2025', "Shooting on Netflix's zombie sequel will not start before 2025, according to a report in the Korean press.", '2024-05-23'))).toEqual([]);
+  });
+
   test('a season 1 retrospective yields nothing about season 2', () => {
     const a = item('Why All of Us Are Dead still matters', 'All of Us Are Dead premiered on January 28, 2022 and ran for 12 episodes. Park Ji-hu plays Nam On-jo and Lomon plays Lee Su-hyeok. Director Lee Jae-kyoo shot it in 2020.', '2023-03-01');
     expect(summary(a)).toEqual([]);

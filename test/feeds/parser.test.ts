@@ -73,6 +73,20 @@ describe('parseFeed repairs what strict XML would reject', () => {
   });
 });
 
+describe('parseFeed keeps the zone an item was dated in', () => {
+  it('reads the offset of RSS, Atom and named zones, and says nothing when the date has none', async () => {
+    const dated = (d: string) => `<item><title>t</title><guid>${d}</guid><pubDate>${d}</pubDate></item>`;
+    const parsed = await parseFeed(rss(dated('Thu, 19 Feb 2026 22:40:00 -0500') + dated('Fri, 20 Feb 2026 09:15:00 +0900') + dated('Fri, 20 Feb 2026 03:40:00 GMT') + dated('2026-02-20')), FEED_URL);
+    expect(Object.fromEntries(parsed.items.map((i) => [i.id, i.utcOffsetMinutes]))).toEqual({
+      'Thu, 19 Feb 2026 22:40:00 -0500': -300, 'Fri, 20 Feb 2026 09:15:00 +0900': 540, 'Fri, 20 Feb 2026 03:40:00 GMT': 0, '2026-02-20': undefined,
+    });
+    const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>a</id><updated>2026-02-20T03:40:00Z</updated><entry><title>t</title><id>e</id><published>2026-02-19T22:40:00-05:00</published><updated>2026-02-19T22:40:00-05:00</updated><link href="https://a.example/e"/></entry></feed>`;
+    const [entry] = (await parseFeed(atom, FEED_URL)).items;
+    expect(entry?.published).toBe('2026-02-20T03:40:00.000Z');
+    expect(entry?.utcOffsetMinutes).toBe(-300);
+  });
+});
+
 describe('parseFeed shapes items', () => {
   it('keeps the 300 newest items by default and says so', async () => {
     const many = Array.from({ length: 320 }, (_, n) => item(n)).join('');
