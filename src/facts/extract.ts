@@ -506,8 +506,12 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   const named = findPeople(sentence, ctx.pack);
   // "Noh Jae-won rounds out the newcomers. He plays Han Du-seok.": a sentence that names nobody
   // takes its pronoun from the person the sentence before was about.
-  const carried = named.length === 0 && ctx.previousPerson ? withPronouns(sentence, [{ ...ctx.previousPerson, span: { start: 0, end: 0 } }]).filter((p) => p.pronoun) : [];
-  const people = carried.length > 0 ? carried : withPronouns(sentence, named);
+  // So does one whose "she" comes before anyone it names ("She will play Ju-ran, while Roh Jae-won …").
+  const firstPronoun = /\b(?:he|she)\b/i.exec(sentence)?.index;
+  const carry = ctx.previousPerson !== undefined && firstPronoun !== undefined && firstPronoun < (named[0]?.span.start ?? Infinity);
+  const people = carry && ctx.previousPerson
+    ? withPronouns(sentence, [{ ...ctx.previousPerson, span: { start: 0, end: 0 } }, ...named]).filter((p) => p.pronoun || p.span.end > 0)
+    : withPronouns(sentence, named);
   const actors = people.filter((p) => !p.known || ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('cast'));
   const cues: Array<Cue & { status: CastCueStatus }> = [];
   for (const { status, re } of CAST_CUES) {
@@ -808,7 +812,9 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       const inOtherEntry = entries(read) || (headedByOther && titleMentions(read, pack).length === 0);
       if (inOtherEntry || (otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read) || RETRACTED.test(read) || isUnknownTitleEntry(read, pack) || asideOnAnotherTitle(read, pack)) {
         previousCast = undefined;
-        previousPerson = undefined;
+        // "Correction: an earlier version said Lee Min-jae plays Han Du-seok. He plays Yong Ma-ru.":
+        // the person a correction is about is the one the next sentence sets right.
+        previousPerson = RETRACTED.test(read) ? castPeople(read, pack)[0] : undefined;
         continue;
       }
       // "Zombie fans have Sweet Home 3 to look forward to first. The final season arrives on July 19":
@@ -821,9 +827,8 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
         continue;
       }
       const r = sentenceClaims(read, { pack, clock, articleSeason: season, headline: false, crowded, previousCast, previousPerson });
-      const named = findPeople(read, pack).filter((p) => p.known && pack.people.find((x) => x.name === p.canonical)?.roles.includes('cast'));
       // A sentence that names no one and speaks of "he" or "she" keeps the same person in view.
-      previousPerson = named[0] ?? (/\b(?:he|she)\b/i.test(read) ? previousPerson : undefined);
+      previousPerson = castPeople(read, pack)[0] ?? (/\b(?:he|she)\b/i.test(read) ? previousPerson : undefined);
       // "Rumours that Cho Yi-hyun had dropped out are untrue, her agency said": what a denied
       // report says is no claim; only the denier's own official word stands.
       // Korean splits a quoted denial into pieces; the paragraph is the unit there.
@@ -947,6 +952,11 @@ const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|deli
 function namesOfficialByRole(sentence: string, pack: ShowPack): boolean {
   const role = /\b(?:head|chief|executive|spokes(?:person|woman|man)|representative|vice\s+president|president|officer|boss)\b[^.]{0,40}?\b(?:at|of|for|from)\s+/i.exec(sentence);
   return !!role && speakerLexicon(pack).official.test(sentence.slice(role.index + role[0].length, role.index + role[0].length + 40));
+}
+
+/** The pack's cast members a sentence names, in order. */
+function castPeople(sentence: string, pack: ShowPack): PersonMention[] {
+  return findPeople(sentence, pack).filter((p) => p.known && pack.people.find((x) => x.name === p.canonical)?.roles.includes('cast'));
 }
 
 /** A sentence that opens by pointing back at a show: "The final season arrives …", "It drops …". */

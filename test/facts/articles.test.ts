@@ -77,6 +77,13 @@ describe('whole articles', () => {
     expect(summary(item('All of Us Are Dead sequel pushed to 2025', "Shooting on Netflix's zombie sequel will not start before 2025, according to a report in the Korean press.", '2024-05-23'))).toEqual([]);
   });
 
+  test('"she" before anyone named, or after a correction, is the person the sentence before was about', () => {
+    const joins = extractClaims(item('Season 2 newcomers', 'Kim Si-eun joins the second season of All of Us Are Dead. She will play Ju-ran, while Roh Jae-won takes the part of Du-seok.', '2025-07-23'), pack);
+    expect(joins.map((c) => [c.subject, c.character])).toEqual([['Kim Si-eun', 'So Ju-ran'], ['Roh Jae-won', 'Han Du-seok']]);
+    const corrected = extractClaims(item('All of Us Are Dead 2: the new faces, corrected', "Correction: an earlier version of this story said Kim Si-eun plays Lee Jong-ah. She plays So Ju-ran; Jong-ah is Yoon Ga-i's part.", '2025-07-24'), pack);
+    expect(corrected.find((c) => c.subject === 'Kim Si-eun')?.character).toBe('So Ju-ran');
+  });
+
   test('a season 1 retrospective yields nothing about season 2', () => {
     const a = item('Why All of Us Are Dead still matters', 'All of Us Are Dead premiered on January 28, 2022 and ran for 12 episodes. Park Ji-hu plays Nam On-jo and Lomon plays Lee Su-hyeok. Director Lee Jae-kyoo shot it in 2020.', '2023-03-01');
     expect(summary(a)).toEqual([]);
