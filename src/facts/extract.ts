@@ -792,7 +792,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
 
   // An article headlined about another show speaks of that show wherever it does not name this one.
   const otherTopic = (otherShowMentions(item.title, pack).length > 0 || quotesAnotherTitle(item.title, pack)) && titleMentions(item.title, pack).length === 0;
-  const paragraphs = item.text.split(/\n+/).map((p) => (isKorean(p) ? splitKoreanSentences(p) : splitSentences(p))).filter((p) => p.length > 0);
+  const paragraphs = currentVersion(item.text).split(/\n+/).map((p) => (isKorean(p) ? splitKoreanSentences(p) : splitSentences(p))).filter((p) => p.length > 0);
   const authority = officialAuthority(paragraphs, clock, pack);
   const crowded = datesOtherShows(item.text, pack);
   let previousCast: Context['previousCast'];
@@ -952,6 +952,18 @@ const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|deli
 function namesOfficialByRole(sentence: string, pack: ShowPack): boolean {
   const role = /\b(?:head|chief|executive|spokes(?:person|woman|man)|representative|vice\s+president|president|officer|boss)\b[^.]{0,40}?\b(?:at|of|for|from)\s+/i.exec(sentence);
   return !!role && speakerLexicon(pack).official.test(sentence.slice(role.index + role[0].length, role.index + role[0].length + 40));
+}
+
+/**
+ * A live-updated article keeps its earlier versions below the newest one, each under its old date
+ * ("Update of June 24, 2025", "Original story (May 14)"). What those say was news then: read only
+ * the article above the first of them.
+ */
+const EARLIER_VERSION = /(?:^|\n|[.!?]\s+)(?:(?:an?\s+)?earlier\s+update|update\s+(?:of|from)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})|original\s+(?:story|article|post)\s*(?:\([^)]{1,30}\))?\s*:)/i;
+
+function currentVersion(text: string): string {
+  const m = EARLIER_VERSION.exec(text);
+  return m && m.index > 0 ? text.slice(0, m.index + (m[0].match(/^[.!?]/) ? 1 : 0)) : text;
 }
 
 /** The pack's cast members a sentence names, in order. */

@@ -274,7 +274,7 @@ const verb = new RegExp(`^\\s*,?\\s*(?:,\\s*(?:[^,]|,(?=\\d{3})){0,60}?,\\s*|\\s
 
 function attributionForm(before: string, after: string, phrase: string): Form | undefined {
   // "Chun Sung-il writes the scripts" is a writer at work, not a writer reporting.
-  if (/^\s*(?:wrote|writes|pens|penned)\s+(?:the\s+|all\s+|every\s+|its\s+)?(?:scripts?|screenplays?|episodes?|series|show|season|story|drama|book|webtoon|novel)\b/i.test(after)) return undefined;
+  if (/^\s*(?:(?:again|also|once\s+again|once\s+more)\s+)?(?:wrote|writes|pens|penned)\s+(?:the\s+|all\s+|every\s+|its\s+)?(?:scripts?|screenplays?|episodes?|series|show|season|story|drama|book|webtoon|novel)\b/i.test(after)) return undefined;
   if (/\b(?:according\s+to|per|citing|via)\s+$/i.test(before)) return 'according';
   if (/\b(?:by|from)\s+$/i.test(before) && /\b(?:confirmed|announced|revealed|unveiled|said|stated|shared|posted|released|published|an?\s+update)\s+(?:\w+\s+){0,2}(?:by|from)\s+$/i.test(before)) return 'passive';
   if (verb.test(after)) {

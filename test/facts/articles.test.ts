@@ -84,6 +84,11 @@ describe('whole articles', () => {
     expect(corrected.find((c) => c.subject === 'Kim Si-eun')?.character).toBe('So Ju-ran');
   });
 
+  test("a live-updated article is read down to its earlier versions, which were news on their own dates", () => {
+    expect(summary(item('Everything we know about season 2', "Netflix confirmed on Tuesday that filming has begun on All of Us Are Dead season 2. Update of June 24, 2025 Netflix hasn't confirmed any of it, but News1 says Roh Jae-won has joined.", '2025-07-23')))
+      .toEqual(['production||filming|official']);
+  });
+
   test('a season 1 retrospective yields nothing about season 2', () => {
     const a = item('Why All of Us Are Dead still matters', 'All of Us Are Dead premiered on January 28, 2022 and ran for 12 episodes. Park Ji-hu plays Nam On-jo and Lomon plays Lee Su-hyeok. Director Lee Jae-kyoo shot it in 2020.', '2023-03-01');
     expect(summary(a)).toEqual([]);
