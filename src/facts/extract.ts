@@ -653,9 +653,13 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     // …but not to the title of the next person ("…, and director Lee JQ is set to …").
     const titleOfAnother = (c: { end: number }): boolean => people.some((p) => p !== person && /^\s*,?\s*$/.test(sentence.slice(c.end, p.span.start)));
     const later = titleOnly ? cues.filter((c) => c.start > person.span.end && asides.slice(c.start, c.end).trim() !== '' && c.start - person.span.end < 160 && !titleOfAnother(c)) : [];
+    // "A and B are back behind the camera and C again wrote the scripts": a cue before the person
+    // that closes other people's statement ("… and C") is theirs; C's own follows C.
+    const othersCue = (c: { start: number; end: number }): number =>
+      c.end <= person.span.start && /^[\s,]*and\s+$/i.test(sentence.slice(c.end, person.span.start)) && people.some((p) => p.span.end <= c.start && !sameList(lists, p, person)) ? 200 : 0;
     const candidates = (later.length ? later : pool.length ? pool : cues.filter((c) => distance(c, person.span) < 80))
       .filter((c) => !person.pronoun || c.start >= person.span.end)
-      .sort((a, b) => distance(a, person.span) - distance(b, person.span));
+      .sort((a, b) => distance(a, person.span) + othersCue(a) - distance(b, person.span) - othersCue(b));
     let pastRole: string | undefined;
     for (const cue of candidates) {
       const clause = clauseAt(clauses, cue.start);
@@ -964,6 +968,12 @@ const EARLIER_VERSION = /(?:^|\n|[.!?]\s+)(?:(?:an?\s+)?earlier\s+update|update\
 function currentVersion(text: string): string {
   const m = EARLIER_VERSION.exec(text);
   return m && m.index > 0 ? text.slice(0, m.index + (m[0].match(/^[.!?]/) ? 1 : 0)) : text;
+}
+
+/** Whether two people were named in one list ("A, B and C"). */
+function sameList(lists: ReadonlyMap<PersonMention, { start: number }>, a: PersonMention, b: PersonMention): boolean {
+  const la = lists.get(a);
+  return la !== undefined && la.start === lists.get(b)?.start;
 }
 
 /** The pack's cast members a sentence names, in order. */
