@@ -4,7 +4,8 @@
  */
 import type { Guard } from '../store-errors.ts';
 import type { Fence, LeaseClaim, LeaseStore } from '../types.ts';
-import { evalScript, fenceToken, leaseKey, type RedisLike } from './redis-client.ts';
+import { fenceToken, leaseKey, type RedisLike } from './redis-client.ts';
+import { RedisPart } from './redis-part.ts';
 
 /** KEYS: lease, epoch counter. ARGV: holder, ttl, dead holder ('' for none). Returns {held, holder, epoch, ms left}. */
 const CLAIM = `
@@ -31,31 +32,28 @@ const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
-export class RedisLeaseStore implements LeaseStore {
-  private readonly client: RedisLike;
+export class RedisLeaseStore extends RedisPart implements LeaseStore {
   private readonly prefix: string;
-  private readonly guard: Guard;
 
   constructor(client: RedisLike, prefix: string, guard: Guard) {
-    this.client = client;
+    super(client, guard);
     this.prefix = prefix;
-    this.guard = guard;
   }
 
   async claim(lease: string, holder: string, ttlMs: number, replacing?: string): Promise<LeaseClaim> {
     const key = leaseKey(this.prefix, lease);
-    const reply = (await this.guard(() => evalScript(this.client, CLAIM, [key, `${key}:epoch`], [holder, ttlMs, replacing ?? '']))) as unknown[];
+    const reply = (await this.script(CLAIM, [key, `${key}:epoch`], [holder, ttlMs, replacing ?? ''])) as unknown[];
     const [held, who, epoch, left] = reply;
     if (Number(held) === 1) return { held: true, fence: { lease, holder, epoch: Number(epoch) }, expiresInMs: Number(left) };
     return { held: false, holder: String(who), epoch: Number(epoch), expiresInMs: Number(left) };
   }
 
   async renew(fence: Fence, ttlMs: number): Promise<boolean> {
-    const reply = await this.guard(() => evalScript(this.client, RENEW, [leaseKey(this.prefix, fence.lease)], [fenceToken(fence), ttlMs]));
+    const reply = await this.script(RENEW, [leaseKey(this.prefix, fence.lease)], [fenceToken(fence), ttlMs]);
     return Number(reply) === 1;
   }
 
   async release(fence: Fence): Promise<void> {
-    await this.guard(() => evalScript(this.client, RELEASE, [leaseKey(this.prefix, fence.lease)], [fenceToken(fence)]));
+    await this.script(RELEASE, [leaseKey(this.prefix, fence.lease)], [fenceToken(fence)]);
   }
 }

@@ -2,7 +2,8 @@
 import type { FactEvent, FactKind } from '../../facts/types.ts';
 import type { Guard } from '../store-errors.ts';
 import type { EventLog, IdList, RecentIndex } from '../types.ts';
-import { evalScript, type RedisLike } from './redis-client.ts';
+import type { RedisLike } from './redis-client.ts';
+import { RedisPart } from './redis-part.ts';
 
 /** Events read per round trip when walking the history backwards for one kind. */
 const EVENT_PAGE = 200;
@@ -14,29 +15,26 @@ for i = 1, #ARGV do
 end
 return 1`;
 
-export class RedisIdList implements IdList {
-  private readonly client: RedisLike;
+export class RedisIdList extends RedisPart implements IdList {
   private readonly key: string;
-  private readonly guard: Guard;
 
   constructor(client: RedisLike, prefix: string, name: string, guard: Guard) {
-    this.client = client;
+    super(client, guard);
     this.key = `${prefix}ids:${name}`;
-    this.guard = guard;
   }
 
   async add(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.guard(() => evalScript(this.client, ADD_IDS, [this.key, `${this.key}:seq`], [...new Set(ids)]));
+    await this.script(ADD_IDS, [this.key, `${this.key}:seq`], [...new Set(ids)]);
   }
 
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.guard(() => this.client.sendCommand(['ZREM', this.key, ...new Set(ids)]));
+    await this.command(['ZREM', this.key, ...new Set(ids)]);
   }
 
   async list(): Promise<string[]> {
-    return (await this.guard(() => this.client.sendCommand(['ZRANGE', this.key, '0', '-1']))) as string[];
+    return (await this.command(['ZRANGE', this.key, '0', '-1'])) as string[];
   }
 }
 
@@ -55,56 +53,50 @@ for _, id in ipairs(gone) do redis.call('ZREM', KEYS[2], id) end
 redis.call('ZREMRANGEBYRANK', KEYS[1], keep, -1)
 return 1`;
 
-export class RedisRecentIndex implements RecentIndex {
-  private readonly client: RedisLike;
+export class RedisRecentIndex extends RedisPart implements RecentIndex {
   private readonly all: string;
   private readonly relevant: string;
-  private readonly guard: Guard;
 
   constructor(client: RedisLike, prefix: string, guard: Guard) {
-    this.client = client;
+    super(client, guard);
     this.all = `${prefix}recent:all`;
     this.relevant = `${prefix}recent:relevant`;
-    this.guard = guard;
   }
 
   async add(entries: Array<{ id: string; sortMs: number; relevant: boolean }>, keep: number): Promise<void> {
     if (entries.length === 0) return;
     const args = [keep, ...entries.flatMap((e) => [e.id, -e.sortMs, e.relevant ? '1' : '0'])];
-    await this.guard(() => evalScript(this.client, ADD_RECENT, [this.all, this.relevant], args));
+    await this.script(ADD_RECENT, [this.all, this.relevant], args);
   }
 
   async newest(limit: number, includeIrrelevant: boolean): Promise<string[]> {
     if (limit <= 0) return [];
-    return (await this.guard(() => this.client.sendCommand(['ZRANGE', includeIrrelevant ? this.all : this.relevant, '0', String(limit - 1)]))) as string[];
+    return (await this.command(['ZRANGE', includeIrrelevant ? this.all : this.relevant, '0', String(limit - 1)])) as string[];
   }
 }
 
-export class RedisEventLog implements EventLog {
-  private readonly client: RedisLike;
+export class RedisEventLog extends RedisPart implements EventLog {
   private readonly key: string;
-  private readonly guard: Guard;
 
   constructor(client: RedisLike, prefix: string, guard: Guard) {
-    this.client = client;
+    super(client, guard);
     this.key = `${prefix}events`;
-    this.guard = guard;
   }
 
   async append(events: FactEvent[]): Promise<void> {
     if (events.length === 0) return;
     // One RPUSH: the whole batch lands, in order, or none of it.
-    await this.guard(() => this.client.sendCommand(['RPUSH', this.key, ...events.map((e) => JSON.stringify(e))]));
+    await this.command(['RPUSH', this.key, ...events.map((e) => JSON.stringify(e))]);
   }
 
   async list(filter: { kind?: FactKind; limit?: number }): Promise<FactEvent[]> {
     const limit = filter.limit ?? Number.POSITIVE_INFINITY;
     if (limit <= 0) return [];
-    const total = Number(await this.guard(() => this.client.sendCommand(['LLEN', this.key])));
+    const total = Number(await this.command(['LLEN', this.key]));
     const out: FactEvent[] = [];
     for (let end = total; end > 0 && out.length < limit; end -= EVENT_PAGE) {
       const start = Math.max(0, end - EVENT_PAGE);
-      const page = (await this.guard(() => this.client.sendCommand(['LRANGE', this.key, String(start), String(end - 1)]))) as string[];
+      const page = (await this.command(['LRANGE', this.key, String(start), String(end - 1)])) as string[];
       for (const raw of page.reverse()) {
         const event = JSON.parse(raw) as FactEvent;
         if (filter.kind !== undefined && event.kind !== filter.kind) continue;

@@ -8,7 +8,8 @@ import { StoreError } from '../../shared/errors.ts';
 import type { Guard } from '../store-errors.ts';
 import type { Delivery, FenceRef, Outbox } from '../types.ts';
 import { applyChanges, byAge, SETTLED_TTL_MS, time, uniqueById } from '../outbox-rules.ts';
-import { evalScript, FENCE_CHECK, fenceToken, leaseKey, type RedisLike } from './redis-client.ts';
+import { FENCE_CHECK, fenceToken, leaseKey, type RedisLike } from './redis-client.ts';
+import { RedisPart } from './redis-part.ts';
 
 /** Attempts of a compare-and-set before giving up (only a concurrent writer makes it retry). */
 const CAS_TRIES = 5;
@@ -89,18 +90,15 @@ for i = 1, math.min(#rows, tonumber(ARGV[3])) do
 end
 return out`;
 
-export class RedisOutbox implements Outbox {
-  private readonly client: RedisLike;
+export class RedisOutbox extends RedisPart implements Outbox {
   private readonly prefix: string;
   private readonly fence: FenceRef;
-  private readonly guard: Guard;
   private readonly leasePrefix: string;
 
   constructor(client: RedisLike, prefix: string, fence: FenceRef, guard: Guard) {
-    this.client = client;
+    super(client, guard);
     this.prefix = `${prefix}outbox:`;
     this.fence = fence;
-    this.guard = guard;
     this.leasePrefix = prefix;
   }
 
@@ -114,12 +112,12 @@ export class RedisOutbox implements Outbox {
 
   async due(now: Date, limit: number): Promise<Delivery[]> {
     if (limit <= 0) return [];
-    const bodies = (await this.guard(() => evalScript(this.client, DUE, [], [this.prefix, now.getTime(), limit]))) as string[];
+    const bodies = (await this.script(DUE, [], [this.prefix, now.getTime(), limit])) as string[];
     return bodies.map((b) => JSON.parse(b) as Delivery);
   }
 
   async get(id: string): Promise<Delivery | undefined> {
-    const body = await this.guard(() => this.client.sendCommand(['GET', `${this.prefix}d:${id}`]));
+    const body = await this.command(['GET', `${this.prefix}d:${id}`]);
     return typeof body === 'string' ? (JSON.parse(body) as Delivery) : undefined;
   }
 
@@ -145,7 +143,7 @@ export class RedisOutbox implements Outbox {
   }
 
   async findAlert(channelId: string, alertKey: string): Promise<Delivery | undefined> {
-    const id = await this.guard(() => this.client.sendCommand(['GET', `${this.prefix}${pointerOf(channelId, alertKey)}`]));
+    const id = await this.command(['GET', `${this.prefix}${pointerOf(channelId, alertKey)}`]);
     return typeof id === 'string' ? this.get(id) : undefined;
   }
 
@@ -167,9 +165,9 @@ export class RedisOutbox implements Outbox {
 
   /** A guild's pending deliveries with the exact stored text of each (for compare-and-set). */
   private async pendingOf(guildId: string): Promise<Array<[string, Delivery]>> {
-    const ids = (await this.guard(() => this.client.sendCommand(['ZRANGE', `${this.prefix}guild:${guildId}`, '0', '-1']))) as string[];
+    const ids = (await this.command(['ZRANGE', `${this.prefix}guild:${guildId}`, '0', '-1'])) as string[];
     if (ids.length === 0) return [];
-    const raws = (await this.guard(() => this.client.sendCommand(['MGET', ...ids.map((id) => `${this.prefix}d:${id}`)]))) as Array<string | null>;
+    const raws = (await this.command(['MGET', ...ids.map((id) => `${this.prefix}d:${id}`)])) as Array<string | null>;
     return raws
       .filter((raw): raw is string => typeof raw === 'string')
       .map((raw): [string, Delivery] => [raw, JSON.parse(raw) as Delivery])
@@ -177,14 +175,14 @@ export class RedisOutbox implements Outbox {
   }
 
   private async raw(id: string): Promise<string | undefined> {
-    const body = await this.guard(() => this.client.sendCommand(['GET', `${this.prefix}d:${id}`]));
+    const body = await this.command(['GET', `${this.prefix}d:${id}`]);
     return typeof body === 'string' ? body : undefined;
   }
 
   private write(script: string, args: Array<string | number>): Promise<unknown> {
     const fence = this.fence.current;
     const lease = fence === undefined ? `${this.leasePrefix}lease:none` : leaseKey(this.leasePrefix, fence.lease);
-    return this.guard(() => evalScript(this.client, script, [lease], [fenceToken(fence), this.prefix, SETTLED_TTL_MS, ...args], fence));
+    return this.script(script, [lease], [fenceToken(fence), this.prefix, SETTLED_TTL_MS, ...args], fence);
   }
 }
 
