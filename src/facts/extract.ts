@@ -813,21 +813,18 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
     for (const sentence of paragraph) {
       const read = first ? stripLead(sentence) : sentence;
       first = false;
-      const inOtherEntry = entries(read) || (headedByOther && titleMentions(read, pack).length === 0);
-      if (inOtherEntry || (otherTopic && titleMentions(read, pack).length === 0) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read) || RETRACTED.test(read) || isUnknownTitleEntry(read, pack) || asideOnAnotherTitle(read, pack)) {
+      const namesUs = titleMentions(read, pack).length > 0;
+      const inOtherEntry = entries(read) || (headedByOther && !namesUs);
+      const retracted = RETRACTED.test(read);
+      // "Zombie fans have Sweet Home 3 to look forward to first. The final season arrives on July 19":
+      // a sentence that opens on "the season" or "it" right after one about another show is that show's.
+      const aboutOther = previousAboutOther && !namesUs && ANAPHOR_OPENING.test(read);
+      previousAboutOther = !namesUs && showRefs(read, pack).some((r) => !r.ours);
+      if (inOtherEntry || aboutOther || retracted || (otherTopic && !namesUs) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read) || isUnknownTitleEntry(read, pack) || asideOnAnotherTitle(read, pack)) {
         previousCast = undefined;
         // "Correction: an earlier version said Lee Min-jae plays Han Du-seok. He plays Yong Ma-ru.":
         // the person a correction is about is the one the next sentence sets right.
-        previousPerson = RETRACTED.test(read) ? castPeople(read, pack)[0] : undefined;
-        continue;
-      }
-      // "Zombie fans have Sweet Home 3 to look forward to first. The final season arrives on July 19":
-      // a sentence that opens on "the season" or "it" right after one about another show is that show's.
-      const aboutOther = previousAboutOther && titleMentions(read, pack).length === 0 && ANAPHOR_OPENING.test(read);
-      previousAboutOther = showRefs(read, pack).some((r) => !r.ours) && titleMentions(read, pack).length === 0;
-      if (aboutOther) {
-        previousCast = undefined;
-        previousPerson = undefined;
+        previousPerson = retracted ? castPeople(read, pack)[0] : undefined;
         continue;
       }
       const r = sentenceClaims(read, { pack, clock, articleSeason: season, headline: false, crowded, previousCast, previousPerson });
