@@ -132,17 +132,20 @@ export const FAN_CASTING = /\b(?:imaginary|fan[-\s]?made|fan[-\s]?cast(?:ing)?|d
 /** "the webcomic Now at Our School by Joo Dong-geun": the person right after is the source's author. */
 export const SOURCE_AUTHOR_BEFORE = /\b(?:webtoon|web\s*comic|comic|manhwa|novel|book|source\s+material)\b[^.;,]{0,60}?\bby\s+$/i;
 
-/** What a streamer drops or releases that is not the season itself. */
+/** The promotional items a release word may have as its subject instead of the season. */
+const PROMO_ITEMS = String.raw`teasers?|trailers?|videos?|clips?|posters?|stills?|first\s+looks?|footage|featurettes?|key\s+art`;
+
+/** A clause that opens on a promotional item: "Netflix's first teaser for season 2 drew …". */
+export const PROMO_LEAD = new RegExp(`^\\s*(?:[\\w'’-]+\\s+){0,3}(?:${PROMO_ITEMS})\\b`, 'i');
+
 /**
  * The subject of a release word is a promotional item when its head noun is one, whatever the
  * adjectives before it or the show named after it: "The first full trailer for season 2 arrives
  * on Tuesday", "All of Us Are Dead 2 trailer drops Tuesday".
  */
-/** A clause that opens on a promotional item: "Netflix's first teaser for season 2 drew …". */
-export const PROMO_LEAD = /^\s*(?:[\w'’-]+\s+){0,3}(?:teasers?|trailers?|posters?|clips?|stills?|footage|featurettes?|first\s+looks?)\b/i;
+export const PROMO_SUBJECT = new RegExp(`\\b(?:${PROMO_ITEMS})(?:\\s+(?:for|of)\\s+[^,;:]{1,80})?\\s*$`, 'i');
 
-export const PROMO_SUBJECT = /\b(?:teasers?|trailers?|videos?|clips?|posters?|stills?|first\s+looks?|footage|featurettes?|key\s+art)(?:\s+(?:for|of)\s+[^,;:]{1,80})?\s*$/i;
-
+/** What a streamer drops or releases that is not the season itself. */
 export const PROMO_OBJECT = /^\s*(?:(?:a|an|the|its|their|his|her|new|first|official|brief|short|thrilling|creative|special|\w+-\w+)\s+){0,4}(?:teasers?|trailers?|videos?|clips?|posters?|stills?|photos?|pics|images?|first\s+looks?|footage|synopsis|logline|announcement|behind-the-scenes)\b/i;
 
 /** A release that has already happened: the earlier season's, not the one tracked. */
