@@ -14,6 +14,7 @@ import { KeyvKeyValue } from './key-value.ts';
 import { KeyvNodeSqlite } from './keyv-node-sqlite.ts';
 import type * as PostgresDriver from './keyv-postgres-own-pool.ts';
 import { deserializeStored } from './keyv-deserialize.ts';
+import { serializeStored } from './keyv-serialize.ts';
 import type { RedisLike } from './redis/redis-client.ts';
 import { redisStructures } from './redis/redis-structures.ts';
 import { PostgresDb } from './sql/postgres-db.ts';
@@ -90,9 +91,9 @@ function openSqlite(rawPath: string, namespace: string, timeoutMs: number): Back
   return combine(kv, sqlStructures(db, namespace, guard));
 }
 
-/** The options every store's Keyv gets: the allocation-light reader (see keyv-deserialize.ts). */
+/** The options every store's Keyv gets: the allocation-light reader and writer (see keyv-deserialize.ts, keyv-serialize.ts). */
 function keyvFor(adapter: KeyvStoreAdapter, namespace: string, extra: { useKeyPrefix?: boolean } = {}): Keyv {
-  return new Keyv(adapter, { namespace, throwOnErrors: true, deserialize: deserializeStored, ...extra });
+  return new Keyv(adapter, { namespace, throwOnErrors: true, serialize: serializeStored, deserialize: deserializeStored, ...extra });
 }
 
 function openRedis(url: string, namespace: string, timeoutMs: number, redis: typeof RedisDriver): Backend {
