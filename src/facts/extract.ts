@@ -521,6 +521,13 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       cues.push({ start: c.start, end: c.end, status });
     }
   }
+  // An agency answering reports, or saying nothing is decided, confirms no one's casting.
+  const disputed = RESPONSE_TO_REPORTS.test(sentence) || UNDECIDED.test(sentence);
+  // Most sentences name no actor: all they can give is a cue for the list that follows.
+  if (actors.length === 0) {
+    const cue = cueForNextList(sentence, clauses, cues, disputed, ctx);
+    return cue ? { drafts: [], cue } : { drafts: [] };
+  }
   // "as Han Du-seok" is a casting statement even without a casting verb.
   for (const ch of findCharacters(sentence, ctx.pack)) {
     const before = sentence.slice(0, ch.span.start);
@@ -528,8 +535,6 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     // "best known as Su-hyeok in …" recalls a past role.
     if (lead && !KNOWN_FOR_BEFORE.test(before)) cues.push({ start: lead.index, end: ch.span.start, status: 'generic' });
   }
-  // An agency answering reports, or saying nothing is decided, confirms no one's casting.
-  const disputed = RESPONSE_TO_REPORTS.test(sentence) || UNDECIDED.test(sentence);
   const absent = ABSENT_FROM_LIST.test(sentence);
   const drafts: Draft[] = [];
   /** Where each draft's person is named, in step with `drafts`. */
@@ -616,14 +621,18 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     drafts.push(draft);
     positions.push(person.span.start);
   }
-  // A sentence that announces returns or arrivals without naming anyone lends its cue to a
-  // following "These include …".
-  if (!sentenceCue && actors.length === 0) {
-    const lead = cues.find((c) => c.status !== 'generic');
-    const clause = lead ? clauseAt(clauses, lead.start) : undefined;
-    if (lead && clause && !isNegated(clause) && !disputed && !NEGOTIATION.test(clause.text)) sentenceCue = { status: lead.status, confidence: confidenceFor(sentence, clauses, clause, ctx.pack) };
-  }
   return sentenceCue ? { drafts, cue: sentenceCue } : { drafts };
+}
+
+/**
+ * A sentence that announces returns or arrivals without naming anyone lends its cue to a
+ * following "These include …".
+ */
+function cueForNextList(sentence: string, clauses: Clause[], cues: ReadonlyArray<Cue & { status: CastCueStatus }>, disputed: boolean, ctx: Context): { status: CastCueStatus; confidence: Confidence } | undefined {
+  const lead = cues.find((c) => c.status !== 'generic');
+  const clause = lead ? clauseAt(clauses, lead.start) : undefined;
+  if (!lead || !clause || isNegated(clause) || disputed || NEGOTIATION.test(clause.text)) return undefined;
+  return { status: lead.status, confidence: confidenceFor(sentence, clauses, clause, ctx.pack) };
 }
 
 function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
@@ -803,7 +812,8 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   let previousPerson: PersonMention | undefined;
   let previousAboutOther = false;
   let previous: Array<{ draft: Draft; sentence: string }> = [];
-  let previousOfficial = false;
+  // Whether the sentence before spoke for the platform, asked only when a pronoun needs it.
+  let previousOfficial: () => boolean = () => false;
   let first = true;
   const entries = numberedEntries(pack);
   paragraphs.forEach((paragraph, index) => {
@@ -835,22 +845,23 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       // Korean splits a quoted denial into pieces; the paragraph is the unit there.
       if (deniesAReport(read) || (isKorean(read) && deniesAReport(paragraph.join(' ')))) r.drafts = r.drafts.filter((d) => d.confidence === 'official' && !(d.kind === 'renewal' && d.value === 'cancelled'));
       previousCast = r.castCue;
-      const lifted = authority.article || authority.paragraphs.has(index);
-      const bare = isKorean(read) ? koIsBareStatement(read, pack) : isBareStatement(read);
       // "Season two is a go. Netflix made the announcement Monday": the speaker of the news
       // comes a sentence after the news.
-      const vouch = vouchesForPrevious(read, pack);
+      const vouch = previous.some((p) => p.draft.confidence === 'reported') ? vouchesForPrevious(read, pack) : undefined;
       if (vouch) for (const p of previous) if (p.draft.confidence === 'reported') consider({ ...p.draft, confidence: vouch }, p.sentence);
       // "Netflix will reveal the trailer on February 18. It also confirmed the season runs ten
       // episodes": the pronoun is the official voice of the sentence before.
-      const carried = previousOfficial && PRONOUN_SPEAKER.test(read);
-      if (carried) r.drafts = r.drafts.map((d) => (d.confidence === 'reported' ? { ...d, confidence: 'official' } : d));
+      const before = previousOfficial;
+      const carried = once(() => PRONOUN_SPEAKER.test(read) && before());
+      if (r.drafts.some((d) => d.confidence === 'reported') && carried()) r.drafts = r.drafts.map((d) => (d.confidence === 'reported' ? { ...d, confidence: 'official' } : d));
       // "We sat down with the head of Korean content at Netflix. She said …": an official named
       // by role in one sentence speaks through the pronoun in the next.
-      previousOfficial = isOfficialAnnouncement(read, clock, pack) || carried || namesOfficialByRole(read, pack);
+      previousOfficial = once(() => isOfficialAnnouncement(read, clock, pack) || carried() || namesOfficialByRole(read, pack));
       previous = r.drafts.map((draft) => ({ draft, sentence }));
       // An announcement names who is in; an exit beside it is the outlet's own reading.
-      for (const d of r.drafts) consider(lifted && LIFTED_KINDS.has(d.kind) && !(d.kind === 'cast' && d.value === 'exited') && d.confidence === 'reported' && bare ? { ...d, confidence: 'official' } : d, sentence);
+      const liftable = (d: Draft): boolean => LIFTED_KINDS.has(d.kind) && !(d.kind === 'cast' && d.value === 'exited') && d.confidence === 'reported';
+      const lifted = r.drafts.some(liftable) && (authority.article || authority.paragraph(index)) && (isKorean(read) ? koIsBareStatement(read, pack) : isBareStatement(read));
+      for (const d of r.drafts) consider(lifted && liftable(d) ? { ...d, confidence: 'official' } : d, sentence);
     }
   });
 
@@ -973,6 +984,12 @@ function sameList(lists: ReadonlyMap<PersonMention, { start: number }>, a: Perso
   return la !== undefined && la.start === lists.get(b)?.start;
 }
 
+/** A question answered at most once, and only if someone asks it. */
+function once(answer: () => boolean): () => boolean {
+  let known: boolean | undefined;
+  return () => (known ??= answer());
+}
+
 /** The pack's cast members a sentence names, in order. */
 function castPeople(sentence: string, pack: ShowPack): PersonMention[] {
   return findPeople(sentence, pack).filter((p) => p.known && pack.people.find((x) => x.name === p.canonical)?.roles.includes('cast'));
@@ -1090,8 +1107,8 @@ function readOfficialAnnouncement(sentence: string, clock: ArticleClock, pack: S
  * article when its lead is the announcement ("Netflix officially announced … The cast: …"),
  * else the paragraph that attributes it. An article that also says nothing is confirmed lends none.
  */
-function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: ShowPack): { article: boolean; paragraphs: Set<number> } {
-  const none = { article: false, paragraphs: new Set<number>() };
+function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: ShowPack): { article: boolean; paragraph: (index: number) => boolean } {
+  const none = { article: false, paragraph: () => false };
   const all = paragraphs.flat();
   if (all.some((s) => NOT_CONFIRMED.test(s) && !/\b(?:release|premiere|date|window|schedule|timing|when)\b/i.test(s))) return none;
   if (all.some((s) => isKorean(s) && KO_UNDECIDED.test(s) && !/공개|방영|일정|시기|시점|날짜|편성/.test(s))) return none;
@@ -1101,11 +1118,14 @@ function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: Sh
   const first = paragraphs[0] ?? [];
   const lead = (first.length === 1 ? [...first, ...(paragraphs[1] ?? []).slice(0, 1)] : first.slice(0, 2)).map((s, i) => (i === 0 ? stripLead(s) : s));
   const article = lead.some((s) => isOfficialAnnouncement(s, clock, pack) || vouchesForPrevious(s, pack) === 'official');
-  const withAnnouncement = new Set<number>();
-  paragraphs.forEach((p, i) => {
-    if (p.some((s) => isOfficialAnnouncement(s, clock, pack))) withAnnouncement.add(i);
-  });
-  return { article, paragraphs: withAnnouncement };
+  // Asked only of a paragraph that has a claim to lift: most paragraphs never need the answer.
+  const asked = new Map<number, boolean>();
+  const paragraph = (index: number): boolean => {
+    let lends = asked.get(index);
+    if (lends === undefined) asked.set(index, (lends = (paragraphs[index] ?? []).some((s) => isOfficialAnnouncement(s, clock, pack))));
+    return lends;
+  };
+  return { article, paragraph };
 }
 
 /**
