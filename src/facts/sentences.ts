@@ -37,13 +37,29 @@ const CLAUSE_BREAK = /\s*(?:;|—|–|\s-\s|,["”’']?\s*(?=(?:but|while|altho
 
 export function splitClauses(sentence: string): Clause[] {
   const clauses: Clause[] = [];
+  const bracketed = insideBrackets(sentence);
   let start = 0;
   for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    // "(News1; not yet confirmed by Netflix): A, B and C": an aside in brackets is one piece of
+    // the clause around it, whatever punctuation it holds.
+    if (bracketed[m.index]) continue;
     if (m.index > start) clauses.push({ text: sentence.slice(start, m.index), start, end: m.index });
     start = m.index + m[0].length;
   }
   if (start < sentence.length) clauses.push({ text: sentence.slice(start), start, end: sentence.length });
   return clauses;
+}
+
+/** For each position, whether it sits inside a closed pair of round brackets. */
+function insideBrackets(sentence: string): boolean[] {
+  const inside: boolean[] = new Array<boolean>(sentence.length).fill(false);
+  for (const m of sentence.matchAll(/\([^()]*\)/g)) inside.fill(true, m.index + 1, m.index + m[0].length - 1);
+  return inside;
+}
+
+/** The text with every bracketed aside blanked out, offsets kept. */
+export function withoutBracketedAsides(text: string): string {
+  return text.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
 }
 
 export function clauseAt(clauses: Clause[], pos: number): Clause | undefined {

@@ -77,20 +77,21 @@ const CITED_SOURCES = [
 /** Guesses: fans, the writer, observers. */
 const SPECULATION_SPEAKERS = [
   '(?:many\\s+|some\\s+|lots\\s+of\\s+|most\\s+)?fans',
+  '(?:the\\s+)?(?:internet|fandom|fan\\s+base|fanbase)|netizens',
   'we|I|our\\s+(?:money|bet|guess)',
   '(?:industry\\s+)?(?:watchers|observers|analysts|pundits|commentators)',
 ];
 
 /** Verbs of saying and of an owner's act; a speaker before one of them speaks. */
 const SAY_VERBS =
-  "(?:has\\s+|have\\s+|had\\s+|will\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+|since\\s+|again\\s+)?(?:reveal|announce|confirm|unveil|informs?|informed|notif(?:y|ies|ied)|points\\s+to|point\\s+to|pointed\\s+to|said|says|say|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claim|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expect|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes|insist|insists|insisted|maintain|maintains|maintained|predict|predicts|predicted|(?:are|is)\\s+(?:betting|banking|counting)\\s+on|bet\\s+on|bets\\s+on|promised|promises)";
+  "(?:has\\s+|have\\s+|had\\s+|will\\s+)?(?:also\\s+|now\\s+|officially\\s+|finally\\s+|already\\s+|just\\s+|since\\s+|again\\s+)?(?:reveal|announce|confirm|unveil|informs?|informed|(?:is\\s+|are\\s+)?announcing|narrow(?:s|ed)|notif(?:y|ies|ied)|points\\s+to|point\\s+to|pointed\\s+to|said|says|say|announced|announces|confirmed|confirms|revealed|reveals|unveiled|unveils|stated|states|shared|shares|posted|posts|told|tells|added|adds|noted|notes|wrote|writes|reported|reports|claim|claimed|claims|lists|listed|shows|showed|named|names|places|placed|puts|credits|credited|slots|slotted|dated|set|sets|scheduled|slated|pencilled|penciled|has\\s+(?:him|her|them)\\s+(?:playing|as)|expect|expects|expected|believes|believe|think|thinks|guess|suspect|suspects|hope|hopes|insist|insists|insisted|maintain|maintains|maintained|predict|predicts|predicted|(?:are|is)\\s+(?:betting|banking|counting)\\s+on|bet\\s+on|bets\\s+on|promised|promises|(?:are|is|seem|seems)\\s+(?:all\\s+|utterly\\s+|completely\\s+)?(?:convinced|sure|certain|adamant)|(?:has|have)\\s+made\\s+up\\s+(?:its|their)\\s+minds?)";
 
 /** What an owner publishes: its word even when no verb of saying is used. */
 const DOCUMENT_NOUNS =
   '(?:instagram|twitter|x\\s+account|youtube(?:\\s+channel)?|tiktok|feed|channel|guide|description|press\\s+(?:note|kit)|page|listing|list|schedule|slate|line-?up|announcement|statement|press\\s+release|synopsis|roster|site|website|account|post|caption|card|calendar|newsletter|letter|release\\s+notes|trailer|teaser|key\\s+art|poster|blog)';
 /** "Tudum page", "release schedule", "official Instagram account": up to two words before the noun. */
 const DOCUMENT = `(?:[\\w-]+\\s+){0,2}?${DOCUMENT_NOUNS}`;
-const VOICE_NOUNS = '(?:spokesperson|spokeswoman|spokesman|representative|official|executive|chief|team|head\\s+of\\s+[\\w-]+(?:\\s+content)?|(?:vice\\s+)?president|director\\s+of\\s+[\\w-]+(?:\\s+content)?)';
+const VOICE_NOUNS = '(?:spokesperson|spokeswoman|spokesman|representative|official|executive|chief|team|(?:communications|press|PR|publicity|media(?:\\s+relations)?|content)\\s+(?:manager|officer|team|official|director|lead)|head\\s+of\\s+[\\w-]+(?:\\s+content)?|(?:vice\\s+)?president|director\\s+of\\s+[\\w-]+(?:\\s+content)?)';
 
 // A semicolon goes on with the same report ("…will drop the trailer on December 15; the episodes
 // arrive on January 29"); a contrast or a dash turns away from it.
@@ -154,7 +155,8 @@ const SILENT_AFTER = /^\s*(?:itself\s+)?(?:has|have|had|is|was|did|does)?\s*(?:n
  * organisation is where the real, unnamed speaker stands, not who speaks.
  */
 const PROXIMITY_BEFORE = /\b(?:familiar\s+with|close\s+to|(?:people|sources?|insiders?|someone|staff(?:ers)?|employees?|officials?|one|two|three)\s+(?:at|in|inside|within|from)|inside|within)\s+(?:the\s+)?$/i;
-const NEGATED_BEFORE = /\b(?:neither|nor|not|no|without|unless)\s+(?:\w+\s+){0,2}$/i;
+// "not yet been confirmed by Netflix": up to four words between the negation and the speaker.
+const NEGATED_BEFORE = /\b(?:neither|nor|not|no|without|unless)\s+(?:\w+\s+){0,4}$/i;
 
 function boundaries(sentence: string): number[] {
   const cuts = [0];
@@ -248,6 +250,11 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
   if (inverted && lex.official.test(inverted.groups?.who ?? '') && !out.some((a) => a.confidence === 'official')) {
     out.push({ rule: 'official-voice:inverted-tail', confidence: 'official', speaker: inverted.groups?.who ?? '', start: inverted.index, end: inverted.index + inverted[0].length, governs: { start: 0, end: inverted.index } });
   }
+  // "…, a decision the streamer's Korean arm made public on Monday.": an appositive tail names who decided.
+  const decided = /,\s*(?:a|an|the)\s+(?:decision|move|announcement|news|plan)\s+(?:that\s+|which\s+)?(?<who>[^,.;]{2,60}?)\s+(?:made\s+public|announced|confirmed|revealed|unveiled|shared)\b/i.exec(sentence);
+  if (decided && lex.official.test(decided.groups?.who ?? '') && !out.some((a) => a.confidence === 'official')) {
+    out.push({ rule: 'official-voice:decision-tail', confidence: 'official', speaker: decided.groups?.who ?? '', start: decided.index, end: decided.index + decided[0].length, governs: { start: 0, end: decided.index } });
+  }
   // "Netflix denied the report, saying …": what the official voice goes on to say is its word.
   const participle = /,\s*(?:saying|adding|noting|stressing|insisting|explaining)\b/i.exec(sentence);
   if (participle && lex.official.test(sentence.slice(0, participle.index)) && !NEGATED_BEFORE.test(sentence.slice(0, participle.index))) {
@@ -270,12 +277,16 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
 type Form = 'frame' | 'tail' | 'subject' | 'passive' | 'according';
 
 /** A verb of saying right after the speaker, past an aside (", a fan account,", "with 60,000 followers,"), a time or a place. */
-const verb = new RegExp(`^\\s*,?\\s*(?:,\\s*(?:[^,]|,(?=\\d{3})){0,60}?,\\s*|\\s+(?:with|of|from|in|at)\\s+(?:[^,]|,(?=\\d{3})){1,50}?,\\s*)?(?:\\(\\w+\\)\\s*)?(?:in\\s+[A-Z][\\w-]+\\s+)?(?:on\\s+\\w+day\\s+|today\\s+|this\\s+week\\s+|in\\s+a\\s+\\w+\\s+)?${SAY_VERBS}\\b`, 'i');
+// "Netflix, which has now pencilled it into …": the antecedent of a relative clause acts in it.
+// "Fans flooding the comments are convinced …": a participle may describe the speaker first.
+const verb = new RegExp(`^\\s*,?\\s*(?:(?:which|who)\\s+)?(?:,\\s*(?:[^,]|,(?=\\d{3})){0,60}?,\\s*|\\s+[a-z]+ing\\s+[^,.;]{1,50}?\\s+(?=(?:are|is|seem|seems|say|says|said)\\b)|\\s+(?:with|of|from|in|at)\\s+(?:[^,]|,(?=\\d{3})){1,50}?,\\s*)?(?:\\(\\w+\\)\\s*)?(?:in\\s+[A-Z][\\w-]+\\s+)?(?:on\\s+\\w+day\\s+|today\\s+|this\\s+week\\s+|in\\s+a\\s+\\w+\\s+)?${SAY_VERBS}\\b`, 'i');
 
 function attributionForm(before: string, after: string, phrase: string): Form | undefined {
   // "Chun Sung-il writes the scripts" is a writer at work, not a writer reporting.
   if (/^\s*(?:(?:again|also|once\s+again|once\s+more)\s+)?(?:wrote|writes|pens|penned)\s+(?:the\s+|all\s+|every\s+|its\s+)?(?:scripts?|screenplays?|episodes?|series|show|season|story|drama|book|webtoon|novel)\b/i.test(after)) return undefined;
   if (/\b(?:according\s+to|per|citing|via)\s+$/i.test(before)) return 'according';
+  // A source note in brackets: "Status: renewed (Netflix announcement, June 6)", "(News1, June 24)".
+  if (/\(\s*(?:(?:source|sources)\s*:\s*)?$/i.test(before) && /^\s*(?:announcement|statement|confirmation|press\s+release|report|reports)?\s*(?:[,;][^()]{0,60})?\)/i.test(after)) return 'according';
   if (/\b(?:by|from)\s+$/i.test(before) && /\b(?:confirmed|announced|revealed|unveiled|said|stated|shared|posted|released|published|an?\s+update)\s+(?:\w+\s+){0,2}(?:by|from)\s+$/i.test(before)) return 'passive';
   if (verb.test(after)) {
     // ", Netflix said on Wednesday." at the end of a sentence vouches for what came before.
