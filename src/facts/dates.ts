@@ -70,7 +70,7 @@ const month = (s: string | undefined): number => MONTHS[(s ?? '').toLowerCase().
 /** Most specific first; a later rule never overlaps text an earlier rule took. */
 const RULES: DateRule[] = [
   // "the January-March 2027 window": a month range that is a quarter or a half.
-  { re: new RegExp(`\\b${MONTH}\\s*(?:-|–|to|through)\\s*${MONTH},?\\s+${YEAR}\\b`, 'gi'), value: (m) => {
+  { re: new RegExp(`\\b${MONTH}\\s*(?:-|–|to|through|until|till|and)\\s*${MONTH},?\\s+${YEAR}\\b`, 'gi'), value: (m) => {
     const a = month(m[1]);
     const b = month(m[2]);
     if (a === b - 2 && a % 3 === 1) return `${m[3]}-Q${(a + 2) / 3}`;
@@ -90,9 +90,12 @@ const RULES: DateRule[] = [
   { re: /\b(?:Q([1-4])\s*(?:of\s+)?(20\d\d)|(20\d\d)\s*Q([1-4]))\b/gi, value: (m) => (m[1] ? `${m[2]}-Q${m[1]}` : `${m[3]}-Q${m[4]}`) },
   // "the first three months of 2027", "the last six months of next year": a quarter or a half.
   { re: /\b(first|last|final|opening|closing)\s+(three|six)\s+months\s+of\s+(?:(20\d\d)|(this|next)\s+year)\b/gi, value: (m, c) => `${m[3] ?? (m[4]?.toLowerCase() === 'next' ? c.year + 1 : c.year)}-${(m[2] ?? '').toLowerCase() === 'six' ? (/^(?:first|opening)$/i.test(m[1] ?? '') ? 'H1' : 'H2') : /^(?:first|opening)$/i.test(m[1] ?? '') ? 'Q1' : 'Q4'}` },
-  { re: /\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(20\d\d)|(this|next)\s+year)\b/gi, value: (m, c) => `${m[2] ?? (m[3]?.toLowerCase() === 'next' ? c.year + 1 : c.year)}-Q${ORD[(m[1] ?? '').toLowerCase()]}` },
-  { re: /\b(first|second|1st|2nd|latter)[-\s]half\s+of\s+(?:(20\d\d)|(this|next)\s+year)\b/gi, value: (m, c) => `${m[2] ?? (m[3]?.toLowerCase() === 'next' ? c.year + 1 : c.year)}-${/first|1st/i.test(m[1] ?? '') ? 'H1' : 'H2'}` },
-  { re: /\bH([12])\s*(20\d\d)\b/g, value: (m) => `${m[2]}-H${m[1]}` },
+  // "the first quarter of the next year" in translated copy is next year's.
+  { re: /\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:(20\d\d)|(?:the\s+)?(this|next|following|coming)\s+year)\b/gi, value: (m, c) => `${m[2] ?? (/^(?:next|following|coming)$/i.test(m[3] ?? '') ? c.year + 1 : c.year)}-Q${ORD[(m[1] ?? '').toLowerCase()]}` },
+  // "the back half of 2027" is its second half; "the front half" its first.
+  { re: /\b(first|second|1st|2nd|latter|back|front)[-\s]half\s+of\s+(?:(20\d\d)|(?:the\s+)?(this|next|following|coming)\s+year)\b/gi, value: (m, c) => `${m[2] ?? (/^(?:next|following|coming)$/i.test(m[3] ?? '') ? c.year + 1 : c.year)}-${/first|1st|front/i.test(m[1] ?? '') ? 'H1' : 'H2'}` },
+  // "H1 2027", and "1H 2027" as release calendars write it.
+  { re: /\b(?:H([12])|([12])H)\s*(20\d\d)\b/g, value: (m) => `${m[3]}-H${m[1] ?? m[2]}` },
   { re: new RegExp(`\\b(?:early|mid|mid-|late|end of|the end of)[-\\s]*${MONTH}\\s*,?\\s*${YEAR}\\b`, 'gi'), value: (m) => `${m[2]}-${pad(month(m[1]))}` },
   { re: new RegExp(`\\b${MONTH}\\s*,?\\s+${YEAR}\\b`, 'gi'), value: (m) => `${m[2]}-${pad(month(m[1]))}` },
   { re: /\b(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(20\d\d)\b/gi, value: (m) => `${m[2]}-Q${SEASON_Q[(m[1] ?? '').toLowerCase()]}` },

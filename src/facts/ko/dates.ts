@@ -55,12 +55,14 @@ const RULES: DateRule[] = [
   } },
   { re: new RegExp(`${YEAR}\\s*(봄|여름|가을|겨울)`, 'g'), value: (m, c) => `${yearOf(m[1], m[2], c)}-Q${SEASON_Q[m[3] ?? ''] ?? 1}` },
   { re: new RegExp(`${YEAR}\\s*(\\d{1,2})월`, 'g'), value: (m, c) => `${yearOf(m[1], m[2], c)}-${pad(Number(m[3]))}` },
-  // "내달 29일", "다음 달 5일": a day of next month.
-  { re: /(다음\s*달|내달|이달|이번\s*달)\s*(\d{1,2})일/g, value: (m, c) => {
-    const mo = c.month + (/다음|내달/.test(m[1] ?? '') ? 1 : 0);
-    const [y, mm] = mo > 12 ? [c.year + 1, 1] : [c.year, mo];
+  // "내달 29일", "다음 달 5일": a day of next month; "지난달 19일" a day of the last one.
+  { re: /(다음\s*달|내달|이달|이번\s*달|지난\s*달)\s*(\d{1,2})일/g, value: (m, c) => {
+    const mo = c.month + (/다음|내달/.test(m[1] ?? '') ? 1 : /지난/.test(m[1] ?? '') ? -1 : 0);
+    const [y, mm] = mo > 12 ? [c.year + 1, 1] : mo < 1 ? [c.year - 1, 12] : [c.year, mo];
     return `${y}-${pad(mm)}-${pad(Number(m[2]))}`;
   } },
+  // "지난 2월": the last February before the article, never the next one.
+  { re: /지난\s*([1-9]|1[0-2])월/g, value: (m, c) => { const mo = Number(m[1]); return `${mo < c.month ? c.year : c.year - 1}-${pad(mo)}`; } },
   { re: /(다음\s*달|내달|이달|이번\s*달|지난달)/g, value: (m, c) => {
     const add = /다음|내달/.test(m[1] ?? '') ? 1 : /지난/.test(m[1] ?? '') ? -1 : 0;
     const mo = c.month + add;
