@@ -2,7 +2,7 @@ import type { FeedItem } from '../feeds/types.ts';
 import type { ShowPack } from './show-pack-schema.ts';
 import type { Claim, Confidence, Evidence } from './types.ts';
 import { confidenceRank } from './types.ts';
-import { clauseAt, splitClauses, splitSentences, type Clause } from './sentences.ts';
+import { clauseAt, splitClauses, splitSentences, withoutBracketedAsides, type Clause } from './sentences.ts';
 import { datesOtherShows, isOtherListEntry } from './list-entries.ts';
 import { inKoreanDay } from './release-time.ts';
 import { clockOf, findDates, latestDayOf, type ArticleClock } from './dates.ts';
@@ -115,8 +115,9 @@ const FORECAST_VERB = /^\s*(?:now\s+|also\s+|still\s+)?(?:expect|expects|expecte
 
 const CONDITIONAL_SENTENCE = /^(?:if|unless|assuming|presuming|provided|supposing|should\s+\w+\s+(?:start|begin|wrap|finish))\b/i;
 
+/** A negation in the clause's own words; one inside a bracketed aside ("(not yet confirmed)") qualifies the aside only. */
 function isNegated(clause: Clause): boolean {
-  return NEGATION.test(clause.text);
+  return NEGATION.test(withoutBracketedAsides(clause.text));
 }
 
 /**
@@ -147,7 +148,9 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
     // "renewed for a third season": the next season's order, not this one's.
     if (hasLaterMarker(clause.text, ctx.pack) && !hasTrackedMarker(clause.text, ctx.pack)) continue;
     // "will get a second season" is a plan unless the platform itself says so.
-    const vouched = attributionAt(findAttributions(sentence, ctx.pack), clause.start)?.confidence === 'official';
+    // A guess about the future is still a guess: "fans are convinced Netflix will order a second season".
+    const voice = attributionAt(findAttributions(sentence, ctx.pack), clause.start)?.confidence;
+    const vouched = voice === 'official' || voice === 'speculation';
     if (!vouched && FUTURE_BEFORE_CUE.test(sentence.slice(clause.start, cue.start)) && !/\b(?:will|would)\s+(?:return|come\s+back)\s+for\b/i.test(cue.m[0])) continue;
     // "… has a story for season 2 if it gets a green light": the renewal is the condition.
     if (CONDITION_BEFORE.test(sentence.slice(clause.start, cue.start))) continue;
@@ -449,15 +452,32 @@ function characterOf(sentence: string, person: PersonMention, people: PersonMent
     if (c.span.start >= person.span.end && c.span.start < nextPerson) {
       const gap = sentence.slice(person.span.end, c.span.start);
       // "as the half-zombie Nam-ra", "plays the intelligence officer Han Du-seok"
+      // "Yoon Ga-i — Jong-ah", "Kim Si-eun is So Ju-ran": a dash or a plain "is" pairs them too.
+      if (/^\s*[—–:-]\s*$/.test(gap) || /^\s+(?:is|will\s+be|becomes)\s+$/i.test(gap)) return c.canonical;
       const lead = /(?:\(\s*|\b(?:as|plays?|playing|portrays?|portraying|reprises?|reprising|role\s+of|character(?:\s+of)?|takes?\s+(?:on\s+)?the\s+(?:part|role)\s+of|step(?:s|ping)?\s+back\s+into|back\s+in(?:to)?)\s+(?:(?:the|a|an|his|her)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:(?:Detective|Det\.|Colonel|Col\.|Captain|Capt\.|Dr\.|Doctor|Officer|Agent|Professor|Prof\.|Lieutenant|Sergeant|Chief|Director|Teacher|President|Team\s+Leader)\s+)?)$/.test(gap);
       if (gap.length <= 110 && lead && !/[.;]/.test(gap)) return c.canonical;
     }
     if (c.span.end <= person.span.start) {
       const gap = sentence.slice(c.span.end, person.span.start);
-      if (/^\s*\(\s*$/.test(gap) || /^\s*,?\s*(?:played\s+by|portrayed\s+by)\s*$/i.test(gap)) return c.canonical;
+      // "Nam On-jo (Park Ji-hu)", "Nam On-jo — Park Ji-hu", "Yong Ma-ru, an older student, played by Lee Min-jae".
+      if (/^\s*[(—–:-]\s*$/.test(gap) || /^\s*(?:,[^,;.()]{1,80},\s*)?,?\s*(?:is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by\s*$/i.test(gap)) return c.canonical;
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the sentence gives the person one of this show's roles in words of their own: close
+ * by, not through a clause about someone else ("opposite Kim Min-ju, leading fans to speculate
+ * that his scenes as Su-hyeok are done").
+ */
+function holdsOwnRole(sentence: string, person: PersonMention, people: PersonMention[], ctx: Context): boolean {
+  const role = characterOf(sentence, person, people, ctx);
+  if (!role) return false;
+  const mention = findCharacters(sentence, ctx.pack).find((c) => c.canonical === role);
+  if (!mention) return false;
+  const gap = mention.span.start >= person.span.end ? sentence.slice(person.span.end, mention.span.start) : sentence.slice(mention.span.end, person.span.start);
+  return gap.length <= 80 && !/\b(?:that|leading|speculat\w*|his|her|their)\b/i.test(gap);
 }
 
 /**
@@ -531,7 +551,9 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   // "as Han Du-seok" is a casting statement even without a casting verb.
   for (const ch of findCharacters(sentence, ctx.pack)) {
     const before = sentence.slice(0, ch.span.start);
-    const lead = /\bas\s+$/i.exec(before);
+    // "Kim Si-eun is So Ju-ran", "Yoon Ga-i — Jong-ah": an actor set right beside a role.
+    const besideActor = actors.some((p) => /^(?:\s+is\s+|\s*[—–:]\s*)$/.test(sentence.slice(p.span.end, ch.span.start)));
+    const lead = /\bas\s+$/i.exec(before) ?? (besideActor ? /(?:\bis\s+|[—–:]\s*)$/.exec(before) : null);
     // "best known as Su-hyeok in …" recalls a past role.
     if (lead && !KNOWN_FOR_BEFORE.test(before)) cues.push({ start: lead.index, end: ch.span.start, status: 'generic' });
   }
@@ -583,10 +605,12 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       if (nearest.status === 'new' && describesShow && !/\b(?:will|to\s+(?:star|join|play)|set\s+to|joins?|joined|(?:has|have)\s+been\s+cast)\b/i.test(text)) continue;
       // "Following Lee Jung-jae's Squid Game 2 in December, …": a person named with another show
       // in a clause of their own belongs to that show.
-      if (personClause !== clause && belongsToOtherShow(sentence, personClause, ctx.pack)) continue;
+      // …unless the sentence gives them one of this show's roles: a role is the show's own.
+      const ownRole = holdsOwnRole(sentence, person, people, ctx);
+      if (personClause !== clause && !ownRole && belongsToOtherShow(sentence, personClause, ctx.pack)) continue;
       if (nearest.status !== 'returning' && nearest.status !== 'exited' && hasEarlierMarker(text, ctx.pack) && !hasTrackedMarker(text, ctx.pack)) continue;
       const forward = nearest.status === 'new' || nearest.status === 'exited';
-      if (ownerOf(sentence, clause, nearest.start, ctx.pack, forward) === 'other') continue;
+      if (!ownRole && ownerOf(sentence, clause, nearest.start, ctx.pack, forward) === 'other') continue;
       if (nearest.status !== 'exited' && (disputed || absent || NEGOTIATION.test(text) || NEGOTIATION.test(personClause.text))) continue;
       // "Kang Do-yun turned down an offer to play a teacher": someone the show never had who says
       // no is no news of its cast.
@@ -848,7 +872,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       // "Season two is a go. Netflix made the announcement Monday": the speaker of the news
       // comes a sentence after the news.
       const vouch = previous.some((p) => p.draft.confidence === 'reported') ? vouchesForPrevious(read, pack) : undefined;
-      if (vouch) for (const p of previous) if (p.draft.confidence === 'reported') consider({ ...p.draft, confidence: vouch }, p.sentence);
+      if (vouch) for (const p of previous) if (p.draft.confidence === 'reported' && (!vouch.kinds || vouch.kinds.has(p.draft.kind))) consider({ ...p.draft, confidence: vouch.confidence }, p.sentence);
       // "Netflix will reveal the trailer on February 18. It also confirmed the season runs ten
       // episodes": the pronoun is the official voice of the sentence before.
       const before = previousOfficial;
@@ -1007,12 +1031,24 @@ function isBareOtherTitle(sentence: string, pack: ShowPack): boolean {
   return refs.length > 0 && titleMentions(sentence, pack).length === 0 && /^[\s\d.)*•#:-]*(?:season\s+\w+)?[\s.!:]*$/i.test(rest);
 }
 
-function vouchesForPrevious(sentence: string, pack: ShowPack): Confidence | undefined {
+function vouchesForPrevious(sentence: string, pack: ShowPack): { confidence: Confidence; kinds?: ReadonlySet<Claim['kind']> } | undefined {
   const news = ANAPHORIC_NEWS.exec(sentence);
   if (!news || NOT_CONFIRMED.test(sentence) || NEGATION.test(sentence.slice(0, news.index))) return undefined;
   const where = /came\s+(?:from|via)/i.test(news[0]) ? sentence.slice(news.index) : sentence.slice(0, news.index);
-  return speakerLexicon(pack).official.test(where) ? 'official' : undefined;
+  if (!speakerLexicon(pack).official.test(where)) return undefined;
+  // "Netflix, which confirmed the renewal on Monday, has said nothing about who will make it":
+  // news named by its kind vouches for that kind only.
+  const named = Object.entries(NEWS_OF_A_KIND).find(([, re]) => re.test(news[0]))?.[0];
+  return named ? { confidence: 'official', kinds: new Set([named as Claim['kind']]) } : { confidence: 'official' };
 }
+
+/** The news a sentence points back at, where its noun says which fact it is. */
+const NEWS_OF_A_KIND: Partial<Record<Claim['kind'], RegExp>> = {
+  renewal: /\b(?:renewal|pickup)\b/i,
+  cast: /\b(?:casting|line-?up)\b/i,
+  production: /\bstart\s+of\s+(?:production|filming|shooting)\b/i,
+  release: /\bdate\b/i,
+};
 
 /**
  * A numbered round-up ("1. Kingdom. … Both seasons run six episodes. 2. …"): everything under an
@@ -1117,7 +1153,9 @@ function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: Sh
   // ("Cameras are rolling on season 2. ¶ Netflix confirmed the news Tuesday …").
   const first = paragraphs[0] ?? [];
   const lead = (first.length === 1 ? [...first, ...(paragraphs[1] ?? []).slice(0, 1)] : first.slice(0, 2)).map((s, i) => (i === 0 ? stripLead(s) : s));
-  const article = lead.some((s) => isOfficialAnnouncement(s, clock, pack) || vouchesForPrevious(s, pack) === 'official');
+  // A fact sheet signed off "SOURCE: Netflix." rests, all of it, on that source.
+  const signed = all.some((s) => /^\s*(?:source|sources|via)\s*:/i.test(s) && speakerLexicon(pack).official.test(s) && s.length < 80);
+  const article = signed || lead.some((s) => isOfficialAnnouncement(s, clock, pack) || vouchesForPrevious(s, pack)?.confidence === 'official');
   // Asked only of a paragraph that has a claim to lift: most paragraphs never need the answer.
   const asked = new Map<number, boolean>();
   const paragraph = (index: number): boolean => {

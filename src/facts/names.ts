@@ -27,6 +27,8 @@ interface Token {
   text: string;
   start: number;
   end: number;
+  /** Punctuation closed the word ("Jong-ah," ): a name does not run on past it. */
+  stops?: true;
 }
 
 /** Words with their offsets; edge punctuation and a possessive "'s" are not part of the word. */
@@ -45,8 +47,10 @@ function readTokens(sentence: string): Token[] {
     const lead = /^[("“‘'[«]+/.exec(text)?.[0].length ?? 0;
     text = text.slice(lead);
     start += lead;
+    const written = text;
     text = text.replace(/[)"”’'\]»,.;:!?]+$/, '').replace(/['’]s$/, '').replace(/[)"”’'\]»,.;:!?]+$/, '');
-    if (text) tokens.push({ text, start, end: start + text.length });
+    const stops = /[,;:!?]["”’')\]»]*$/.test(written);
+    if (text) tokens.push(stops ? { text, start, end: start + text.length, stops } : { text, start, end: start + text.length });
   }
   return tokens;
 }
@@ -112,7 +116,7 @@ function scan(sentence: string, index: NameIndex): RawMatch[] {
       continue;
     }
     let run = 1;
-    while (run < 3 && nameLike[i + run]) run++;
+    while (run < 3 && nameLike[i + run] && !tokens[i + run - 1]?.stops) run++;
     let matched = 0;
     for (let len = run; len >= 1 && !matched; len--) {
       const win = tokens.slice(i, i + len);

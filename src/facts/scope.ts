@@ -15,6 +15,8 @@ export interface ShowRef {
   start: number;
   end: number;
   ours: boolean;
+  /** Named without a title ("season two", "the series"): it points at whichever show is in view. */
+  generic?: true;
 }
 
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -85,7 +87,7 @@ function patterns(pack: ShowPack): ShowPatterns {
 }
 
 /** Words that point at another production without naming it. */
-const OTHER_GENERIC = /\b(?:(?:his|her|their|its|a|another|the|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s)\s+(?:new|next|upcoming|latest|other|own|recent|forthcoming)\s+(?:k-?drama|drama|series|show|film|movie|project|thriller|romance|role|work)(?:\s+project)?|another\s+(?:k-?drama|drama|series|show|film|movie|project)|(?:upcoming|new)\s+(?:film|movie)|(?:a|the)\s+(?:film|movie)\b)/gi;
+const OTHER_GENERIC = /\b(?:(?:his|her|their|its|a|another|the|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s)\s+(?:new|next|upcoming|latest|other|own|recent|forthcoming)\s+(?:k-?drama|drama|series|show|film|movie|project|thriller|romance|role|work)(?:\s+project)?|another\s+(?:k-?drama|drama|series|show|film|movie|project)|(?:upcoming|new)\s+(?:film|movie)|(?:a|the)\s+(?:film|movie)\b|(?:(?:two|three|four|five|several|some|a\s+few|many|the)\s+)?other\s+(?:(?:Korean|K-?drama|Netflix|new|local|returning)\s+)*(?:originals|series|shows|titles|dramas|releases|seasons)\b)/gi;
 const KO_GENRE_LED_TITLE = /(?:시리즈|드라마|영화|예능)\s+([가-힣A-Za-z0-9]{2,12})(?=(?:은|는|이|가|도)\s)/g;
 /** A single-quoted name in Korean copy, not quoted speech: not before 라고/며/면서, not a clause of four words or more ending like a sentence ('… 보여주겠다'). */
 const KO_QUOTED_TITLE = /['‘](?![^'’\n]*\s[^'’\n]*\s[^'’\n]*\s[^'’\n]*[다요죠까]['’])[^'’\n]{1,30}['’](?!\s*(?:이?라고|고\s|며|면서|이?라며|이?라는|란))/g;
@@ -101,16 +103,16 @@ const refsSeen = new OwnedMemo<ShowPack, ShowRef[]>();
 function readShowRefs(text: string, pack: ShowPack): ShowRef[] {
   const { ours, oursGeneric, oursGenericKo } = patterns(pack);
   const refs: ShowRef[] = [];
-  const push = (start: number, end: number, mine: boolean): void => {
+  const push = (start: number, end: number, mine: boolean, generic = false): void => {
     if (refs.some((r) => start < r.end && r.start < end)) return;
-    refs.push({ start, end, ours: mine });
+    refs.push(generic ? { start, end, ours: mine, generic } : { start, end, ours: mine });
   };
   for (const m of otherShowMentions(text, pack)) push(m.start, m.end, false);
   for (const m of text.matchAll(ours)) push(m.index, m.index + m[0].length, true);
-  for (const m of text.matchAll(OTHER_GENERIC)) push(m.index, m.index + m[0].length, false);
-  for (const m of text.matchAll(oursGeneric)) push(m.index, m.index + m[0].length, true);
-  for (const m of text.matchAll(OTHER_GENERIC_KO)) push(m.index, m.index + m[0].length, false);
-  for (const m of text.matchAll(oursGenericKo)) push(m.index, m.index + m[0].length, true);
+  for (const m of text.matchAll(OTHER_GENERIC)) push(m.index, m.index + m[0].length, false, true);
+  for (const m of text.matchAll(oursGeneric)) push(m.index, m.index + m[0].length, true, true);
+  for (const m of text.matchAll(OTHER_GENERIC_KO)) push(m.index, m.index + m[0].length, false, true);
+  for (const m of text.matchAll(oursGenericKo)) push(m.index, m.index + m[0].length, true, true);
   // Titles the pack does not list, last: a known title always wins the overlap.
   for (const t of unknownTitles(text, pack)) push(t.start, t.end, false);
   // Korean copy puts every title in single quotes ('검은 바다'는 5월): a quoted name that is not
@@ -167,7 +169,7 @@ const othersSeen = new OwnedMemo<ShowPack, ShowRef[]>();
  * the sentence. Cues whose object follows them ("joins X", "cast in X") look forward first.
  */
 const APPOSITIVE = /^\s*,?\s*(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:drama|series|thriller|romance|comedy|show|film|movie|mystery|procedural|sitcom|documentary)\b/i;
-const PERSON_DESCRIPTION = /^(?:who|whom|whose|best\s+known|known|famous|fresh\s+off)\b/i;
+const PERSON_DESCRIPTION = /^(?:who|whom|whose|best\s+known|known|famous|fresh\s+(?:off|from)|last\s+seen|still\s+best\s+known)\b/i;
 
 export function ownerOf(sentence: string, clause: { start: number; end: number }, pos: number, pack: ShowPack, lookForward: boolean): 'ours' | 'other' | 'none' {
   const refs = showRefs(sentence, pack);
@@ -179,7 +181,12 @@ export function ownerOf(sentence: string, clause: { start: number; end: number }
     }
     return [...pool].sort((a, b) => distance(a, pos) - distance(b, pos))[0];
   };
-  const inClause = refs.filter((r) => r.start >= clause.start && r.end <= clause.end);
+  const named = refs.filter((r) => r.start >= clause.start && r.end <= clause.end);
+  // "Kobberkysten returns for season two with six episodes": after another show's title, in a
+  // clause that never names this one, "season two" is that show's season.
+  const otherTitle = named.find((r) => !r.ours && !r.generic);
+  const othersOnly = otherTitle !== undefined && !named.some((r) => r.ours && !r.generic);
+  const inClause = othersOnly ? named.filter((r) => !(r.ours && r.generic && r.start > otherTitle.start)) : named;
   // "Harbor Lights (Disney+), an eight-part thriller due in February": an appositive describes
   // the title right before it.
   if (inClause.length === 0 && APPOSITIVE.test(sentence.slice(clause.start, clause.end))) {

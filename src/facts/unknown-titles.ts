@@ -32,7 +32,7 @@ const PARTICULARS = /\b(?:tvN|JTBC|KBS2?|MBC|SBS|ENA|OCN|Netflix|Disney\+|TVING|
 
 const DESCRIBED = /\b(?:the|a|an)\s+(?:[\w+-]+\s+){0,4}?(?:drama|series|show|thriller|romance|comedy|film|movie)\s+(?:starring|led\s+by|fronted\s+by|headlined\s+by)\s+/gi;
 
-const APPOSED = new RegExp(`(?<title>${TITLE}),\\s+(?:an?|the)\\s+(?:[\\w+-]+\\s+){0,4}?(?:drama|series|thriller|romance|comedy|show|film|movie|mystery|procedural|sitcom|documentary)\\b`, 'gu');
+const APPOSED = new RegExp(`(?<title>${TITLE}),\\s+(?:an?|the)\\s+(?:[\\w+-]+\\s+){0,4}?(?:drama|series|thriller|romance|comedy|show|film|movie|mystery|procedural|sitcom|documentary|docuseries|spinoff|spin-off|sequel|prequel|remake|adaptation|anthology)\\b`, 'gu');
 
 /** "Netflix's gun-crime thriller Trigger", "its next Korean drama, Trigger,": a title named after its genre. */
 const GENRE_LED = new RegExp(`\\b(?:thriller|drama|K-drama|k-drama|series|comedy|romance|rom-com|procedural|sitcom|documentary|docuseries|anthology|horror|film|movie|miniseries)\\s*,?\\s+(?<title>${TITLE})`, 'gu');
@@ -41,7 +41,7 @@ const GENRE_LED = new RegExp(`\\b(?:thriller|drama|K-drama|k-drama|series|comedy
  * "Bloodhounds is out today on Netflix", "Extraordinary Attorney Woo starts June 29 on ENA": a
  * sentence that opens on a capitalised name going out on a day is another show's release.
  */
-const RELEASE_SUBJECT = new RegExp(`^\\s*(?<title>${TITLE})\\s+(?:is\\s+(?:out|streaming|available)|(?:premieres?|premiered|arrives?|arrived|debuts?|debuted|drops?|dropped|lands?|landed|launches|launched|airs|aired|hits)\\b|(?:starts|started|begins|began|returns)\\s+(?:on\\s+|this\\s+|next\\s+|today|tomorrow)?(?:[A-Z][a-z]+day|today|tomorrow|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\\d))`, 'u');
+const RELEASE_SUBJECT = new RegExp(`^\\s*(?<title>${TITLE})\\s+(?:(?:finally|now|also)\\s+)?(?:is\\s+(?:out|streaming|available)|(?:premieres?|premiered|arrives?|arrived|debuts?|debuted|drops?|dropped|lands?|landed|launches|launched|airs|aired|hits)\\b|(?:starts|started|begins|began|returns)\\s+(?:on\\s+|this\\s+|next\\s+|today|tomorrow)?(?:[A-Z][a-z]+day|today|tomorrow|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\\d)|returns\\s+for\\s+(?:season\\s+\\w+|(?:a|its)\\s+(?:second|third|fourth|new|final)\\s+(?:season|run))|(?:has|gets|got)\\s+(?:its|a|an|the)\\s+(?:[\\w-]+\\s+){0,3}?(?:date|slot|card|premiere))`, 'u');
 
 /** Capitalised first words that open ordinary sentences, not titles: "Filming", "Episodes", "It". */
 const ORDINARY_OPENER = /^(?:It|Its|This|That|These|Those|Which|Both|All|Each|Every|Everything|New|Episodes?|Filming|Shooting|Production|Post-production|Fans|Viewers|Netflix|The|A|An|One|Two|Three|Season|Part|Trailer|Teaser|Poster|First|Next|Last|Now|Today|Tomorrow|Tonight)$/;
@@ -96,7 +96,9 @@ export function unknownTitles(text: string, pack: ShowPack): TitleSpan[] {
   // introduced by an appositive that says what kind of show it is.
   for (const m of text.matchAll(APPOSED)) {
     const title = m.groups?.title ?? '';
-    if (title.includes(' ') && isTitle(title, pack, own)) out.push({ start: m.index, end: m.index + title.length });
+    // One word may be a title too ("Kobberkysten, the Danish heist thriller"), when it is no everyday opener.
+    const oneWord = !title.includes(' ') && title.length >= 4 && !ORDINARY_OPENER.test(title) && !NETWORK_NAME.test(title) && title !== pack.platform;
+    if ((title.includes(' ') || oneWord) && isTitle(title, pack, own)) out.push({ start: m.index, end: m.index + title.length });
   }
   for (const m of text.matchAll(GENRE_LED)) {
     const title = m.groups?.title ?? '';
@@ -105,7 +107,10 @@ export function unknownTitles(text: string, pack: ShowPack): TitleSpan[] {
   }
   const subject = RELEASE_SUBJECT.exec(text);
   const named = subject?.groups?.title ?? '';
-  if (subject && !ORDINARY_OPENER.test(named.split(/\s+/)[0] ?? '') && !NETWORK_NAME.test(named) && named !== pack.platform && isTitle(named, pack, own)) {
+  // "The Glasshouse has its date": a title may open on "The" when a name follows it.
+  const [first, second] = named.split(/\s+/);
+  const opensOrdinarily = ORDINARY_OPENER.test(first ?? '') && !(first === 'The' && second && !ORDINARY_OPENER.test(second) && !NETWORK_NAME.test(second) && second !== pack.platform);
+  if (subject && !opensOrdinarily && !NETWORK_NAME.test(named) && named !== pack.platform && isTitle(named, pack, own)) {
     const at = subject[0].indexOf(named);
     out.push({ start: at, end: at + named.length });
   }

@@ -13,6 +13,22 @@ const item = (title: string, text: string, published: string): FeedItem => ({ fe
 const summary = (i: FeedItem): string[] => extractClaims(i, pack).map((c) => `${c.kind}|${c.subject ?? ''}|${c.value}|${c.confidence}`).sort();
 
 describe('whole articles', () => {
+
+  test('a sentence pointing back at news of one kind vouches for that kind only', () => {
+    const a = item('Crew news', 'Kim Nam-su will direct the second season of All of Us Are Dead, according to several Korean papers. Netflix, which confirmed the renewal last week, has said nothing about the crew.', '2022-06-20');
+    expect(summary(a)).toContain('crew|Kim Nam-su|director|reported');
+    expect(summary(a)).not.toContain('crew|Kim Nam-su|director|official');
+  });
+
+  test('a fact sheet signed off with the platform as its source is the platform\'s word', () => {
+    const a = item('All of Us Are Dead season 2: who is who', 'Back: Lomon as Lee Su-hyeok; Cho Yi-hyun as Choi Nam-ra.\nNew: Roh Jae-won as Han Du-seok.\nSource: Netflix.', '2025-07-24');
+    expect(summary(a)).toEqual(['cast|Cho Yi-hyun|returning|official', 'cast|Lomon|returning|official', 'cast|Roh Jae-won|new|official']);
+  });
+
+  test('a newsletter item led by another title keeps that title\'s season and episode count', () => {
+    const a = item('This week: a spinoff date and a zombie refresher', 'Harbor Nights returns for season two on April 9 with ten episodes. Meanwhile All of Us Are Dead season 2 is still in post-production.', '2026-03-12');
+    expect(summary(a).filter((c) => c.startsWith('episodes') || c.startsWith('release'))).toEqual([]);
+  });
   test('a headline saying "official" does not beat a body that only suggests', () => {
     const a = item('The second season of All of Us Are Dead gets an official December date',
       'A new report suggests that season 2 of All of Us Are Dead could arrive in December 2026. Netflix has not commented.', '2026-01-05');
