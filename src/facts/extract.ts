@@ -38,6 +38,8 @@ interface Context {
   /** The article dates several other shows (a slate, a line-up): a date needs this show named. */
   crowded?: boolean;
   previousCast?: { status: CastCueStatus; confidence: Confidence } | undefined;
+  /** The next sentence opens on "These include …" and may take this one's cast cue. */
+  nextTakesCue?: boolean;
   /** The person the previous sentence was about, for a pronoun that opens this one ("He plays Han Du-seok"). */
   previousPerson?: PersonMention | undefined;
 }
@@ -545,7 +547,7 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   const disputed = RESPONSE_TO_REPORTS.test(sentence) || UNDECIDED.test(sentence);
   // Most sentences name no actor: all they can give is a cue for the list that follows.
   if (actors.length === 0) {
-    const cue = cueForNextList(sentence, clauses, cues, disputed, ctx);
+    const cue = ctx.nextTakesCue === false ? undefined : cueForNextList(sentence, clauses, cues, disputed, ctx);
     return cue ? { drafts: [], cue } : { drafts: [] };
   }
   // "as Han Du-seok" is a casting statement even without a casting verb.
@@ -564,7 +566,7 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   let inherited: { status: CastCueStatus; confidence: Confidence } | undefined;
   // "Among them are A as X, B as Y": the list takes the previous sentence's cue ("are expected to
   // reprise their roles"); its "as X" only ties roles to names.
-  if (cues.every((c) => c.status === 'generic') && /^(?:these|they|those|this)\s+(?:include|includes|are|were|will\s+be)\b|^among\s+them\b/i.test(sentence.trim())) inherited = ctx.previousCast;
+  if (cues.every((c) => c.status === 'generic') && TAKES_PREVIOUS_CUE.test(sentence.trim())) inherited = ctx.previousCast;
   // "Park Ji-hoo as Nam On-jo" on a line of its own is a credit, not news of a casting.
   if (!inherited && cues.every((c) => c.status === 'generic') && isBareCreditLine(sentence, people, findCharacters(sentence, ctx.pack))) return { drafts: [] };
   // "Stars of season 1 will return" speaks of the tracked season through its returning cue.
@@ -647,6 +649,9 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   }
   return sentenceCue ? { drafts, cue: sentenceCue } : { drafts };
 }
+
+/** "These include …", "Among them are …": a list that takes its cue from the sentence before. */
+const TAKES_PREVIOUS_CUE = /^(?:these|they|those|this)\s+(?:include|includes|are|were|will\s+be)\b|^among\s+them\b/i;
 
 /**
  * A sentence that announces returns or arrivals without naming anyone lends its cue to a
@@ -844,7 +849,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
     // "Kingdom. Both seasons, six episodes apiece …": a paragraph headed by another show's title
     // alone is that show's entry in a list.
     const headedByOther = paragraph.length > 1 && isBareOtherTitle(paragraph[0] ?? '', pack);
-    for (const sentence of paragraph) {
+    for (const [at, sentence] of paragraph.entries()) {
       const read = first ? stripLead(sentence) : sentence;
       first = false;
       const namesUs = titleMentions(read, pack).length > 0;
@@ -861,7 +866,8 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
         previousPerson = retracted ? castPeople(read, pack)[0] : undefined;
         continue;
       }
-      const r = sentenceClaims(read, { pack, clock, articleSeason: season, headline: false, crowded, previousCast, previousPerson });
+      const next = paragraph[at + 1] ?? paragraphs[index + 1]?.[0] ?? '';
+      const r = sentenceClaims(read, { pack, clock, articleSeason: season, headline: false, crowded, previousCast, previousPerson, nextTakesCue: TAKES_PREVIOUS_CUE.test(next.trim()) });
       // A sentence that names no one and speaks of "he" or "she" keeps the same person in view.
       previousPerson = castPeople(read, pack)[0] ?? (/\b(?:he|she)\b/i.test(read) ? previousPerson : undefined);
       // "Rumours that Cho Yi-hyun had dropped out are untrue, her agency said": what a denied
