@@ -67,17 +67,20 @@ export interface DateRule {
 
 const month = (s: string | undefined): number => MONTHS[(s ?? '').toLowerCase().replace('.', '')] ?? 0;
 
+/** A run of months that is a quarter, a half or one month of `year`; any other run is no window. */
+function monthSpan(a: number, b: number, year: string): string | undefined {
+  if (a === b - 2 && a % 3 === 1) return `${year}-Q${(a + 2) / 3}`;
+  if (a === 1 && b === 6) return `${year}-H1`;
+  if (a === 7 && b === 12) return `${year}-H2`;
+  return a === b ? `${year}-${pad(a)}` : undefined;
+}
+
 /** Most specific first; a later rule never overlaps text an earlier rule took. */
 const RULES: DateRule[] = [
   // "the January-March 2027 window": a month range that is a quarter or a half.
-  { re: new RegExp(`\\b${MONTH}\\s*(?:-|–|to|through|until|till|and)\\s*${MONTH},?\\s+${YEAR}\\b`, 'gi'), value: (m) => {
-    const a = month(m[1]);
-    const b = month(m[2]);
-    if (a === b - 2 && a % 3 === 1) return `${m[3]}-Q${(a + 2) / 3}`;
-    if (a === 1 && b === 6) return `${m[3]}-H1`;
-    if (a === 7 && b === 12) return `${m[3]}-H2`;
-    return a === b ? `${m[3]}-${pad(a)}` : undefined;
-  } },
+  { re: new RegExp(`\\b${MONTH}\\s*(?:-|–|to|through|until|till|and)\\s*${MONTH},?\\s+${YEAR}\\b`, 'gi'), value: (m) => monthSpan(month(m[1]), month(m[2]), m[3] ?? '') },
+  // "between January and June of next year": a month range with its year in words.
+  { re: new RegExp(`\\b${MONTH}\\s*(?:-|–|to|through|until|till|and)\\s*${MONTH},?\\s+(?:of\\s+)?(?:the\\s+)?(this|next|following|coming)\\s+year\\b`, 'gi'), value: (m, c) => monthSpan(month(m[1]), month(m[2]), String(/^(?:next|following|coming)$/i.test(m[3] ?? '') ? c.year + 1 : c.year)) },
   // "January 28 last year": the year said in words.
   { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(last|this|next)\\s+year\\b`, 'gi'), value: (m, c) => `${c.year + ({ last: -1, this: 0, next: 1 }[(m[3] ?? '').toLowerCase()] ?? 0)}-${pad(month(m[1]))}-${pad(Number(m[2]))}` },
   // "April of next year", "December this year": a month with its year in words.

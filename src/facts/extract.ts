@@ -7,7 +7,7 @@ import { datesOtherShows, isOtherListEntry } from './list-entries.ts';
 import { inKoreanDay } from './release-time.ts';
 import { clockOf, findDates, latestDayOf, type ArticleClock } from './dates.ts';
 import { IRREALIS, NEGATION, NOT_CONFIRMED, clauseConfidence, frameConfidence, isBareStatement, isQuestion, onlyScheduleHedge, weakest } from './confidence.ts';
-import { hasEarlierMarker, hasLaterMarker, hasTrackedMarker, otherShowMentions, ownerOf, seasonOf, showRefs, titleMentions, type SeasonScope } from './scope.ts';
+import { describesPerson, hasEarlierMarker, hasLaterMarker, hasTrackedMarker, otherShowMentions, ownerOf, seasonOf, showRefs, titleMentions, type SeasonScope } from './scope.ts';
 import { stripDateline } from './dateline.ts';
 import { PRODUCTION_STAGES } from './types.ts';
 import { findCharacters, findPeople, type PersonMention } from './names.ts';
@@ -520,7 +520,7 @@ function isBareCreditLine(sentence: string, people: PersonMention[], characters:
 
 /** A clause that names another show and not this one. */
 function belongsToOtherShow(sentence: string, clause: Clause, pack: ShowPack): boolean {
-  const refs = showRefs(sentence, pack).filter((r) => r.start >= clause.start && r.end <= clause.end);
+  const refs = showRefs(sentence, pack).filter((r) => r.start >= clause.start && r.end <= clause.end && (r.ours || !describesPerson(sentence, r, pack)));
   return refs.some((r) => !r.ours) && !refs.some((r) => r.ours);
 }
 
@@ -833,7 +833,9 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   };
 
   // An article headlined about another show speaks of that show wherever it does not name this one.
-  const otherTopic = (otherShowMentions(item.title, pack).length > 0 || quotesAnotherTitle(item.title, pack)) && titleMentions(item.title, pack).length === 0;
+  // "Squid Game's Nam-gyu is joining …" names the other show only to say who someone is.
+  const topics = otherShowMentions(item.title, pack).filter((r) => !/^['’][sS]?\s+\p{Lu}/u.test(item.title.slice(r.end)));
+  const otherTopic = (topics.length > 0 || quotesAnotherTitle(item.title, pack)) && titleMentions(item.title, pack).length === 0;
   const paragraphs = currentVersion(item.text).split(/\n+/).map((p) => (isKorean(p) ? splitKoreanSentences(p) : splitSentences(p))).filter((p) => p.length > 0);
   const authority = officialAuthority(paragraphs, clock, pack);
   const crowded = datesOtherShows(item.text, pack);
@@ -1095,7 +1097,7 @@ function deniesAReport(sentence: string): boolean {
  * A correction note quotes the mistake it corrects: "An earlier version of this article said Kim
  * Si-eun plays Lee Jong-ah." The quoted version states nothing.
  */
-const RETRACTED = /^\s*(?:correction\b[^:]{0,30}:\s*)?(?:(?:an?\s+)?(?:earlier|previous|prior|original)\s+version\s+of\s+this\s+(?:article|story|post|report|piece)\b|this\s+(?:article|story|post|report|piece)\s+(?:previously|earlier|originally|wrongly|incorrectly|mistakenly)\s+(?:said|stated|reported|claimed)\b)/i;
+const RETRACTED = /^\s*(?:correction\b[^:]{0,30}:\s*)?(?:(?:an?\s+)?(?:earlier|previous|prior|original)\s+version(?:\s+of\s+this\s+(?:article|story|post|report|piece))?\s+(?:said|stated|reported|claimed|gave|misstated|wrongly|incorrectly)\b|(?:an?\s+)?(?:earlier|previous|prior|original)\s+version\s+of\s+this\s+(?:article|story|post|report|piece)\b|this\s+(?:article|story|post|report|piece)\s+(?:previously|earlier|originally|wrongly|incorrectly|mistakenly)\s+(?:said|stated|reported|claimed)\b)/i;
 
 /**
  * "Meanwhile, Roh Yoon-seo will greet viewers with Netflix's seven-episode series 'Hierarchy',
@@ -1110,7 +1112,8 @@ function asideOnAnotherTitle(sentence: string, pack: ShowPack): boolean {
 
 /** A headline that quotes a title which is not this show's: "Netflix Launches 'Zombieverse'". */
 function quotesAnotherTitle(headline: string, pack: ShowPack): boolean {
-  const quoted = [...headline.matchAll(/['‘"“]([A-Z][^'’"”]{2,60})['’"”]/g)].map((m) => m[1] ?? '');
+  // An apostrophe inside a word ("GAME'S") opens no quotation.
+  const quoted = [...headline.matchAll(/(?<![\p{L}\d])['‘"“](\p{Lu}[^'’"”]{2,60})['’"”](?![\p{L}\d])/gu)].map((m) => m[1] ?? '');
   return quoted.length > 0 && quoted.every((q) => titleMentions(q, pack).length === 0);
 }
 

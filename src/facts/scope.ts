@@ -2,6 +2,7 @@ import type { ShowPack } from './show-pack-schema.ts';
 import { plainKey } from './romanization.ts';
 import { splitClauses } from './sentences.ts';
 import { OwnedMemo } from './memo.ts';
+import { findPeople } from './names.ts';
 import { unknownTitles } from './unknown-titles.ts';
 import { koEarlierSource, koTrackedSource } from './ko/scope.ts';
 
@@ -171,8 +172,19 @@ const othersSeen = new OwnedMemo<ShowPack, ShowRef[]>();
 const APPOSITIVE = /^\s*,?\s*(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:drama|series|thriller|romance|comedy|show|film|movie|mystery|procedural|sitcom|documentary)\b/i;
 const PERSON_DESCRIPTION = /^(?:who|whom|whose|best\s+known|known|famous|fresh\s+(?:off|from)|last\s+seen|still\s+best\s+known)\b/i;
 
+/**
+ * "Weak Hero Class 2's Lee Min-jae", "Squid Game's Kim Si-eun": a title owning a person says who
+ * the person is, not which show the sentence is about.
+ */
+export function describesPerson(sentence: string, ref: ShowRef, pack: ShowPack): boolean {
+  const after = /^['’]s?\s+/.exec(sentence.slice(ref.end));
+  if (!after) return false;
+  const first = findPeople(sentence.slice(ref.end + after[0].length, ref.end + after[0].length + 40), pack)[0];
+  return first !== undefined && first.span.start === 0;
+}
+
 export function ownerOf(sentence: string, clause: { start: number; end: number }, pos: number, pack: ShowPack, lookForward: boolean): 'ours' | 'other' | 'none' {
-  const refs = showRefs(sentence, pack);
+  const refs = showRefs(sentence, pack).filter((r) => r.ours || !describesPerson(sentence, r, pack));
   const pick = (pool: ShowRef[]): ShowRef | undefined => {
     if (pool.length === 0) return undefined;
     if (lookForward) {

@@ -14,6 +14,11 @@ const summary = (i: FeedItem): string[] => extractClaims(i, pack).map((c) => `${
 
 describe('whole articles', () => {
 
+  test("a headline that names another show only to say who someone is (\"Squid Game's Nam-gyu\") leaves the article on this show", () => {
+    const a = item("TRIGGER'S LEAD IS JOINING THE ZOMBIE SCHOOL?! Three names 'locked in'", 'Roh Jae-won has joined All of Us Are Dead 2, a Seoul daily reports. The same paper says two first-season leads are back as well: Park Ji-hu and Lomon are both named.', '2025-06-24');
+    expect(summary(a)).toEqual(['cast|Lomon|returning|reported', 'cast|Park Ji-hu|returning|reported', 'cast|Roh Jae-won|new|reported']);
+  });
+
   test('a sentence pointing back at news of one kind vouches for that kind only', () => {
     const a = item('Crew news', 'Kim Nam-su will direct the second season of All of Us Are Dead, according to several Korean papers. Netflix, which confirmed the renewal last week, has said nothing about the crew.', '2022-06-20');
     expect(summary(a)).toContain('crew|Kim Nam-su|director|reported');
