@@ -22,7 +22,7 @@ const DATELINE = new RegExp(
 );
 
 /** A label before a colon that is a fact's name, not a place ("Release date: …"). */
-const LABEL = /\b(?:release|premiere|date|cast|season|episodes?|status|stage|filming|back|out|renew\w*|netflix|official\w*|confirm\w*|update|breaking|exclusive|report|returning|new|newcomers?|joining|leaving|exits?|crew|directors?|writers?|source|sources|credits?|lineup|line-up|stars?|starring|platform|where|when|plot|synopsis|trailer|teaser)\b/i;
+const LABEL = /\b(?:release|premiere|date|cast|season|episodes?|status|stage|filming|back|out|claim|verdict|rumou?r|myth|q|a|question|answer|renew\w*|netflix|official\w*|confirm\w*|update|breaking|exclusive|report|returning|new|newcomers?|joining|leaving|exits?|crew|directors?|writers?|source|sources|credits?|lineup|line-up|stars?|starring|platform|where|when|plot|synopsis|trailer|teaser)\b/i;
 
 /** An article's first sentence without its dateline; unchanged when it has none. */
 export function stripDateline(sentence: string): string {

@@ -455,7 +455,7 @@ function characterOf(sentence: string, person: PersonMention, people: PersonMent
       const gap = sentence.slice(person.span.end, c.span.start);
       // "as the half-zombie Nam-ra", "plays the intelligence officer Han Du-seok"
       // "Yoon Ga-i — Jong-ah", "Kim Si-eun is So Ju-ran": a dash or a plain "is" pairs them too.
-      if (/^\s*[—–:-]\s*$/.test(gap) || /^\s+(?:is|will\s+be|becomes)\s+$/i.test(gap)) return c.canonical;
+      if (/^\s*[—–:-]\s*$/.test(gap) || /^\s+(?:is|will\s+be|becomes)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}$/.test(gap)) return c.canonical;
       const lead = /(?:\(\s*|\b(?:as|plays?|playing|portrays?|portraying|reprises?|reprising|role\s+of|character(?:\s+of)?|takes?\s+(?:on\s+)?the\s+(?:part|role)\s+of|step(?:s|ping)?\s+back\s+into|back\s+in(?:to)?)\s+(?:(?:the|a|an|his|her)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:(?:Detective|Det\.|Colonel|Col\.|Captain|Capt\.|Dr\.|Doctor|Officer|Agent|Professor|Prof\.|Lieutenant|Sergeant|Chief|Director|Teacher|President|Team\s+Leader)\s+)?)$/.test(gap);
       if (gap.length <= 110 && lead && !/[.;]/.test(gap)) return c.canonical;
     }
@@ -554,8 +554,8 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   for (const ch of findCharacters(sentence, ctx.pack)) {
     const before = sentence.slice(0, ch.span.start);
     // "Kim Si-eun is So Ju-ran", "Yoon Ga-i — Jong-ah": an actor set right beside a role.
-    const besideActor = actors.some((p) => /^(?:\s+is\s+|\s*[—–:]\s*)$/.test(sentence.slice(p.span.end, ch.span.start)));
-    const lead = /\bas\s+$/i.exec(before) ?? (besideActor ? /(?:\bis\s+|[—–:]\s*)$/.exec(before) : null);
+    const besideActor = actors.some((p) => /^(?:\s+is\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}|\s*[—–:]\s*)$/.test(sentence.slice(p.span.end, ch.span.start)));
+    const lead = /\bas\s+$/i.exec(before) ?? (besideActor ? /(?:\bis\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}|[—–:]\s*)$/.exec(before) : null);
     // "best known as Su-hyeok in …" recalls a past role.
     if (lead && !KNOWN_FOR_BEFORE.test(before)) cues.push({ start: lead.index, end: ch.span.start, status: 'generic' });
   }
@@ -847,6 +847,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   let previousOfficial: () => boolean = () => false;
   let first = true;
   const entries = numberedEntries(pack);
+  const upheld = VERDICT_TRUE.test(item.text);
   paragraphs.forEach((paragraph, index) => {
     // "Kingdom. Both seasons, six episodes apiece …": a paragraph headed by another show's title
     // alone is that show's entry in a list.
@@ -856,7 +857,9 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       first = false;
       const namesUs = titleMentions(read, pack).length > 0;
       const inOtherEntry = entries(read) || (headedByOther && !namesUs);
-      const retracted = RETRACTED.test(read);
+      // "Claim: Netflix dated the season for December. Verdict: False": a fact-check quotes the
+      // claim it tests; only a verdict of true lets it stand.
+      const retracted = RETRACTED.test(read) || (CHECKED_CLAIM.test(read) && !upheld);
       // "Zombie fans have Sweet Home 3 to look forward to first. The final season arrives on July 19":
       // a sentence that opens on "the season" or "it" right after one about another show is that show's.
       const aboutOther = previousAboutOther && !namesUs && ANAPHOR_OPENING.test(read);
@@ -898,7 +901,9 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   });
 
   const headline = item.title.trim();
-  if (headline) {
+  // A fact-check's headline names the claim it tests, not a fact.
+  const checksAClaim = !upheld && (/^\s*(?:fact[-\s]?check|\[?팩트\s*체크)/i.test(headline) || paragraphs.some((p) => p.some((s) => CHECKED_CLAIM.test(s))));
+  if (headline && !checksAClaim) {
     const said = new Set([...best.values()].map((c) => `${c.kind}|${c.subject ?? ''}`));
     const deniedInBody = paragraphs.some((p) => p.some(deniesAReport) || deniesAReport(p.join(' '))) || deniesAReport(headline);
     // "All of Us Are Dead 2 pushed to 2025? Here's what the delay means": the question asks, the rest tells.
@@ -1097,6 +1102,10 @@ function deniesAReport(sentence: string): boolean {
  * A correction note quotes the mistake it corrects: "An earlier version of this article said Kim
  * Si-eun plays Lee Jong-ah." The quoted version states nothing.
  */
+/** The claim a fact-check tests, and a verdict that upholds it. */
+const CHECKED_CLAIM = /^\s*(?:(?:the\s+)?(?:claim|rumou?r|myth|viral\s+post|the\s+post)|주장|루머)\s*:/i;
+const VERDICT_TRUE = /\bverdict\s*:\s*(?:true|correct|accurate|confirmed)\b|판정\s*:\s*사실(?!\s*(?:아님|무근|이\s*아니))/i;
+
 const RETRACTED = /^\s*(?:correction\b[^:]{0,30}:\s*)?(?:(?:an?\s+)?(?:earlier|previous|prior|original)\s+version(?:\s+of\s+this\s+(?:article|story|post|report|piece))?\s+(?:said|stated|reported|claimed|gave|misstated|wrongly|incorrectly)\b|(?:an?\s+)?(?:earlier|previous|prior|original)\s+version\s+of\s+this\s+(?:article|story|post|report|piece)\b|this\s+(?:article|story|post|report|piece)\s+(?:previously|earlier|originally|wrongly|incorrectly|mistakenly)\s+(?:said|stated|reported|claimed)\b)/i;
 
 /**

@@ -48,6 +48,9 @@ const OFFICIAL_GENERIC = [
   "the\\s+streamer['’]s\\s+(?:local|Korean|Korea|regional)\\s+(?:unit|arm|branch|office|division)",
   'the\\s+(?:studio|platform|production\\s+company|broadcaster|network)',
   "(?:the|his|her|their|its|the\\s+actor['’]s|the\\s+actress['’]s)\\s+(?:management\\s+)?agency",
+  // "Cho Yi-hyun's management agency", "Roh Jae-won's agency": a named actor's agency.
+  // The name keeps its capitals even though the row ignores case.
+  "(?-i:[A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+){0,2})['’]s\\s+(?:management\\s+)?agency",
   '(?:a|an|the)\\s+(?:official\\s+)?(?:spokesperson|spokeswoman|spokesman|representative|rep)',
 ];
 
@@ -63,7 +66,7 @@ const RUMOR_SPEAKERS = [
   String.raw`(?:an?|one|two|three|several)\s+(?:industry\s+)?(?:insider|person|people|staffer|crew\s+member)\s+(?:working\s+on|involved\s+(?:in|with)|at|inside|on)\s+(?:the\s+)?[\w'’-]+(?:\s+${NOT_SAY}[\w'’-]+){0,3}`,
   String.raw`people\s+(?:working\s+on|involved\s+(?:in|with))\s+(?:the\s+)?[\w'’-]+(?:\s+${NOT_SAY}[\w'’-]+){0,3}`,
   String.raw`(?:industry|online|fan|social[-\s]media)\s+(?:chatter|buzz|gossip|talk|speculation)`,
-  String.raw`(?:an?\s+)?(?:fan|fan-run|fan\s+run)\s+accounts?(?:\s+on\s+\w+)?(?:\s+that\s+\w+(?:\s+${NOT_SAY}[\w-]+){0,3})?`,
+  String.raw`(?:an?\s+)?(?:fan|fan-run|fan\s+run|industry|insider|gossip|leak|anonymous)\s+accounts?(?:\s+on\s+\w+)?(?:\s+(?:that|I|we)\s+${NOT_SAY}\w+(?:\s+${NOT_SAY}[\w-]+){0,2})?`,
   String.raw`(?:an?|one|some)\s+(?:Korean\s+|local\s+|fan\s+)?(?:blog|blogger|forum|post|listing|tabloid|leaker|YouTuber|community\s+post)`,
   String.raw`(?:(?:unconfirmed|unverified)\s+(?:fan\s+|online\s+|social[-\s]media\s+)?(?:reports?|posts?|accounts?|claims?|listings?|rumou?rs?)|(?:fan|online)\s+posts?)(?:\s+on\s+(?:fan\s+)?(?:forums?|social\s+media|X|Twitter|Instagram|TikTok|Reddit|Weibo|Threads))?`,
 ];
@@ -287,7 +290,7 @@ function attributionForm(before: string, after: string, phrase: string): Form | 
   if (/\b(?:according\s+to|per|citing|via)\s+$/i.test(before)) return 'according';
   // A source note in brackets: "Status: renewed (Netflix announcement, June 6)", "(News1, June 24)".
   if (/\(\s*(?:(?:source|sources)\s*:\s*)?$/i.test(before) && /^\s*(?:announcement|statement|confirmation|press\s+release|report|reports)?\s*(?:[,;][^()]{0,60})?\)/i.test(after)) return 'according';
-  if (/\b(?:by|from)\s+$/i.test(before) && /\b(?:confirmed|announced|revealed|unveiled|said|stated|shared|posted|released|published|an?\s+update)\s+(?:\w+\s+){0,2}(?:by|from)\s+$/i.test(before)) return 'passive';
+  if (/\b(?:by|from)\s+$/i.test(before) && /\b(?:confirmed|announced|revealed|unveiled|said|stated|shared|posted|released|published|translated|quoted|sent|an?\s+update)\s+(?:\w+\s+){0,2}(?:by|from)\s+$/i.test(before)) return 'passive';
   if (verb.test(after)) {
     // ", Netflix said on Wednesday." at the end of a sentence vouches for what came before.
     if (/[,—–]\s*["”’']?\s*$/.test(before) && before.trim().length > 0 && /^\s*(?:,\s*[^,]{0,60},\s*)?\w+(?:\s+\w+)?\s*(?:on\s+\w+day|today|this\s+week|in\s+a\s+\w+)?\s*(?:[.,;]|$)/i.test(after.replace(new RegExp(`^\\s*${SAY_VERBS}`, 'i'), ' x')) ) return 'tail';
@@ -297,6 +300,8 @@ function attributionForm(before: string, after: string, phrase: string): Form | 
   // The document must be what the sentence is about, not the object of another verb ("was left off
   // Netflix's 2026 lineup").
   if (/['’]s?\s+\w/.test(phrase) && new RegExp(`${DOCUMENT_NOUNS}$`, 'i').test(phrase) && /(?:^\s*|[,:;]\s*|\b(?:that|in|on|per|according\s+to|from|with|a|an|as)\s+)$/i.test(before)) return 'frame';
+  // "… through Netflix's July 22 announcement that filming has begun": the document's own content.
+  if (/['’]s?\s+\w/.test(phrase) && new RegExp(`${DOCUMENT_NOUNS}$`, 'i').test(phrase) && /^\s+that\b/i.test(after)) return 'frame';
   // "In its letter to shareholders, Netflix named …" is caught by the verb; "Netflix will premiere
   // the season on …" or "will host a premiere event …" makes the owner the one who acts.
   if (/^\s*(?:on\s+\w+day|today|this\s+week|officially|formally)?\s*(?:will|is\s+set\s+to|is\s+going\s+to|plans\s+to|has|have)?\s*(?:set|sets|dated|dates|slated|scheduled|premiere|premieres|launch|launches|release|releases|debut|debuts|stream|streams|renew|renewed|renews|order|ordered|greenlit|greenlights|picked\s+up|cancell?ed|cancels|axed|scrapped|drops?|dropped|bring|brings|host|hosts|hold|holds|stage|stages|throw|throws|roll\s+out|rolls\s+out)\b/i.test(after)) return 'subject';

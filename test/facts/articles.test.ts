@@ -14,6 +14,13 @@ const summary = (i: FeedItem): string[] => extractClaims(i, pack).map((c) => `${
 
 describe('whole articles', () => {
 
+  test('a fact-check quotes the claim it tests; only a verdict of true lets it stand', () => {
+    expect(summary(item('Fact check: is season 2 really dated for November?', 'Claim: Netflix has set season 2 of All of Us Are Dead for November 2026. Verdict: False. The poster going round is fan art, and the streamer has named no date.', '2026-05-01'))).toEqual([]);
+    expect(summary(item('[팩트체크] 지우학2 10부작 확정?', "주장: 넷플릭스가 '지금 우리 학교는' 시즌2를 10부작으로 확정했다. 판정: 사실 아님. 회차는 아직 발표되지 않았다.", '2026-05-01'))).toEqual([]);
+    expect(summary(item('Fact check: did filming on All of Us Are Dead season 2 end in February?', 'Claim: Filming on season 2 of All of Us Are Dead ended in February. Verdict: True. A Seoul daily reported the wrap and nobody has disputed it.', '2026-03-01')))
+      .toContain('production||wrapped|reported');
+  });
+
   test("a headline that names another show only to say who someone is (\"Squid Game's Nam-gyu\") leaves the article on this show", () => {
     const a = item("TRIGGER'S LEAD IS JOINING THE ZOMBIE SCHOOL?! Three names 'locked in'", 'Roh Jae-won has joined All of Us Are Dead 2, a Seoul daily reports. The same paper says two first-season leads are back as well: Park Ji-hu and Lomon are both named.', '2025-06-24');
     expect(summary(a)).toEqual(['cast|Lomon|returning|reported', 'cast|Park Ji-hu|returning|reported', 'cast|Roh Jae-won|new|reported']);
