@@ -598,6 +598,8 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       // "will not return for the third season": the next season's cast, whatever else the sentence says.
       if (hasLaterMarker(text, ctx.pack) && !hasTrackedMarker(text, ctx.pack)) continue;
       if (nearest.status !== 'exited' && (isNegated(clause) || isNegated(personClause))) continue;
+      // "Yoon Chan-young has not left the second season": an exit said not to have happened.
+      if (nearest.status === 'exited' && !NEGATION.test(sentence.slice(nearest.start, nearest.end)) && /\b(?:not|n['’]t|never|no\s+longer)\s+(?:\w+\s+){0,2}$/i.test(sentence.slice(clause.start, nearest.start))) continue;
       // "Having bowed out of X, Roh Yoon-seo has moved on to East Palace with Nam Joo-hyuk": an exit
       // is its own subject's, the first person after the clause that says it, not everyone named.
       if (nearest.status === 'exited' && personClause !== clause && person.span.start > clause.end && actors.some((a) => a.span.start > clause.end && a.span.start < person.span.start)) continue;
