@@ -439,6 +439,13 @@ function introduces(sentence: string, cue: Cue, group: Cue): boolean {
   return cue.end <= group.start && /^[\s,:]*(?:(?:such\s+as|including|like)\s+)?(?:[A-Z][\w'’-]*\s*){0,2}[\s,:]*$/.test(sentence.slice(cue.end, group.start));
 }
 
+/** An exit cue with a negation just before it in its clause ("has not left", "never dropped out"). */
+function deniedExit(sentence: string, clauses: Clause[], cue: Cue): boolean {
+  const clause = clauseAt(clauses, cue.start);
+  if (!clause || NEGATION.test(sentence.slice(cue.start, cue.end))) return false;
+  return /\b(?:not|n['’]t|never|no\s+longer)\s+(?:\w+\s+){0,2}$/i.test(sentence.slice(clause.start, cue.start));
+}
+
 /** A turn against what the sentence said first. */
 const CONTRAST = /(?:,\s*|\s)(?:but|however|though|although|whereas|while|yet)\s|\b(?:in\s+fact|actually|instead|rather)\b|;/i;
 
@@ -598,8 +605,9 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       // "will not return for the third season": the next season's cast, whatever else the sentence says.
       if (hasLaterMarker(text, ctx.pack) && !hasTrackedMarker(text, ctx.pack)) continue;
       if (nearest.status !== 'exited' && (isNegated(clause) || isNegated(personClause))) continue;
-      // "Yoon Chan-young has not left the second season": an exit said not to have happened.
-      if (nearest.status === 'exited' && !NEGATION.test(sentence.slice(nearest.start, nearest.end)) && /\b(?:not|n['’]t|never|no\s+longer)\s+(?:\w+\s+){0,2}$/i.test(sentence.slice(clause.start, nearest.start))) continue;
+      // "Yoon Chan-young has not left the second season, … after posts claimed he had dropped
+      // out": an exit said not to have happened, whatever else the sentence quotes.
+      if (nearest.status === 'exited' && cues.some((c) => c.status === 'exited' && deniedExit(sentence, clauses, c))) continue;
       // "Having bowed out of X, Roh Yoon-seo has moved on to East Palace with Nam Joo-hyuk": an exit
       // is its own subject's, the first person after the clause that says it, not everyone named.
       if (nearest.status === 'exited' && personClause !== clause && person.span.start > clause.end && actors.some((a) => a.span.start > clause.end && a.span.start < person.span.start)) continue;
@@ -997,7 +1005,7 @@ function labelledForOtherShow(sentence: string, pack: ShowPack): boolean {
 }
 
 /** A sentence whose whole point is who said the news before it: "Netflix confirmed the news Tuesday". */
-const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|date|premiere\s+date|it|this|that|start\s+of\s+(?:production|filming|shooting)|renewal|pickup|casting|line-?up)\b|\bsaid\s+so\b|^\s*(?:the\s+)?(?:news|announcement|confirmation|lineup|line-up)\s+came\s+(?:from|via)\b/i;
+const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|date|premiere\s+date|it|this|that|start\s+of\s+(?:production|filming|shooting)|renewal|pickup|casting|line-?up)\b|\bsaid\s+so\b|^\s*(?:the\s+)?(?:news|announcement|confirmation|lineup|line-up)\s+came\s+(?:from|via)\b|(?:자료|발표|보도자료|공지|설명)(?:에|에서)\s*(?:담긴|나온|따른)\s*내용이다|(?:밝힌|발표한|전한)\s*내용이다/i;
 
 /** "the head of Korean content at Netflix", "a spokesperson for the studio": an official named by role. */
 function namesOfficialByRole(sentence: string, pack: ShowPack): boolean {
@@ -1091,8 +1099,8 @@ function numberedEntries(pack: ShowPack): (sentence: string) => boolean {
   };
 }
 
-const REPORTED_CLAIM = /\b(?:reports?|rumou?rs?|claims?|posts?|speculation|talk|whispers|theor(?:y|ies))\s+(?:\w+\s+){0,4}?(?:that|of)\b|["“‘']?\bleaked["”’']?\s+(?:[\w-]+\s+){0,2}(?:calendar|schedule|list|document|listing|poster|slate)\b|\b(?:claimed|alleged|alleging|claiming)\b|\bregarding\s+(?:a|the|recent)\s+reports?\b|['‘"“][^'’"”]{2,40}['’"”]\s*(?:rumou?r|report)/i;
-const DENIAL = /\b(?:untrue|not\s+true|false|fabricated|fake|baseless|groundless|denied|denies|deny|dismiss(?:ed|es|ing)?|refuted|debunked|shot\s+down|pushed\s+back\s+(?:\w+\s+){0,3}against|(?:has|have|had)\s+not\s+been\s+(?:decided|finali[sz]ed|confirmed|set|fixed)|(?:nothing|no\s+\w+)\s+(?:has|had)\s+(?:yet\s+)?been\s+(?:decided|finali[sz]ed|confirmed|set|fixed))\b/i;
+const REPORTED_CLAIM = /\b(?:reports?|rumou?rs?|claims?|posts?|speculation|talk|whispers|theor(?:y|ies))\s+(?:\w+\s+){0,4}?(?:that|of)\b|\b(?:exit|departure|casting|delay|cancell?ation|dating)\s+(?:rumou?rs?|reports?|claims?|speculation)\b|["“‘']?\bleaked["”’']?\s+(?:[\w-]+\s+){0,2}(?:calendar|schedule|list|document|listing|poster|slate)\b|\b(?:claimed|alleged|alleging|claiming)\b|\bregarding\s+(?:a|the|recent)\s+reports?\b|['‘"“][^'’"”]{2,40}['’"”]\s*(?:rumou?r|report)/i;
+const DENIAL = /\b(?:untrue|not\s+true|false|fabricated|fake|baseless|groundless|denied|denies|deny|dismiss(?:ed|es|ing)?|refuted|debunked|shot\s+down|shuts?\s+down|quash(?:es|ed)?|squash(?:es|ed)?|pushed\s+back\s+(?:\w+\s+){0,3}against|(?:has|have|had)\s+not\s+been\s+(?:decided|finali[sz]ed|confirmed|set|fixed)|(?:nothing|no\s+\w+)\s+(?:has|had)\s+(?:yet\s+)?been\s+(?:decided|finali[sz]ed|confirmed|set|fixed))\b/i;
 const KO_DENIED_REPORT = /(?:설|보도|루머|소문|주장)(?:['’"”])?\s*(?:에\s*대해|을|를|은|는)[^.]*?(?:선을?\s*그(?:었|어|으며)|부인|사실무근|사실이\s*아니|정해지지\s*않았|확정되지\s*않았|결정되지\s*않았)/;
 
 /** A sentence that reports a claim only to deny it. */
@@ -1100,14 +1108,14 @@ function deniesAReport(sentence: string): boolean {
   return (REPORTED_CLAIM.test(sentence) && DENIAL.test(sentence)) || KO_DENIED_REPORT.test(sentence);
 }
 
-/**
- * A correction note quotes the mistake it corrects: "An earlier version of this article said Kim
- * Si-eun plays Lee Jong-ah." The quoted version states nothing.
- */
 /** The claim a fact-check tests, and a verdict that upholds it. */
 const CHECKED_CLAIM = /^\s*(?:(?:the\s+)?(?:claim|rumou?r|myth|viral\s+post|the\s+post)|주장|루머)\s*:/i;
 const VERDICT_TRUE = /\bverdict\s*:\s*(?:true|correct|accurate|confirmed)\b|판정\s*:\s*사실(?!\s*(?:아님|무근|이\s*아니))/i;
 
+/**
+ * A correction note quotes the mistake it corrects: "An earlier version of this article said Kim
+ * Si-eun plays Lee Jong-ah." The quoted version states nothing.
+ */
 const RETRACTED = /^\s*(?:correction\b[^:]{0,30}:\s*)?(?:(?:an?\s+)?(?:earlier|previous|prior|original)\s+version(?:\s+of\s+this\s+(?:article|story|post|report|piece))?\s+(?:said|stated|reported|claimed|gave|misstated|wrongly|incorrectly)\b|(?:an?\s+)?(?:earlier|previous|prior|original)\s+version\s+of\s+this\s+(?:article|story|post|report|piece)\b|this\s+(?:article|story|post|report|piece)\s+(?:previously|earlier|originally|wrongly|incorrectly|mistakenly)\s+(?:said|stated|reported|claimed)\b)/i;
 
 /**

@@ -14,6 +14,11 @@ const summary = (i: FeedItem): string[] => extractClaims(i, pack).map((c) => `${
 
 describe('whole articles', () => {
 
+  test('a Korean sentence that says whose material the news came from vouches for the sentence before', () => {
+    const a = item("넷플릭스 라인업 공개…'지금 우리 학교는2' 하반기", "'지금 우리 학교는' 시즌2는 내년 하반기 시청자를 찾는다. 넷플릭스가 이날 낸 보도자료에 담긴 내용이다.", '2026-10-20');
+    expect(summary(a)).toEqual(['release||2027-H2|official']);
+  });
+
   test('a fact-check quotes the claim it tests; only a verdict of true lets it stand', () => {
     expect(summary(item('Fact check: is season 2 really dated for November?', 'Claim: Netflix has set season 2 of All of Us Are Dead for November 2026. Verdict: False. The poster going round is fan art, and the streamer has named no date.', '2026-05-01'))).toEqual([]);
     expect(summary(item('[팩트체크] 지우학2 10부작 확정?', "주장: 넷플릭스가 '지금 우리 학교는' 시즌2를 10부작으로 확정했다. 판정: 사실 아님. 회차는 아직 발표되지 않았다.", '2026-05-01'))).toEqual([]);
