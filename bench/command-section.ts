@@ -1,5 +1,5 @@
 /**
- * Section 3: a soak. The real bot (`node src/main.ts`) as a child process against the Discord
+ * Section 3: a soak. The real bot as `npm start` runs it (compiled, `node dist/src/main.js`) as a child process against the Discord
  * emulator in this process, answering 6,000 mixed commands (/release, /cast, /status, /news,
  * /help in turn), next to a bare discord.js client (Guilds intent, a fixed 300-character reply)
  * under the same load in the same run. Latency is dispatch → callback as the emulator sees it;
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { botEnv, deployToEmulator, emptyFeedsFile } from '../test/e2e/bot-harness.ts';
 import { startEmulator, type Emulator } from '../test/emulator/index.ts';
-import { sleep, startNode, stopChild } from './child-process.ts';
+import { BARE_CLIENT_ENTRY, BOT_ENTRY, buildBot, sleep, startNode, stopChild } from './child-process.ts';
 import { readProcessMemory, type ProcessMemory } from './proc-memory.ts';
 import { runSection } from './section.ts';
 import { percentile, ratio } from './stats.ts';
@@ -138,11 +138,11 @@ interface Target {
   userId: string;
 }
 
-/** Starts `node [nodeArgs] src/main.ts`, loads it with the commands, reads its memory, stops it. */
+/** Starts `node [nodeArgs] dist/src/main.js`, loads it with the commands, reads its memory, stops it. */
 async function loadBot(target: Target, env: NodeJS.ProcessEnv, nodeArgs: string[]): Promise<BotRun> {
   const { emulator, guildId, userId } = target;
   const started = Date.now();
-  const bot = startNode([...nodeArgs, 'src/main.ts'], { env, cwd: process.cwd() });
+  const bot = startNode([...nodeArgs, BOT_ENTRY], { env, cwd: process.cwd() });
   try {
     await waitUntilAnswering(emulator, bot, guildId, userId);
     const startupMs = Date.now() - started;
@@ -223,6 +223,7 @@ async function soak(target: Target, start: () => ChildProcess): Promise<{ run: S
 }
 
 export async function runCommandBench(): Promise<CommandResult> {
+  buildBot();
   const dir = await mkdtemp(path.join(tmpdir(), 'hyosan-bench-bot-'));
   const emulator = await startEmulator();
   try {
@@ -242,8 +243,8 @@ export async function runCommandBench(): Promise<CommandResult> {
     const run = await loadBot(target, await envFor('default'), []);
     const capped = await loadBot(target, await envFor('capped'), [`--max-old-space-size=${CAPPED_OLD_SPACE_MIB}`]);
     const soakEnv = await envFor('soak');
-    const bot = await soak(target, () => startNode(['src/main.ts'], { env: soakEnv, cwd: process.cwd() }));
-    const bareClient = await soak(target, () => startNode(['bench/bare-client.ts'], {
+    const bot = await soak(target, () => startNode([BOT_ENTRY], { env: soakEnv, cwd: process.cwd() }));
+    const bareClient = await soak(target, () => startNode([BARE_CLIENT_ENTRY], {
       env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl },
     }));
     const releaseSorted = [...bot.release].sort((a, b) => a - b);

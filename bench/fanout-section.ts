@@ -1,7 +1,7 @@
 /**
  * Section 5: one alert to N servers at once, the moment that matters most (Netflix announcing the
  * premiere date), against the emulator with Discord's global limit of 50 requests a second
- * enforced. The bot runs as its own process (`node src/main.ts`); the alert comes the real way,
+ * enforced. The bot runs as its own process, as `npm start` runs it (compiled, `node dist/src/main.js`); the alert comes the real way,
  * through a followed feed. Measured in the same run:
  *  - fan-out time from the first alert to the last, against N / DELIVERY_RATE_PER_SECOND;
  *  - 429 answers, every channel exactly once, the most bot requests in any one second;
@@ -20,7 +20,7 @@ import { botEnv, deployToEmulator } from '../test/e2e/bot-harness.ts';
 import { startFeedServer, type FeedServer } from '../test/e2e/feed-server.ts';
 import { startEmulator, type Emulator, type RequestRecord } from '../test/emulator/index.ts';
 import { subscribedGuild } from '../test/faults/helpers/app-under-test.ts';
-import { nextMessage, sleep, startNode, stopChild } from './child-process.ts';
+import { BARE_CLIENT_ENTRY, BOT_ENTRY, buildBot, nextMessage, sleep, startNode, stopChild } from './child-process.ts';
 import { readProcessMemory, type ProcessMemory } from './proc-memory.ts';
 import { runSection } from './section.ts';
 import { percentile, ratio } from './stats.ts';
@@ -107,7 +107,7 @@ function viewerOf(emulator: Emulator): { guildId: string; userId: string } {
 
 async function bareClient(emulator: Emulator): Promise<{ readyMs: number; atReady: ProcessMemory }> {
   const started = Date.now();
-  const child = startNode(['bench/bare-client.ts'], {
+  const child = startNode([BARE_CLIENT_ENTRY], {
     env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -123,7 +123,7 @@ async function bareClient(emulator: Emulator): Promise<{ readyMs: number; atRead
 
 async function startBot(emulator: Emulator, env: NodeJS.ProcessEnv): Promise<{ bot: ChildProcess; readyMs: number }> {
   const started = Date.now();
-  const bot = startNode(['src/main.ts'], { env, cwd: process.cwd() });
+  const bot = startNode([BOT_ENTRY], { env, cwd: process.cwd() });
   const { guildId, userId } = viewerOf(emulator);
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -291,6 +291,7 @@ async function limiters(): Promise<LimiterRun[]> {
 }
 
 export async function runFanoutBench(): Promise<FanoutResult> {
+  buildBot();
   const dir = await mkdtemp(path.join(tmpdir(), 'hyosan-bench-fanout-'));
   try {
     const sizes = (process.env.BENCH_FANOUT_SERVERS ?? '1000,2500').split(',').map(Number).filter((n) => n > 0);
