@@ -750,6 +750,8 @@ function sentenceClaims(written: string, ctx: Context): { drafts: Draft[]; castC
   // Korean sentences are read with the Korean lexicons (src/facts/ko/), under the same rules.
   if (isKorean(written)) return { drafts: koreanSentenceClaims(written, ctx) };
   if (isQuestion(written)) return { drafts: [] };
+  // Most sentences of an article hold no cue of any kind: one pass over the words says so.
+  if (!mayHoldClaim(written, ctx)) return { drafts: [] };
   const sentence = maskOtherShowAsides(written, ctx.pack);
   const clauses = splitClauses(sentence);
   const season = effectiveSeason(sentence, ctx);
@@ -768,6 +770,27 @@ function sentenceClaims(written: string, ctx: Context): { drafts: Draft[]; castC
     ...crewClaims(sentence, clauses, ctx, crewSeason),
   ];
   return cast.cue ? { drafts, castCue: cast.cue } : { drafts };
+}
+
+/** Every English cue the claim rules start from, as one pattern per pack. */
+const anyCue = new WeakMap<ShowPack, RegExp>();
+
+function anyCuePattern(pack: ShowPack): RegExp {
+  let re = anyCue.get(pack);
+  if (!re) {
+    const sources = [RELEASE_CUE, EPISODE_CUE, PLATFORM_CUE, PLATFORM_HOME(pack.platform), CANCEL_CUE, renewalCue(pack.season), ANY_PRODUCTION_ROW, ...CAST_CUES.map((c) => c.re), ...CREW_CUES.map((c) => c.re)].map((r) => `(?:${r.source})`);
+    re = new RegExp(sources.join('|'), 'i');
+    anyCue.set(pack, re);
+  }
+  return re;
+}
+
+/**
+ * Whether any rule could take a claim from the sentence: a cue word, a role of this show ("as
+ * Han Du-seok"), or a list that takes the cue of the sentence before ("These include …").
+ */
+function mayHoldClaim(sentence: string, ctx: Context): boolean {
+  return anyCuePattern(ctx.pack).test(sentence) || TAKES_PREVIOUS_CUE.test(sentence.trim()) || findCharacters(sentence, ctx.pack).length > 0;
 }
 
 /** The season an article is about: its headline's markers first, then its body's. */
