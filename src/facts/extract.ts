@@ -870,7 +870,9 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   const topics = otherShowMentions(item.title, pack).filter((r) => !/^['’][sS]?\s+\p{Lu}/u.test(item.title.slice(r.end)));
   const otherTopic = (topics.length > 0 || quotesAnotherTitle(item.title, pack)) && titleMentions(item.title, pack).length === 0;
   const paragraphs = currentVersion(item.text).split(/\n+/).map((p) => (isKorean(p) ? splitKoreanSentences(p) : splitSentences(p))).filter((p) => p.length > 0);
-  const authority = officialAuthority(paragraphs, clock, pack);
+  // Whether an announcement lends the article its authority, worked out when a claim could use it.
+  let authorityRead: ReturnType<typeof officialAuthority> | undefined;
+  const authority = (): ReturnType<typeof officialAuthority> => (authorityRead ??= officialAuthority(paragraphs, clock, pack));
   const crowded = datesOtherShows(item.text, pack);
   let previousCast: Context['previousCast'];
   let previousPerson: PersonMention | undefined;
@@ -928,7 +930,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       previous = r.drafts.map((draft) => ({ draft, sentence }));
       // An announcement names who is in; an exit beside it is the outlet's own reading.
       const liftable = (d: Draft): boolean => LIFTED_KINDS.has(d.kind) && !(d.kind === 'cast' && d.value === 'exited') && d.confidence === 'reported';
-      const lifted = r.drafts.some(liftable) && (authority.article || authority.paragraph(index)) && (isKorean(read) ? koIsBareStatement(read, pack) : isBareStatement(read));
+      const lifted = r.drafts.some(liftable) && (authority().article || authority().paragraph(index)) && (isKorean(read) ? koIsBareStatement(read, pack) : isBareStatement(read));
       for (const d of r.drafts) consider(lifted && liftable(d) ? { ...d, confidence: 'official' } : d, sentence);
     }
   });
