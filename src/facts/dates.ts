@@ -200,13 +200,15 @@ const ANCHORED: DateRule[] = [
   { re: /\b(today|tonight|tomorrow)\b/gi, value: (m, c) => isoDay(clockDate(c, (m[1] ?? '').toLowerCase() === 'tomorrow' ? 1 : 0)) },
   // "in the new year": said late in a year, the year ahead.
   { re: /\b(?:in|into|early\s+in)\s+the\s+new\s+year\b/gi, value: (_m, c) => `${c.month >= 7 ? c.year + 1 : c.year}` },
-  // "just ten days away"
-  { re: /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\s+(days?|weeks?)\s+away\b/gi, value: (m, c, d) => {
+  // "just ten days away", "thirty days to go until …"
+  { re: /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\s+(days?|weeks?)\s+(?:away|to\s+go)\b/gi, value: (m, c, d) => {
     if (d === 'past') return undefined;
     const raw = (m[1] ?? '').toLowerCase();
     const n = /^\d+$/.test(raw) ? Number(raw) : NUMBER_WORDS[raw];
     return n ? isoDay(clockDate(c, /week/i.test(m[2] ?? '') ? n * 7 : n)) : undefined;
   } },
+  // "D-30": a countdown, thirty days from the article's day.
+  { re: /\bD\s?-\s?(\d{1,3})\b/g, value: (m, c, d) => (d === 'past' ? undefined : isoDay(clockDate(c, Number(m[1])))) },
   // "in ten days", "two weeks from now"
   { re: /\b(?:in|within)\s+(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\s+(days?|weeks?)(?:['’]\s*time)?\b|\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+from\s+(?:now|today)\b/gi, value: (m, c, d) => {
     if (d === 'past') return undefined;
