@@ -259,7 +259,7 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
     out.push({ rule: 'official-voice:decision-tail', confidence: 'official', speaker: decided.groups?.who ?? '', start: decided.index, end: decided.index + decided[0].length, governs: { start: 0, end: decided.index } });
   }
   // "Netflix denied the report, saying …": what the official voice goes on to say is its word.
-  const participle = /,\s*(?:saying|adding|noting|stressing|insisting|explaining)\b/i.exec(sentence);
+  const participle = /,\s*(?:saying|adding|noting|stressing|insisting|explaining)\b|\bby\s+(?:confirming|announcing|revealing|stating|posting|sharing)\b/i.exec(sentence);
   if (participle && lex.official.test(sentence.slice(0, participle.index)) && !NEGATED_BEFORE.test(sentence.slice(0, participle.index))) {
     const end = participle.index + participle[0].length;
     const span = stretch(cuts, end);

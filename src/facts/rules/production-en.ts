@@ -54,5 +54,6 @@ export const PRODUCTION_ROWS_EN: readonly StageRow[] = [
   { name: 'after-the-final-scene', stage: 'wrapped', re: /\bafter\s+(?:the|its|their)\s+(?:very\s+)?(?:final|last)\s+(?:scene|shot|take|day)\s+of\s+(?:the\s+)?[^,.;]{0,80}?\b(?:shoot|filming|shooting)\b/gi },
   { name: 'production-still-going', stage: 'filming', re: /\b(?:production|shoot|filming|shooting)(?:\s+as\s+a\s+whole)?\s+(?:is|remains|was)\s+still\s+(?:going|rolling|on|under\s?way|in\s+progress|ongoing)\b/gi },
   { name: 'fact-box-stage', stage: 'filming', re: /\b(?:stage|status)\s*:\s*(?:shooting|filming|in\s+production|principal\s+photography)\b/gi },
+  { name: 'brought-to-a-close', stage: 'wrapped', re: /\b(?:brought|brings|bringing)\s+(?:[^,.;]{1,40}?\s+)?(?:filming|shooting|the\s+shoot|principal\s+photography)\s+to\s+(?:a|an|its)\s+(?:close|end)\b/gi },
   { name: 'pre-production-begun', stage: 'pre-production', re: /\bpre[-\s]?production(?:\s+(?:on|of|for)\s+[^,.;]{1,80}?)?\s+(?:has\s+)?(?:begun|began|started|kicked\s+off|is\s+under\s?way|is\s+in\s+progress)\b/gi },
 ];
