@@ -7,7 +7,7 @@ import { datesOtherShows, isOtherListEntry } from './list-entries.ts';
 import { inKoreanDay } from './release-time.ts';
 import { clockOf, findDates, latestDayOf, type ArticleClock } from './dates.ts';
 import { IRREALIS, NEGATION, NOT_CONFIRMED, clauseConfidence, frameConfidence, isBareStatement, isQuestion, onlyScheduleHedge, weakest } from './confidence.ts';
-import { describesPerson, hasEarlierMarker, hasLaterMarker, hasTrackedMarker, otherShowMentions, ownerOf, seasonOf, showRefs, titleMentions, type SeasonScope } from './scope.ts';
+import { hasEarlierMarker, hasLaterMarker, hasTrackedMarker, otherShowMentions, ownerOf, seasonOf, showRefs, titleMentions, topicRefs, type SeasonScope } from './scope.ts';
 import { stripDateline } from './dateline.ts';
 import { PRODUCTION_STAGES } from './types.ts';
 import { findCharacters, findPeople, type PersonMention } from './names.ts';
@@ -439,6 +439,9 @@ function introduces(sentence: string, cue: Cue, group: Cue): boolean {
   return cue.end <= group.start && /^[\s,:]*(?:(?:such\s+as|including|like)\s+)?(?:[A-Z][\w'’-]*\s*){0,2}[\s,:]*$/.test(sentence.slice(cue.end, group.start));
 }
 
+/** What stands between an actor and the role set right beside them: "Yoon Ga-i — Jong-ah", "Kim Si-eun is So Ju-ran", "Roh Jae-won is intelligence agent Han Du-seok". */
+const ROLE_BESIDE = /^(?:\s*[—–:-]\s*|\s+(?:is|will\s+be|becomes)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3})$/;
+
 /** An exit cue with a negation just before it in its clause ("has not left", "never dropped out"). */
 function deniedExit(sentence: string, clauses: Clause[], cue: Cue): boolean {
   const clause = clauseAt(clauses, cue.start);
@@ -461,8 +464,7 @@ function characterOf(sentence: string, person: PersonMention, people: PersonMent
     if (c.span.start >= person.span.end && c.span.start < nextPerson) {
       const gap = sentence.slice(person.span.end, c.span.start);
       // "as the half-zombie Nam-ra", "plays the intelligence officer Han Du-seok"
-      // "Yoon Ga-i — Jong-ah", "Kim Si-eun is So Ju-ran": a dash or a plain "is" pairs them too.
-      if (/^\s*[—–:-]\s*$/.test(gap) || /^\s+(?:is|will\s+be|becomes)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}$/.test(gap)) return c.canonical;
+      if (ROLE_BESIDE.test(gap)) return c.canonical;
       const lead = /(?:\(\s*|\b(?:as|plays?|playing|portrays?|portraying|reprises?|reprising|role\s+of|character(?:\s+of)?|takes?\s+(?:on\s+)?the\s+(?:part|role)\s+of|step(?:s|ping)?\s+back\s+into|back\s+in(?:to)?)\s+(?:(?:the|a|an|his|her)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:(?:Detective|Det\.|Colonel|Col\.|Captain|Capt\.|Dr\.|Doctor|Officer|Agent|Professor|Prof\.|Lieutenant|Sergeant|Chief|Director|Teacher|President|Team\s+Leader)\s+)?)$/.test(gap);
       if (gap.length <= 110 && lead && !/[.;]/.test(gap)) return c.canonical;
     }
@@ -480,8 +482,7 @@ function characterOf(sentence: string, person: PersonMention, people: PersonMent
  * by, not through a clause about someone else ("opposite Kim Min-ju, leading fans to speculate
  * that his scenes as Su-hyeok are done").
  */
-function holdsOwnRole(sentence: string, person: PersonMention, people: PersonMention[], ctx: Context): boolean {
-  const role = characterOf(sentence, person, people, ctx);
+function holdsOwnRole(sentence: string, person: PersonMention, role: string | undefined, ctx: Context): boolean {
   if (!role) return false;
   const mention = findCharacters(sentence, ctx.pack).find((c) => c.canonical === role);
   if (!mention) return false;
@@ -527,7 +528,7 @@ function isBareCreditLine(sentence: string, people: PersonMention[], characters:
 
 /** A clause that names another show and not this one. */
 function belongsToOtherShow(sentence: string, clause: Clause, pack: ShowPack): boolean {
-  const refs = showRefs(sentence, pack).filter((r) => r.start >= clause.start && r.end <= clause.end && (r.ours || !describesPerson(sentence, r, pack)));
+  const refs = topicRefs(sentence, pack).filter((r) => r.start >= clause.start && r.end <= clause.end);
   return refs.some((r) => !r.ours) && !refs.some((r) => r.ours);
 }
 
@@ -561,10 +562,10 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   for (const ch of findCharacters(sentence, ctx.pack)) {
     const before = sentence.slice(0, ch.span.start);
     // "Kim Si-eun is So Ju-ran", "Yoon Ga-i — Jong-ah": an actor set right beside a role.
-    const besideActor = actors.some((p) => /^(?:\s+is\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}|\s*[—–:]\s*)$/.test(sentence.slice(p.span.end, ch.span.start)));
-    const lead = /\bas\s+$/i.exec(before) ?? (besideActor ? /(?:\bis\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}|[—–:]\s*)$/.exec(before) : null);
+    const beside = actors.find((p) => p.span.end <= ch.span.start && ROLE_BESIDE.test(sentence.slice(p.span.end, ch.span.start)));
+    const leadAt = /\bas\s+$/i.exec(before)?.index ?? beside?.span.end;
     // "best known as Su-hyeok in …" recalls a past role.
-    if (lead && !KNOWN_FOR_BEFORE.test(before)) cues.push({ start: lead.index, end: ch.span.start, status: 'generic' });
+    if (leadAt !== undefined && !KNOWN_FOR_BEFORE.test(before)) cues.push({ start: leadAt, end: ch.span.start, status: 'generic' });
   }
   const absent = ABSENT_FROM_LIST.test(sentence);
   const drafts: Draft[] = [];
@@ -587,9 +588,13 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   const describesShow = SHOW_DESCRIPTION.test(sentence) && !hasTrackedMarker(sentence, ctx.pack);
   // "Back in January 2024, whispers of X joining had started": a look back, since overtaken.
   const recap = RECAP.test(sentence.trim());
+  // "Yoon Chan-young has not left the second season, … after posts claimed he had dropped
+  // out": an exit said not to have happened, whatever else the sentence quotes.
+  const exitDenied = cues.some((c) => c.status === 'exited' && deniedExit(sentence, clauses, c));
   for (const person of allowPeople ? actors : []) {
     let status: CastCueStatus;
     let confidence: Confidence;
+    const character = characterOf(sentence, person, people, ctx);
     // Names in one list share the cue nearest the list: "survivors A, B and C sit beside newcomers D and E".
     const group = groups.get(person) ?? person.span;
     // The cue in the person's own stretch first ("Roh Jae-won has signed on as a newcomer, while Roh
@@ -605,9 +610,7 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       // "will not return for the third season": the next season's cast, whatever else the sentence says.
       if (hasLaterMarker(text, ctx.pack) && !hasTrackedMarker(text, ctx.pack)) continue;
       if (nearest.status !== 'exited' && (isNegated(clause) || isNegated(personClause))) continue;
-      // "Yoon Chan-young has not left the second season, … after posts claimed he had dropped
-      // out": an exit said not to have happened, whatever else the sentence quotes.
-      if (nearest.status === 'exited' && cues.some((c) => c.status === 'exited' && deniedExit(sentence, clauses, c))) continue;
+      if (nearest.status === 'exited' && exitDenied) continue;
       // "Having bowed out of X, Roh Yoon-seo has moved on to East Palace with Nam Joo-hyuk": an exit
       // is its own subject's, the first person after the clause that says it, not everyone named.
       if (nearest.status === 'exited' && personClause !== clause && person.span.start > clause.end && actors.some((a) => a.span.start > clause.end && a.span.start < person.span.start)) continue;
@@ -618,7 +621,7 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       // "Following Lee Jung-jae's Squid Game 2 in December, …": a person named with another show
       // in a clause of their own belongs to that show.
       // …unless the sentence gives them one of this show's roles: a role is the show's own.
-      const ownRole = holdsOwnRole(sentence, person, people, ctx);
+      const ownRole = holdsOwnRole(sentence, person, character, ctx);
       if (personClause !== clause && !ownRole && belongsToOtherShow(sentence, personClause, ctx.pack)) continue;
       if (nearest.status !== 'returning' && nearest.status !== 'exited' && hasEarlierMarker(text, ctx.pack) && !hasTrackedMarker(text, ctx.pack)) continue;
       const forward = nearest.status === 'new' || nearest.status === 'exited';
@@ -644,7 +647,6 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     else value = status;
     sentenceCue ??= { status, confidence };
     const draft: Draft = { kind: 'cast', subject: person.canonical, value, confidence, rule: nearest ? `cast-cue:${nearest.status}` : 'cast-list-inherited' };
-    const character = characterOf(sentence, person, people, ctx);
     if (character) draft.character = character;
     // "A blog lists her as Jang Ha-ri, but Netflix has her playing Ju-ran": when the sentence
     // turns against what it said first, the person's role after the turn is the one it stands by.

@@ -176,15 +176,20 @@ const PERSON_DESCRIPTION = /^(?:who|whom|whose|best\s+known|known|famous|fresh\s
  * "Weak Hero Class 2's Lee Min-jae", "Squid Game's Kim Si-eun": a title owning a person says who
  * the person is, not which show the sentence is about.
  */
-export function describesPerson(sentence: string, ref: ShowRef, pack: ShowPack): boolean {
+function describesPerson(sentence: string, ref: ShowRef, pack: ShowPack): boolean {
   const after = /^['’]s?\s+/.exec(sentence.slice(ref.end));
   if (!after) return false;
   const first = findPeople(sentence.slice(ref.end + after[0].length, ref.end + after[0].length + 40), pack)[0];
   return first !== undefined && first.span.start === 0;
 }
 
+/** The show references that can say which show a clause is about: all but another title owning a person. */
+export function topicRefs(sentence: string, pack: ShowPack): ShowRef[] {
+  return showRefs(sentence, pack).filter((r) => r.ours || !describesPerson(sentence, r, pack));
+}
+
 export function ownerOf(sentence: string, clause: { start: number; end: number }, pos: number, pack: ShowPack, lookForward: boolean): 'ours' | 'other' | 'none' {
-  const refs = showRefs(sentence, pack).filter((r) => r.ours || !describesPerson(sentence, r, pack));
+  const refs = topicRefs(sentence, pack);
   const pick = (pool: ShowRef[]): ShowRef | undefined => {
     if (pool.length === 0) return undefined;
     if (lookForward) {

@@ -242,6 +242,12 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
       out.push({ rule: `${row.rule}:${how}`, confidence: row.confidence, speaker: m[0], start, end, governs });
     }
   }
+  // A tail naming an official voice ("…, said Netflix.") vouches for everything before it, unless one already does.
+  const officialTail = (rule: string, m: RegExpExecArray | null): void => {
+    const who = m?.groups?.who ?? '';
+    if (!m || !lex.official.test(who) || out.some((a) => a.confidence === 'official')) return;
+    out.push({ rule, confidence: 'official', speaker: who, start: m.index, end: m.index + m[0].length, governs: { start: 0, end: m.index } });
+  };
   // "…, it announced on Thursday": the pronoun is the official voice named earlier.
   const pronoun = /,\s*(?:it|they|the\s+company)\s+(?:has\s+|had\s+)?(?:said|announced|confirmed|revealed|added|stated)\b/i.exec(sentence);
   if (pronoun && lex.official.test(sentence.slice(0, pronoun.index)) && !out.some((a) => a.confidence === 'official' && a.start < pronoun.index)) {
@@ -250,14 +256,10 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
   }
   // "…, said Netflix." / "…, informed Netflix Korea.": the inverted tail vouches for what came before.
   const inverted = /,\s*(?:said|announced|confirmed|informed|stated|revealed|added|noted)\s+(?<who>[^,.;]{2,40}?)\s*(?:on\s+\w+day|today|in\s+a\s+\w+(?:\s+\w+)?)?\s*[.!]?\s*$/i.exec(sentence);
-  if (inverted && lex.official.test(inverted.groups?.who ?? '') && !out.some((a) => a.confidence === 'official')) {
-    out.push({ rule: 'official-voice:inverted-tail', confidence: 'official', speaker: inverted.groups?.who ?? '', start: inverted.index, end: inverted.index + inverted[0].length, governs: { start: 0, end: inverted.index } });
-  }
+  officialTail('official-voice:inverted-tail', inverted);
   // "…, a decision the streamer's Korean arm made public on Monday.": an appositive tail names who decided.
   const decided = /,\s*(?:a|an|the)\s+(?:decision|move|announcement|news|plan)\s+(?:that\s+|which\s+)?(?<who>[^,.;]{2,60}?)\s+(?:made\s+public|announced|confirmed|revealed|unveiled|shared)\b/i.exec(sentence);
-  if (decided && lex.official.test(decided.groups?.who ?? '') && !out.some((a) => a.confidence === 'official')) {
-    out.push({ rule: 'official-voice:decision-tail', confidence: 'official', speaker: decided.groups?.who ?? '', start: decided.index, end: decided.index + decided[0].length, governs: { start: 0, end: decided.index } });
-  }
+  officialTail('official-voice:decision-tail', decided);
   // "Netflix denied the report, saying …": what the official voice goes on to say is its word.
   const participle = /,\s*(?:saying|adding|noting|stressing|insisting|explaining)\b|\bby\s+(?:confirming|announcing|revealing|stating|posting|sharing)\b/i.exec(sentence);
   if (participle && lex.official.test(sentence.slice(0, participle.index)) && !NEGATED_BEFORE.test(sentence.slice(0, participle.index))) {

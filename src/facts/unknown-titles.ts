@@ -46,6 +46,11 @@ const RELEASE_SUBJECT = new RegExp(`^\\s*(?<title>${TITLE})\\s+(?:(?:finally|now
 /** Capitalised first words that open ordinary sentences, not titles: "Filming", "Episodes", "It". */
 const ORDINARY_OPENER = /^(?:It|Its|This|That|These|Those|Which|Both|All|Each|Every|Everything|New|Episodes?|Filming|Shooting|Production|Post-production|Fans|Viewers|Netflix|The|A|An|One|Two|Three|Season|Part|Trailer|Teaser|Poster|First|Next|Last|Now|Today|Tomorrow|Tonight)$/;
 
+/** A word that can stand for a title: no everyday opener, no network, not the platform. */
+function namesNoOther(word: string, pack: ShowPack): boolean {
+  return !ORDINARY_OPENER.test(word) && !NETWORK_NAME.test(word) && word !== pack.platform;
+}
+
 const compiled = new WeakMap<ShowPack, { possessed: RegExp; bracketed: RegExp; own: RegExp }>();
 
 function patterns(pack: ShowPack): { possessed: RegExp; bracketed: RegExp; own: RegExp } {
@@ -97,19 +102,19 @@ export function unknownTitles(text: string, pack: ShowPack): TitleSpan[] {
   for (const m of text.matchAll(APPOSED)) {
     const title = m.groups?.title ?? '';
     // One word may be a title too ("Kobberkysten, the Danish heist thriller"), when it is no everyday opener.
-    const oneWord = !title.includes(' ') && title.length >= 4 && !ORDINARY_OPENER.test(title) && !NETWORK_NAME.test(title) && title !== pack.platform;
+    const oneWord = !title.includes(' ') && title.length >= 4 && namesNoOther(title, pack);
     if ((title.includes(' ') || oneWord) && isTitle(title, pack, own)) out.push({ start: m.index, end: m.index + title.length });
   }
   for (const m of text.matchAll(GENRE_LED)) {
     const title = m.groups?.title ?? '';
     const at = m.index + m[0].length - title.length;
-    if (!ORDINARY_OPENER.test(title) && !NETWORK_NAME.test(title) && title !== pack.platform && isTitle(title, pack, own)) out.push({ start: at, end: at + title.length });
+    if (namesNoOther(title, pack) && isTitle(title, pack, own)) out.push({ start: at, end: at + title.length });
   }
   const subject = RELEASE_SUBJECT.exec(text);
   const named = subject?.groups?.title ?? '';
   // "The Glasshouse has its date": a title may open on "The" when a name follows it.
   const [first, second] = named.split(/\s+/);
-  const opensOrdinarily = ORDINARY_OPENER.test(first ?? '') && !(first === 'The' && second && !ORDINARY_OPENER.test(second) && !NETWORK_NAME.test(second) && second !== pack.platform);
+  const opensOrdinarily = ORDINARY_OPENER.test(first ?? '') && !(first === 'The' && second && namesNoOther(second, pack));
   if (subject && !opensOrdinarily && !NETWORK_NAME.test(named) && named !== pack.platform && isTitle(named, pack, own)) {
     const at = subject[0].indexOf(named);
     out.push({ start: at, end: at + named.length });
