@@ -7,13 +7,14 @@
 import type { ShowPack } from './show-pack-schema.ts';
 import { blankSpans } from './blank.ts';
 import { showRefs } from './scope.ts';
+import { matchAll } from './match-all.ts';
 
 const PARENTHESIS = /\(([^()]{1,120})\)/g;
 
 export function maskOtherShowAsides(sentence: string, pack: ShowPack): string {
   if (!sentence.includes('(')) return sentence;
   const refs = showRefs(sentence, pack);
-  const asides = [...sentence.matchAll(PARENTHESIS)].map((m) => ({ start: m.index, end: m.index + m[0].length })).filter(({ start, end }) => {
+  const asides = matchAll(PARENTHESIS, sentence).map((m) => ({ start: m.index, end: m.index + m[0].length })).filter(({ start, end }) => {
     const inside = refs.filter((r) => r.start >= start && r.end <= end);
     return inside.some((r) => !r.ours) && !inside.some((r) => r.ours);
   });

@@ -17,6 +17,7 @@
  * and backwards for events that happened (a date still ahead means last year).
  */
 import { TextMemo } from './memo.ts';
+import { matchAll } from './match-all.ts';
 
 export type DateDirection = 'future' | 'past';
 
@@ -164,13 +165,13 @@ const clockDate = (c: ArticleClock, plusDays = 0): Date => new Date(Date.UTC(c.y
 
 /** The last month named before a point, with the year written next to it if any. */
 function lastMonth(lead: string): number | undefined {
-  const all = [...lead.matchAll(new RegExp(`\\b${MONTH}(?!\\s*\\d{1,2}\\b)`, 'gi'))].filter((m) => !/^may$/.test(m[0]));
+  const all = matchAll(new RegExp(`\\b${MONTH}(?!\\s*\\d{1,2}\\b)`, 'gi'), lead).filter((m) => !/^may$/.test(m[0]));
   const m = all[all.length - 1];
   return m ? month(m[1]) : undefined;
 }
 
 function lastYear(lead: string): number | undefined {
-  const all = [...lead.matchAll(/\b(20\d\d)\b/g)];
+  const all = matchAll(/\b(20\d\d)\b/g, lead);
   const m = all[all.length - 1];
   return m ? Number(m[1]) : undefined;
 }
@@ -269,7 +270,7 @@ export function collectDates(
   const taken = context.taken ?? [];
   for (const rule of rules) {
     rule.re.lastIndex = 0;
-    for (const m of text.matchAll(rule.re)) {
+    for (const m of matchAll(rule.re, text)) {
       const start = m.index;
       const end = start + m[0].length;
       if ([...taken, ...found].some((f) => start < f.end && f.start < end) || skip(m[0], start, end)) continue;

@@ -28,6 +28,7 @@ import {
   PAST_CREDIT, PAST_CREDIT_COORDINATED, PAST_RELEASE, PHOTO_CAPTION, PLATFORM_CUE, PLATFORM_VERB, PRODUCTION_CUES, PROMO_LEAD, PROMO_OBJECT, PROMO_SUBJECT, RECAP, WHOLE_TEAM, RELEASE_CUE, RESPONSE_TO_REPORTS, SHOW_DESCRIPTION, SOURCE_AUTHOR_BEFORE,
   SOURCE_WORK_BEFORE, UNDECIDED, episodeCount, renewalCue,
 } from './cues.ts';
+import { matchAll } from './match-all.ts';
 
 /** What a sentence needs to know about its article. */
 interface Context {
@@ -57,7 +58,7 @@ interface Cue {
 function matches(re: RegExp, text: string): ReadonlyArray<Cue & { m: RegExpExecArray }> {
   return cuesSeen.get(re, text, () => {
     re.lastIndex = 0;
-    return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, m: m as RegExpExecArray }));
+    return matchAll(re, text).map((m) => ({ start: m.index, end: m.index + m[0].length, m: m as RegExpExecArray }));
   });
 }
 
@@ -185,13 +186,10 @@ function dateOf(clause: Clause, sentence: string, ctx: Context): { date?: string
 }
 
 const PRODUCTION_ROWS = [...PRODUCTION_ROWS_EN, ...PRODUCTION_CUES];
-const ANY_PRODUCTION_ROW = new RegExp(PRODUCTION_ROWS.map((r) => `(?:${r.re.source})`).join('|'), 'i');
 
 function productionClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
   if (season !== 'tracked') return [];
   const out: Draft[] = [];
-  // One pass over the sentence with every row at once; most sentences name no stage at all.
-  if (!ANY_PRODUCTION_ROW.test(sentence)) return out;
   const taken: Cue[] = [];
   for (const row of PRODUCTION_ROWS) {
     const { stage, re } = row;
@@ -336,7 +334,7 @@ function withoutSpeakers(sentence: string, clause: Clause, pack: ShowPack): stri
 function ownDateNearer(text: string, dateStart: number, cueStart: number): boolean {
   const lead = text.slice(0, dateStart);
   let last: RegExpMatchArray | undefined;
-  for (const m of lead.matchAll(OWN_DATE_NOUN)) last = m;
+  for (const m of matchAll(OWN_DATE_NOUN, lead)) last = m;
   if (!last) return false;
   const at = last.index ?? 0;
   if (at >= cueStart - 1) return true;
@@ -774,25 +772,26 @@ function sentenceClaims(written: string, ctx: Context): { drafts: Draft[]; castC
   return cast.cue ? { drafts, castCue: cast.cue } : { drafts };
 }
 
-/** Every English cue the claim rules start from, as one pattern per pack. */
-const anyCue = new WeakMap<ShowPack, RegExp>();
+/** Every English cue the claim rules start from, per pack. */
+const anyCue = new WeakMap<ShowPack, readonly RegExp[]>();
 
-function anyCuePattern(pack: ShowPack): RegExp {
-  let re = anyCue.get(pack);
-  if (!re) {
-    const sources = [RELEASE_CUE, EPISODE_CUE, PLATFORM_CUE, PLATFORM_HOME(pack.platform), CANCEL_CUE, renewalCue(pack.season), ANY_PRODUCTION_ROW, ...CAST_CUES.map((c) => c.re), ...CREW_CUES.map((c) => c.re)].map((r) => `(?:${r.source})`);
-    re = new RegExp(sources.join('|'), 'i');
-    anyCue.set(pack, re);
+function cuePatterns(pack: ShowPack): readonly RegExp[] {
+  let cues = anyCue.get(pack);
+  if (!cues) {
+    cues = [RELEASE_CUE, EPISODE_CUE, PLATFORM_CUE, PLATFORM_HOME(pack.platform), CANCEL_CUE, renewalCue(pack.season), ...PRODUCTION_ROWS.map((r) => r.re), ...CAST_CUES.map((c) => c.re), ...CREW_CUES.map((c) => c.re)];
+    anyCue.set(pack, cues);
   }
-  return re;
+  return cues;
 }
 
 /**
  * Whether any rule could take a claim from the sentence: a cue word, a role of this show ("as
- * Han Du-seok"), or a list that takes the cue of the sentence before ("These include …").
+ * Han Du-seok"), or a list that takes the cue of the sentence before ("These include …"). Each
+ * cue is looked for on its own through the table the rules read, so a cue found here is not looked
+ * for again; one pattern joining them all was slower than its parts and its answer was lost.
  */
 function mayHoldClaim(sentence: string, ctx: Context): boolean {
-  return anyCuePattern(ctx.pack).test(sentence) || TAKES_PREVIOUS_CUE.test(sentence.trim()) || findCharacters(sentence, ctx.pack).length > 0;
+  return cuePatterns(ctx.pack).some((re) => (re.global ? matches(re, sentence).length > 0 : re.test(sentence))) || TAKES_PREVIOUS_CUE.test(sentence.trim()) || findCharacters(sentence, ctx.pack).length > 0;
 }
 
 /** The season an article is about: its headline's markers first, then its body's. */
@@ -1159,7 +1158,7 @@ function asideOnAnotherTitle(sentence: string, pack: ShowPack): boolean {
 /** A headline that quotes a title which is not this show's: "Netflix Launches 'Zombieverse'". */
 function quotesAnotherTitle(headline: string, pack: ShowPack): boolean {
   // An apostrophe inside a word ("GAME'S") opens no quotation.
-  const quoted = [...headline.matchAll(/(?<![\p{L}\d])['‘"“](\p{Lu}[^'’"”]{2,60})['’"”](?![\p{L}\d])/gu)].map((m) => m[1] ?? '');
+  const quoted = matchAll(/(?<![\p{L}\d])['‘"“](\p{Lu}[^'’"”]{2,60})['’"”](?![\p{L}\d])/gu, headline).map((m) => m[1] ?? '');
   return quoted.length > 0 && quoted.every((q) => titleMentions(q, pack).length === 0);
 }
 

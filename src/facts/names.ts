@@ -2,6 +2,7 @@ import type { ShowPack } from './show-pack-schema.ts';
 import { wholeKoreanWord } from './ko/particles.ts';
 import { OwnedMemo, TextMemo } from './memo.ts';
 import { familyKey, isDiscoveryFamilyName, keysOfName, looksLikeKoreanGiven, nameKey, plainKey } from './romanization.ts';
+import { matchAll } from './match-all.ts';
 
 /** Where a name was found: offsets into the sentence, end exclusive. */
 export interface Span {
@@ -41,7 +42,7 @@ const tokensSeen = new TextMemo<Token[]>();
 function readTokens(sentence: string): Token[] {
   const tokens: Token[] = [];
   // Dashes join clauses, not words: "return—Roh Yoon Seo".
-  for (const m of sentence.matchAll(/[^\s—–]+/g)) {
+  for (const m of matchAll(/[^\s—–]+/g, sentence)) {
     let text = m[0];
     let start = m.index;
     const lead = /^[("“‘'[«]+/.exec(text)?.[0].length ?? 0;

@@ -6,6 +6,7 @@
  * rules that tie a cue or a role to the nearest name see the person where the news is said.
  */
 import type { PersonMention } from './names.ts';
+import { matchAll } from './match-all.ts';
 
 // "he"/"she" as a subject; "him"/"her" only where an object pronoun is followed by the role
 // ("has him playing", "sees her as"), since "her" is mostly a possessive ("her agency").
@@ -14,7 +15,7 @@ const PRONOUN = /\b(?:he|she)\b|\b(?:him|her)\b(?=\s+(?:playing|portraying|as|in
 export function withPronouns(sentence: string, people: readonly PersonMention[]): PersonMention[] {
   if (people.length === 0) return [...people];
   const out = [...people];
-  for (const m of sentence.matchAll(PRONOUN)) {
+  for (const m of matchAll(PRONOUN, sentence)) {
     // The sentence's first-named person: the subject a later clause's pronoun usually takes up
     // ("Lee Jae-kyoo's new drama, starring Park Bo-young, is out; he is still set to direct …").
     // A quote that opens the sentence speaks of the person named in its attribution:

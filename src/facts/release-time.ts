@@ -8,6 +8,7 @@
  * Korea: 2027-03-11.
  */
 import type { DateMention } from './dates.ts';
+import { matchAll } from './match-all.ts';
 
 const KOREA_OFFSET_HOURS = 9;
 
@@ -55,7 +56,7 @@ function minutesOf(m: RegExpExecArray): number {
 export function inKoreanDay(mention: DateMention, text: string): string {
   const day = /^(\d{4})-(\d\d)-(\d\d)$/.exec(mention.value);
   if (!day) return mention.value;
-  const clocks = [...text.matchAll(CLOCK)].filter((m) => {
+  const clocks = matchAll(CLOCK, text).filter((m) => {
     const end = m.index + m[0].length;
     return (end <= mention.start && mention.start - end <= NEAR) || (m.index >= mention.end && m.index - mention.end <= NEAR);
   });

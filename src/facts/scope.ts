@@ -5,6 +5,7 @@ import { OwnedMemo } from './memo.ts';
 import { findPeople } from './names.ts';
 import { unknownTitles } from './unknown-titles.ts';
 import { koEarlierSource, koTrackedSource } from './ko/scope.ts';
+import { matchAll } from './match-all.ts';
 
 /**
  * What a stretch of text is about: this show's tracked season, an earlier season of it, or
@@ -109,19 +110,19 @@ function readShowRefs(text: string, pack: ShowPack): ShowRef[] {
     refs.push(generic ? { start, end, ours: mine, generic } : { start, end, ours: mine });
   };
   for (const m of otherShowMentions(text, pack)) push(m.start, m.end, false);
-  for (const m of text.matchAll(ours)) push(m.index, m.index + m[0].length, true);
-  for (const m of text.matchAll(OTHER_GENERIC)) push(m.index, m.index + m[0].length, false, true);
-  for (const m of text.matchAll(oursGeneric)) push(m.index, m.index + m[0].length, true, true);
-  for (const m of text.matchAll(OTHER_GENERIC_KO)) push(m.index, m.index + m[0].length, false, true);
-  for (const m of text.matchAll(oursGenericKo)) push(m.index, m.index + m[0].length, true, true);
+  for (const m of matchAll(ours, text)) push(m.index, m.index + m[0].length, true);
+  for (const m of matchAll(OTHER_GENERIC, text)) push(m.index, m.index + m[0].length, false, true);
+  for (const m of matchAll(oursGeneric, text)) push(m.index, m.index + m[0].length, true, true);
+  for (const m of matchAll(OTHER_GENERIC_KO, text)) push(m.index, m.index + m[0].length, false, true);
+  for (const m of matchAll(oursGenericKo, text)) push(m.index, m.index + m[0].length, true, true);
   // Titles the pack does not list, last: a known title always wins the overlap.
   for (const t of unknownTitles(text, pack)) push(t.start, t.end, false);
   // Korean copy puts every title in single quotes ('검은 바다'는 5월): a quoted name that is not
   // this show's title is another show's.
   if (HANGUL.test(text)) {
-    for (const m of text.matchAll(KO_QUOTED_TITLE)) if (titleMentions(m[0], pack).length === 0) push(m.index, m.index + m[0].length, false);
+    for (const m of matchAll(KO_QUOTED_TITLE, text)) if (titleMentions(m[0], pack).length === 0) push(m.index, m.index + m[0].length, false);
     // "넷플릭스 시리즈 트리거는 …": an unquoted title right after the kind of show it is.
-    for (const m of text.matchAll(KO_GENRE_LED_TITLE)) {
+    for (const m of matchAll(KO_GENRE_LED_TITLE, text)) {
       const title = m[1] ?? '';
       if (titleMentions(title, pack).length === 0) push(m.index + m[0].indexOf(title), m.index + m[0].indexOf(title) + title.length, false);
     }
@@ -133,7 +134,7 @@ function readShowRefs(text: string, pack: ShowPack): ShowRef[] {
 export function titleMentions(text: string, pack: ShowPack): readonly ShowRef[] {
   return titlesSeen.get(pack, text, () => {
     const { ours } = patterns(pack);
-    return [...text.matchAll(ours)].map((m) => ({ start: m.index, end: m.index + m[0].length, ours: true }));
+    return matchAll(ours, text).map((m) => ({ start: m.index, end: m.index + m[0].length, ours: true }));
   });
 }
 
@@ -159,7 +160,7 @@ export function otherShowMentions(text: string, pack: ShowPack): readonly ShowRe
   return othersSeen.get(pack, text, () => {
     const { others } = patterns(pack);
     if (!others) return [];
-    return [...text.matchAll(others)].filter((m) => isTitleUse(text, m.index, m[0])).map((m) => ({ start: m.index, end: m.index + m[0].length, ours: false }));
+    return matchAll(others, text).filter((m) => isTitleUse(text, m.index, m[0])).map((m) => ({ start: m.index, end: m.index + m[0].length, ours: false }));
   });
 }
 

@@ -2,6 +2,7 @@
  * Splits article text into sentences. Feed text has lost its paragraphs' markup, so a line
  * break is also a boundary, and abbreviations ("Dec.", "Mr.", "No.") must not end a sentence.
  */
+import { matchAll } from './match-all.ts';
 const ABBREVIATIONS = /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|vs|Vol|Ep|approx|etc|Jr|Sr|U\.S|e\.g|i\.e|[ap]\.m)|\b[A-Z])\.$/;
 
 export function splitSentences(text: string): string[] {
@@ -9,7 +10,7 @@ export function splitSentences(text: string): string[] {
   for (const line of text.split(/\n+/)) {
     let start = 0;
     const re = /[.!?]+["”’')\]]*(?=\s+["“‘(]?[A-Z0-9\u3131-\ud7a3])/g;
-    for (const m of line.matchAll(re)) {
+    for (const m of matchAll(re, line)) {
       const end = m.index + m[0].length;
       const candidate = line.slice(start, end);
       if (ABBREVIATIONS.test(candidate.replace(/["”’')\]]+$/, ''))) continue;
@@ -39,7 +40,7 @@ export function splitClauses(sentence: string): Clause[] {
   const clauses: Clause[] = [];
   const bracketed = insideBrackets(sentence);
   let start = 0;
-  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+  for (const m of matchAll(CLAUSE_BREAK, sentence)) {
     // "(News1; not yet confirmed by Netflix): A, B and C": an aside in brackets is one piece of
     // the clause around it, whatever punctuation it holds.
     if (bracketed[m.index]) continue;
@@ -53,7 +54,7 @@ export function splitClauses(sentence: string): Clause[] {
 /** For each position, whether it sits inside a closed pair of round brackets. */
 function insideBrackets(sentence: string): boolean[] {
   const inside: boolean[] = new Array<boolean>(sentence.length).fill(false);
-  for (const m of sentence.matchAll(/\([^()]*\)/g)) inside.fill(true, m.index + 1, m.index + m[0].length - 1);
+  for (const m of matchAll(/\([^()]*\)/g, sentence)) inside.fill(true, m.index + 1, m.index + m[0].length - 1);
   return inside;
 }
 

@@ -14,6 +14,7 @@ import type { ShowPack } from './show-pack-schema.ts';
 import type { Confidence } from './types.ts';
 import { OwnedMemo } from './memo.ts';
 import { findCharacters } from './names.ts';
+import { matchAll } from './match-all.ts';
 
 export interface Attribution {
   rule: string;
@@ -163,7 +164,7 @@ const NEGATED_BEFORE = /\b(?:neither|nor|not|no|without|unless)\s+(?:\w+\s+){0,4
 
 function boundaries(sentence: string): number[] {
   const cuts = [0];
-  for (const m of sentence.matchAll(CONTRAST)) cuts.push(m.index);
+  for (const m of matchAll(CONTRAST, sentence)) cuts.push(m.index);
   cuts.push(sentence.length);
   return cuts;
 }
@@ -212,7 +213,7 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
   const taken: Array<[number, number]> = [];
   for (const row of lex.rows) {
     row.re.lastIndex = 0;
-    for (const m of sentence.matchAll(row.re)) {
+    for (const m of matchAll(row.re, sentence)) {
       const start = m.index;
       const end = start + m[0].length;
       if (taken.some(([a, b]) => start < b && a < end)) continue;

@@ -7,6 +7,7 @@
  */
 import type { ShowPack } from './show-pack-schema.ts';
 import { findPeople } from './names.ts';
+import { matchAll } from './match-all.ts';
 
 export interface TitleSpan {
   start: number;
@@ -81,7 +82,7 @@ export function unknownTitles(text: string, pack: ShowPack): TitleSpan[] {
   if (!/[A-Z]/.test(text)) return [];
   const { possessed, bracketed, own } = patterns(pack);
   const out: TitleSpan[] = [];
-  for (const m of text.matchAll(possessed)) {
+  for (const m of matchAll(possessed, text)) {
     const title = m.groups?.title ?? '';
     const person = m.groups?.person;
     // "Lee Jae-kyoo's Daily Dose of Sunshine": a person's work; "Su-hyeok's death" is no title.
@@ -91,7 +92,7 @@ export function unknownTitles(text: string, pack: ShowPack): TitleSpan[] {
   }
   // "The 12-episode Netflix drama starring Park Bo-young": a show described by a star this one
   // does not have.
-  for (const m of text.matchAll(DESCRIBED)) {
+  for (const m of matchAll(DESCRIBED, text)) {
     const star = findPeople(text.slice(m.index + m[0].length, m.index + m[0].length + 40), pack)[0];
     if (!star || star.span.start > 2) continue;
     const ours = pack.people.find((p) => p.name === star.canonical)?.roles.includes('cast');
@@ -99,13 +100,13 @@ export function unknownTitles(text: string, pack: ShowPack): TitleSpan[] {
   }
   // "Daily Dose of Sunshine, a 12-episode Netflix drama about a nurse, launches Friday": a title
   // introduced by an appositive that says what kind of show it is.
-  for (const m of text.matchAll(APPOSED)) {
+  for (const m of matchAll(APPOSED, text)) {
     const title = m.groups?.title ?? '';
     // One word may be a title too ("Kobberkysten, the Danish heist thriller"), when it is no everyday opener.
     const oneWord = !title.includes(' ') && title.length >= 4 && namesNoOther(title, pack);
     if ((title.includes(' ') || oneWord) && isTitle(title, pack, own)) out.push({ start: m.index, end: m.index + title.length });
   }
-  for (const m of text.matchAll(GENRE_LED)) {
+  for (const m of matchAll(GENRE_LED, text)) {
     const title = m.groups?.title ?? '';
     const at = m.index + m[0].length - title.length;
     if (namesNoOther(title, pack) && isTitle(title, pack, own)) out.push({ start: at, end: at + title.length });
@@ -119,7 +120,7 @@ export function unknownTitles(text: string, pack: ShowPack): TitleSpan[] {
     const at = subject[0].indexOf(named);
     out.push({ start: at, end: at + named.length });
   }
-  for (const m of text.matchAll(bracketed)) {
+  for (const m of matchAll(bracketed, text)) {
     const title = m.groups?.title ?? '';
     if (!PARTICULARS.test(m.groups?.inside ?? '') || !isTitle(title, pack, own)) continue;
     // Only the run of capitalised words right before the bracket, not the sentence's opening words.

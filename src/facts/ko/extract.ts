@@ -13,6 +13,7 @@ import {
   KO_ACTOR_LEVEL, KO_CANCEL_CUE, KO_CAST_CUES, KO_CREW_CUES, KO_FUTURE_AFTER, KO_NEGOTIATION, KO_PAST_RELEASE, KO_PAST_ROLE, KO_PROMO_BEFORE,
   KO_ATTENDED, KO_PRODUCTION_CUES, KO_RELEASE_CUE, KO_TABLE_READ, koRenewalCue,
 } from './cues.ts';
+import { matchAll } from '../match-all.ts';
 
 export type KoDraft = Omit<Claim, 'evidence'>;
 
@@ -30,7 +31,7 @@ interface Cue {
 
 function cuesOf(re: RegExp, text: string): Cue[] {
   re.lastIndex = 0;
-  return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  return matchAll(re, text).map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
 }
 
 const today = (c: ArticleClock): string => `${c.year}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`;
@@ -187,7 +188,7 @@ function platformClaims(sentence: string, clauses: Clause[], ctx: KoContext): Ko
 
 /** Which season the last marker before a position names. */
 function nearestSeasonBefore(before: string, pack: ShowPack): 'tracked' | 'earlier' | undefined {
-  const last = (re: RegExp): number => Math.max(-1, ...[...before.matchAll(new RegExp(re.source, 'gi'))].map((m) => m.index));
+  const last = (re: RegExp): number => Math.max(-1, ...matchAll(new RegExp(re.source, 'gi'), before).map((m) => m.index));
   const tracked = last(new RegExp(koTrackedSource(pack.season)));
   const earlier = pack.earlierSeasons.length > 0 ? last(new RegExp(koEarlierSource(pack.earlierSeasons.map((x) => x.number), pack.earlierSeasons.map((x) => x.year)))) : -1;
   if (tracked < 0 && earlier < 0) return undefined;

@@ -1,4 +1,5 @@
 import type { Clause } from '../sentences.ts';
+import { matchAll } from '../match-all.ts';
 
 /**
  * Korean sentences end in a verb ending and a full stop (…했다. …이에요. …할까?), often with no
@@ -11,7 +12,7 @@ export function splitKoreanSentences(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\n+/)) {
     let start = 0;
-    for (const m of line.matchAll(END)) {
+    for (const m of matchAll(END, line)) {
       const end = m.index + m[0].length;
       // A closing quote followed by a quoting ending ("…없다"고, "…했다"며) continues the sentence.
       if (/^["”’']/.test(m[0].slice(-1)) && /^(?:고|며|라고|라며|는|라는|면서|이라)/.test(line.slice(end))) continue;
@@ -34,7 +35,7 @@ const CONNECTIVE = /(?<=[\uac00-\ud7a3])(?:(?:하|되|했|됐|었|았|였|있|�
 export function splitKoreanClauses(sentence: string): Clause[] {
   const clauses: Clause[] = [];
   let start = 0;
-  for (const m of sentence.matchAll(CONNECTIVE)) {
+  for (const m of matchAll(CONNECTIVE, sentence)) {
     // The ending stays with its clause; the break is after it.
     const ending = /^[^\s,…;-]*/.exec(m[0])?.[0] ?? '';
     const end = m.index + ending.length;
