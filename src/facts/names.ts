@@ -104,8 +104,14 @@ interface RawMatch {
   span: Span;
 }
 
-/** Longest-first scan of 1–3 word windows against an index. */
-function scan(sentence: string, index: NameIndex): RawMatch[] {
+/** Longest-first scan of 1–3 word windows against an index; people are asked for twice per sentence. */
+function scan(sentence: string, index: NameIndex): readonly RawMatch[] {
+  return scansSeen.get(index, sentence, () => readScan(sentence, index));
+}
+
+const scansSeen = new OwnedMemo<NameIndex, RawMatch[]>();
+
+function readScan(sentence: string, index: NameIndex): RawMatch[] {
   const tokens = tokenize(sentence);
   // Names are capitalised words (or all-capital initials); everything else is passed over once.
   const nameLike = tokens.map((t) => capitalised(t.text) || /^[A-Z]{2,}$/.test(t.text));
