@@ -18,6 +18,8 @@ import { OwnedMemo } from './memo.ts';
 import { withPronouns } from './pronouns.ts';
 import { releaseRelativeToDay } from './relative-release.ts';
 import { PRODUCTION_ROWS_EN } from './rules/production-en.ts';
+import { labelledCells, latestValues, rowCastClaims, withoutOtherShowCells } from './table-rows.ts';
+import { unknownTitles } from './unknown-titles.ts';
 import { attributionAt, findAttributions, speakerLexicon, type Attribution } from './speakers.ts';
 import { isKorean } from './ko/hangul.ts';
 import { splitKoreanSentences, stripKoreanDateline } from './ko/sentences.ts';
@@ -750,8 +752,10 @@ function sentenceClaims(written: string, ctx: Context): { drafts: Draft[]; castC
   // Korean sentences are read with the Korean lexicons (src/facts/ko/), under the same rules.
   if (isKorean(written)) return { drafts: koreanSentenceClaims(written, ctx) };
   if (isQuestion(written)) return { drafts: [] };
+  // A tracker's table row says "new" in a status column where prose would say "joins".
+  const rows = labelledCells(written) && effectiveSeason(written, ctx) === 'tracked' ? rowCastClaims(written, ctx.pack) : [];
   // Most sentences of an article hold no cue of any kind: one pass over the words says so.
-  if (!mayHoldClaim(written, ctx)) return { drafts: [] };
+  if (!mayHoldClaim(written, ctx)) return { drafts: rows };
   const sentence = maskOtherShowAsides(written, ctx.pack);
   const clauses = splitClauses(sentence);
   const season = effectiveSeason(sentence, ctx);
@@ -759,6 +763,7 @@ function sentenceClaims(written: string, ctx: Context): { drafts: Draft[]; castC
   const asideFree = seasonOf(withoutRelativeClauses(sentence), ctx.pack);
   const crewSeason = asideFree === 'unknown' ? ctx.articleSeason : asideFree;
   const drafts = [
+    ...rows,
     ...renewalClaims(sentence, clauses, ctx),
     ...productionClaims(sentence, clauses, ctx, season),
     ...releaseClaims(sentence, clauses, ctx, season),
@@ -870,7 +875,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   // "Squid Game's Nam-gyu is joining …" names the other show only to say who someone is.
   const topics = otherShowMentions(item.title, pack).filter((r) => !/^['’][sS]?\s+\p{Lu}/u.test(item.title.slice(r.end)));
   const otherTopic = (topics.length > 0 || quotesAnotherTitle(item.title, pack)) && titleMentions(item.title, pack).length === 0;
-  const paragraphs = currentVersion(item.text).split(/\n+/).map((p) => (isKorean(p) ? splitKoreanSentences(p) : splitSentences(p))).filter((p) => p.length > 0);
+  const paragraphs = currentVersion(item.text).split(/\n+/).map((line) => withoutOtherShowCells(latestValues(line), pack)).map((p) => (isKorean(p) ? splitKoreanSentences(p) : splitSentences(p))).filter((p) => p.length > 0);
   // Whether an announcement lends the article its authority, worked out when a claim could use it.
   let authorityRead: ReturnType<typeof officialAuthority> | undefined;
   const authority = (): ReturnType<typeof officialAuthority> => (authorityRead ??= officialAuthority(paragraphs, clock, pack));
@@ -884,10 +889,27 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   let first = true;
   const entries = numberedEntries(pack);
   const upheld = VERDICT_TRUE.test(item.text);
+  // A roundup ("TV News Roundup: 'All of Us Are Dead' Season 2 Dated, 'Ridgeback' Renewed, and
+  // More") gives each show a paragraph; one that does not name this show is another show's item,
+  // unless it goes on from a paragraph that did and names no other show.
+  const roundup = isRoundup(item.title, pack);
+  let ourParagraph = false;
+  // "Season one in numbers", "Season one, quickly": a subheading that names an earlier season or
+  // another show heads a section about it, up to the next subheading.
+  let sectionElsewhere = false;
   paragraphs.forEach((paragraph, index) => {
+    const heading = paragraph.length === 1 ? subheading(paragraph[0] ?? '', pack) : undefined;
+    if (heading !== undefined) sectionElsewhere = (hasEarlierMarker(heading, pack) && !hasTrackedMarker(heading, pack)) || (otherShowMentions(heading, pack).length > 0 && titleMentions(heading, pack).length === 0);
+    if (sectionElsewhere) return;
     // "Kingdom. Both seasons, six episodes apiece …": a paragraph headed by another show's title
     // alone is that show's entry in a list.
     const headedByOther = paragraph.length > 1 && isBareOtherTitle(paragraph[0] ?? '', pack);
+    if (roundup) {
+      const namesUs = paragraph.some((s) => titleMentions(s, pack).length > 0);
+      const namesOther = paragraph.some((s) => showRefs(s, pack).some((r) => !r.ours) || unknownTitles(s, pack).length > 0);
+      ourParagraph = namesUs || (ourParagraph && !namesOther);
+      if (!ourParagraph) return;
+    }
     for (const [at, sentence] of paragraph.entries()) {
       const read = first ? stripLead(sentence) : sentence;
       first = false;
@@ -943,7 +965,9 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
     const said = new Set([...best.values()].map((c) => `${c.kind}|${c.subject ?? ''}`));
     const deniedInBody = paragraphs.some((p) => p.some(deniesAReport) || deniesAReport(p.join(' '))) || deniesAReport(headline);
     // "All of Us Are Dead 2 pushed to 2025? Here's what the delay means": the question asks, the rest tells.
-    const told = headline.split(/(?<=[?？])\s+/).filter((part) => !isQuestion(part)).join(' ');
+    const asked = headline.split(/(?<=[?？])\s+/).filter((part) => !isQuestion(part)).join(' ');
+    // A roundup's headline lists each show's news: only the parts that name this show are its own.
+    const told = roundup ? asked.split(/,\s*(?:and\s+)?|:\s+/).filter((part) => titleMentions(part, pack).length > 0).join(', ') : asked;
     for (const d of told ? sentenceClaims(told, { pack, clock, articleSeason: season, headline: true }).drafts : []) {
       // The body's wording decides a fact the body also states; a body that denies a report
       // takes the headline's echo of that report with it.
@@ -1031,7 +1055,7 @@ function labelledForOtherShow(sentence: string, pack: ShowPack): boolean {
 }
 
 /** A sentence whose whole point is who said the news before it: "Netflix confirmed the news Tuesday". */
-const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|date|premiere\s+date|it|this|that|start\s+of\s+(?:production|filming|shooting)|renewal|pickup|casting|line-?up)\b|\bsaid\s+so\b|^\s*(?:the\s+)?(?:news|announcement|confirmation|lineup|line-up)\s+came\s+(?:from|via)\b|(?:자료|발표|보도자료|공지|설명)(?:에|에서)\s*(?:담긴|나온|따른)\s*내용이다|(?:밝힌|발표한|전한)\s*내용이다/i;
+const ANAPHORIC_NEWS = /\b(?:made|confirmed|announced|revealed|shared|broke|delivered)\s+(?:the\s+|this\s+|that\s+)?(?:news|announcement|decision|update|date|premiere\s+date|it|this|that|start\s+of\s+(?:production|filming|shooting)|renewal|pickup|casting|line-?up)\b|\bsaid\s+so\b|^\s*(?:the\s+)?(?:news|announcement|confirmation|lineup|line-up)\s+came\s+(?:from|via)\b|^\s*(?:sources?|출처)\s*:|(?:자료|발표|보도자료|공지|설명)(?:에|에서)\s*(?:담긴|나온|따른)\s*내용이다|(?:밝힌|발표한|전한)\s*내용이다/i;
 
 /** "the head of Korean content at Netflix", "a spokesperson for the studio": an official named by role. */
 function namesOfficialByRole(sentence: string, pack: ShowPack): boolean {
@@ -1083,7 +1107,8 @@ function isBareOtherTitle(sentence: string, pack: ShowPack): boolean {
 function vouchesForPrevious(sentence: string, pack: ShowPack): { confidence: Confidence; kinds?: ReadonlySet<Claim['kind']> } | undefined {
   const news = ANAPHORIC_NEWS.exec(sentence);
   if (!news || NOT_CONFIRMED.test(sentence) || NEGATION.test(sentence.slice(0, news.index))) return undefined;
-  const where = /came\s+(?:from|via)/i.test(news[0]) ? sentence.slice(news.index) : sentence.slice(0, news.index);
+  // "The news came from Netflix Korea", "Source: Netflix Korea's press note": the speaker follows.
+  const where = /came\s+(?:from|via)|^\s*(?:sources?|출처)\s*:/i.test(news[0]) ? sentence.slice(news.index) : sentence.slice(0, news.index);
   if (!speakerLexicon(pack).official.test(where)) return undefined;
   // "Netflix, which confirmed the renewal on Monday, has said nothing about who will make it":
   // news named by its kind vouches for that kind only.
@@ -1156,6 +1181,24 @@ function asideOnAnotherTitle(sentence: string, pack: ShowPack): boolean {
 }
 
 /** A headline that quotes a title which is not this show's: "Netflix Launches 'Zombieverse'". */
+/**
+ * A short line with no sentence's end and no list in it: the text of a subheading. A line shaped
+ * "label: value" ("Premiere: January 28, 2022") is a fact-box line unless it names a show
+ * ("Now shooting: All of Us Are Dead").
+ */
+function subheading(line: string, pack: ShowPack): string | undefined {
+  const text = line.trim();
+  // A pairing ("Lee Min-jae → Ma-ru (Weak Hero Class 2)") or a listing with particulars in brackets is no heading.
+  if (text.length > 60 || /[.!]["”’')]?$/.test(text) || /[;()→]|->/.test(text) || text.split(/\s+/).length > 8) return undefined;
+  if (/\S:\s+\S/.test(text) && showRefs(text, pack).length === 0) return undefined;
+  return text;
+}
+
+/** A headline that gathers several shows' news, this one's among them. */
+function isRoundup(headline: string, pack: ShowPack): boolean {
+  return titleMentions(headline, pack).length > 0 && /\b(?:round-?up|news\s+briefs?|digest)\b|,\s*and\s+more\W*$/i.test(headline);
+}
+
 function quotesAnotherTitle(headline: string, pack: ShowPack): boolean {
   // An apostrophe inside a word ("GAME'S") opens no quotation.
   const quoted = matchAll(/(?<![\p{L}\d])['‘"“](\p{Lu}[^'’"”]{2,60})['’"”](?![\p{L}\d])/gu, headline).map((m) => m[1] ?? '');

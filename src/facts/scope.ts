@@ -89,7 +89,7 @@ function patterns(pack: ShowPack): ShowPatterns {
 }
 
 /** Words that point at another production without naming it. */
-const OTHER_GENERIC = /\b(?:(?:his|her|their|its|a|another|the|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s)\s+(?:new|next|upcoming|latest|other|own|recent|forthcoming)\s+(?:k-?drama|drama|series|show|film|movie|project|thriller|romance|role|work)(?:\s+project)?|another\s+(?:k-?drama|drama|series|show|film|movie|project)|(?:upcoming|new)\s+(?:film|movie)|(?:a|the)\s+(?:film|movie)\b|(?:(?:two|three|four|five|several|some|a\s+few|many|the)\s+)?other\s+(?:(?:Korean|K-?drama|Netflix|new|local|returning)\s+)*(?:originals|series|shows|titles|dramas|releases|seasons)\b)/gi;
+const OTHER_GENERIC = /\b(?:(?:his|her|their|its|a|another|the|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s)\s+(?:new|next|upcoming|latest|other|own|recent|forthcoming)\s+(?:k-?drama|drama|series|show|film|movie|project|thriller|romance|role|work)(?:\s+project)?|another\s+(?:k-?drama|drama|series|show|film|movie|project)|(?:upcoming|new)\s+(?:film|movie)|(?:a|the)\s+(?:film|movie)\b|(?:(?:two|three|four|five|several|some|a\s+few|many|the)\s+)?other\s+(?:(?:Korean|K-?drama|Netflix|new|local|returning)\s+)*(?:originals|series|shows|titles|dramas|releases|seasons)\b|\bthe\s+other\s+(?:[\w-]+\s+){0,3}?(?:k-?drama|drama|show|title|thriller|original)\b)/gi;
 const KO_GENRE_LED_TITLE = /(?:시리즈|드라마|영화|예능)\s+([가-힣A-Za-z0-9]{2,12})(?=(?:은|는|이|가|도)\s)/g;
 /** A single-quoted name in Korean copy, not quoted speech: not before 라고/며/면서, not a clause of four words or more ending like a sentence ('… 보여주겠다'). */
 const KO_QUOTED_TITLE = /['‘](?![^'’\n]*\s[^'’\n]*\s[^'’\n]*\s[^'’\n]*[다요죠까]['’])[^'’\n]{1,30}['’](?!\s*(?:이?라고|고\s|며|면서|이?라며|이?라는|란))/g;

@@ -44,6 +44,17 @@ const GENRE_LED = new RegExp(`\\b(?:thriller|drama|K-drama|k-drama|series|comedy
  */
 const RELEASE_SUBJECT = new RegExp(`^\\s*(?<title>${TITLE})\\s+(?:(?:finally|now|also)\\s+)?(?:is\\s+(?:out|streaming|available)|(?:premieres?|premiered|arrives?|arrived|debuts?|debuted|drops?|dropped|lands?|landed|launches|launched|airs|aired|hits)\\b|(?:starts|started|begins|began|returns)\\s+(?:on\\s+|this\\s+|next\\s+|today|tomorrow)?(?:[A-Z][a-z]+day|today|tomorrow|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\\d)|returns\\s+for\\s+(?:season\\s+\\w+|(?:a|its)\\s+(?:second|third|fourth|new|final)\\s+(?:season|run))|(?:has|gets|got)\\s+(?:its|a|an|the)\\s+(?:[\\w-]+\\s+){0,3}?(?:date|slot|card|premiere))`, 'u');
 
+const SEASON_NUMBER = '(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)';
+/**
+ * "Salt Road season two shows six episodes", "Kang Do-yun returns to Night Pharmacy for season
+ * two": a capitalised name with a season number of its own is a show, and when it is not this
+ * one, the season number is that show's.
+ */
+const SEASON_LED = new RegExp(`(?<title>${TITLE})\\s+(?:(?:for|in)\\s+)?(?:[Ss]eason|[Ss]eries)[\\s-]+${SEASON_NUMBER}\\b|(?<title2>${TITLE})\\s+[Ss]${SEASON_NUMBER}\\b`, 'gu');
+
+/** Words that open a sentence before "season two" without being a title: "After season two's run". */
+const LEADING_WORD = /^(?:After|Before|Since|Until|During|From|Unlike|Like|Following|Ahead|Through|Meanwhile|While|When|Once|If|With|Without|For|In|On|By|As|Our|Your|My|His|Her|Their|Whole|Entire|Last|Full|Latest|Upcoming|Coming)$/;
+
 /** Capitalised first words that open ordinary sentences, not titles: "Filming", "Episodes", "It". */
 const ORDINARY_OPENER = /^(?:It|Its|This|That|These|Those|Which|Both|All|Each|Every|Everything|New|Episodes?|Filming|Shooting|Production|Post-production|Fans|Viewers|Netflix|The|A|An|One|Two|Three|Season|Part|Trailer|Teaser|Poster|First|Next|Last|Now|Today|Tomorrow|Tonight)$/;
 
@@ -111,11 +122,23 @@ export function unknownTitles(text: string, pack: ShowPack): TitleSpan[] {
     const at = m.index + m[0].length - title.length;
     if (namesNoOther(title, pack) && isTitle(title, pack, own)) out.push({ start: at, end: at + title.length });
   }
+  for (const m of matchAll(SEASON_LED, text)) {
+    const title = m.groups?.title ?? m.groups?.title2 ?? '';
+    // A roundup's section label ("EPISODES Season two of …") and an opener ("The", "Netflix") are no titles.
+    // A label or a shout ("IT'S HAPPENING: season 2 is filming") is no title either.
+    if (/[:!?.]$/.test(title)) continue;
+    const words = title.split(/\s+/).filter((w) => !/^[A-Z'’]{2,}$/.test(w));
+    const named = words.join(' ');
+    if (!named || (words.length === 1 && (!namesNoOther(named, pack) || LEADING_WORD.test(named))) || !isTitle(named, pack, own)) continue;
+    const at = m.index + title.length - named.length;
+    out.push({ start: at, end: at + named.length });
+  }
   const subject = RELEASE_SUBJECT.exec(text);
   const named = subject?.groups?.title ?? '';
   // "The Glasshouse has its date": a title may open on "The" when a name follows it.
   const [first, second] = named.split(/\s+/);
-  const opensOrdinarily = ORDINARY_OPENER.test(first ?? '') && !(first === 'The' && second && namesNoOther(second, pack));
+  // "Last Light Over Lagos premieres July 10": three capitalised words and more make a title whatever the first one is.
+  const opensOrdinarily = ORDINARY_OPENER.test(first ?? '') && !(first === 'The' && second && namesNoOther(second, pack)) && named.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).length < 3;
   if (subject && !opensOrdinarily && !NETWORK_NAME.test(named) && named !== pack.platform && isTitle(named, pack, own)) {
     const at = subject[0].indexOf(named);
     out.push({ start: at, end: at + named.length });

@@ -14,6 +14,56 @@ const summary = (i: FeedItem): string[] => extractClaims(i, pack).map((c) => `${
 
 describe('whole articles', () => {
 
+  test('a tracker table row is read by its columns: the status column says new, the source column who vouches', () => {
+    const a = item('Zombie school S2 tracker: cast confirmed', [
+      'Status: Pre-production → Filming. Source: Netflix Korea\'s press note.',
+      'Actor: Lee Min-jae; Character: Yong Ma-ru; S2: new; Source: Netflix Korea',
+      'Actor: Cho Yi-hyun; Character: Choi Nam-ra; S2: returning; Source: Netflix Korea',
+      'Actor: Roh Yoon-seo; Character: —; S2: exited; Source: OSEN',
+    ].join('\n'), '2025-07-23');
+    const claims = extractClaims({ ...a, title: 'All of Us Are Dead S2 tracker: cast confirmed' }, pack);
+    const rows = claims.filter((c) => c.rule === 'table-row').map((c) => `${c.subject}|${c.value}|${c.character ?? ''}|${c.confidence}`).sort();
+    expect(rows).toEqual(['Cho Yi-hyun|returning|Choi Nam-ra|official', 'Lee Min-jae|new|Yong Ma-ru|official', 'Roh Yoon-seo|exited||reported']);
+    // Only the value after the arrow still holds, and the source line after it vouches for it.
+    expect(claims.filter((c) => c.kind === 'production').map((c) => `${c.value}|${c.confidence}`)).toEqual(['filming|official']);
+  });
+
+  test('a table that sets shows side by side gives this show only its own column, and a row about the season before gives nothing', () => {
+    const a = item('All of Us Are Dead S2 tracker', [
+      'Field: Director; All of Us Are Dead S2: Lee Jae-kyoo (Korean press); Sweet Home S2: Lee Eung-bok',
+      'Field: Confirmed cast; All of Us Are Dead S2: none announced; Squid Game S2: Lee Jung-jae (Netflix)',
+      'Field: Last season; All of Us Are Dead S2: S1 · Jan 28, 2022 · 12 eps; Squid Game S2: S1 · Sep 17, 2021 · 9 eps',
+    ].join('\n'), '2023-12-04');
+    expect(summary(a)).toEqual(['crew|Lee Jae-kyoo|director|reported']);
+  });
+
+  test("a roundup's paragraphs about other shows give this show nothing, even where they name a season two", () => {
+    const a = item("TV News Roundup: 'All of Us Are Dead' Season 2 Gets Its Episode Count, 'Lantern Row' Renewed, and More", [
+      "The day's shorter television items.",
+      "EPISODES All of Us Are Dead season two runs eight episodes, according to Netflix's Tudum page. Tudum's page for Marrow Creek season two lists six.",
+      'CASTING Seo Da-bin returns to Lantern Row for season two.',
+      'TRAILER Netflix released the trailer for The Quiet Ward, directed by Baek Ha-neul.',
+    ].join('\n'), '2026-12-16');
+    expect(summary(a)).toEqual(['episodes||8|official']);
+  });
+
+  test('a long capitalised title opening a sentence is another show, even when its first word is an everyday one', () => {
+    const a = item('The week ahead', 'Last Night In Busan premieres July 10 with six episodes. All of Us Are Dead season 2 is still in post-production.', '2026-06-18');
+    expect(summary(a).filter((c) => c.startsWith('episodes') || c.startsWith('release'))).toEqual([]);
+  });
+
+  test('a subheading naming the first season heads a section about it, up to the next subheading', () => {
+    const a = item('All of Us Are Dead S2 | Release date, cast and what we know', [
+      'Netflix confirmed this week that season 2 has started filming.',
+      'Season one at a glance',
+      'All 12 episodes arrived on January 28 and topped the charts for weeks.',
+      'Fan favourites: Yoo In-soo as Gwi-nam and Lee Yoo-mi as Na-yeon.',
+      'Who is back?',
+      'Park Ji-hu returns as On-jo, Netflix said.',
+    ].join('\n'), '2025-07-24');
+    expect(summary(a)).toEqual(['cast|Park Ji-hu|returning|official', 'production||filming|official']);
+  });
+
   test('a Korean sentence that says whose material the news came from vouches for the sentence before', () => {
     const a = item("넷플릭스 라인업 공개…'지금 우리 학교는2' 하반기", "'지금 우리 학교는' 시즌2는 내년 하반기 시청자를 찾는다. 넷플릭스가 이날 낸 보도자료에 담긴 내용이다.", '2026-10-20');
     expect(summary(a)).toEqual(['release||2027-H2|official']);
