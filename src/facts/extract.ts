@@ -359,6 +359,8 @@ function notTheSeasonCount(sentence: string, start: number, end: number, pack: S
   return !!title && /-episodes?$/i.test(sentence.slice(start, end).trim()) && titleMentions(title[1] ?? '', pack).length === 0;
 }
 
+const EARLIER_POSSESSOR = /\b(?:(?:first|original|debut|previous|opening)\s+(?:season|instal?lment|run|outing)|season\s*(?:1|one))['’]s?\s+(?:[\w-]+\s+)?$/i;
+
 function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season: SeasonScope): Draft[] {
   if (season !== 'tracked') return [];
   const out: Draft[] = [];
@@ -369,6 +371,8 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season
     if (isNegated(clause) || IRREALIS.test(text.trim()) || hasEarlierMarker(text, ctx.pack)) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
     if (notTheSeasonCount(sentence, cue.start, cue.end, ctx.pack)) continue;
+    // "a few months after the first season's 12 episodes premiered": the count of the season that owns it.
+    if (EARLIER_POSSESSOR.test(sentence.slice(Math.max(0, cue.start - 40), cue.start))) continue;
     // "had first mapped out ten episodes but cut the story down to nine": the plan left behind.
     if (FIRST_PLAN_BEFORE.test(sentence.slice(clause.start, cue.start)) || SUPERSEDED_PLAN.test(sentence.slice(clause.start, cue.start))) continue;
     // "the planned third season will be a six-part finale": the next season's count.
@@ -874,7 +878,8 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   // An article headlined about another show speaks of that show wherever it does not name this one.
   // "Squid Game's Nam-gyu is joining …" names the other show only to say who someone is.
   const topics = otherShowMentions(item.title, pack).filter((r) => !/^['’][sS]?\s+\p{Lu}/u.test(item.title.slice(r.end)));
-  const otherTopic = (topics.length > 0 || quotesAnotherTitle(item.title, pack)) && titleMentions(item.title, pack).length === 0;
+  // A roundup headlined on other shows still gives this show its own paragraphs (read below).
+  const otherTopic = (topics.length > 0 || quotesAnotherTitle(item.title, pack)) && titleMentions(item.title, pack).length === 0 && !isRoundup(item.title);
   const paragraphs = currentVersion(item.text).split(/\n+/).map((line) => withoutOtherShowCells(latestValues(line), pack)).map((p) => (isKorean(p) ? splitKoreanSentences(p) : splitSentences(p))).filter((p) => p.length > 0);
   // Whether an announcement lends the article its authority, worked out when a claim could use it.
   let authorityRead: ReturnType<typeof officialAuthority> | undefined;
@@ -892,8 +897,14 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   // A roundup ("TV News Roundup: 'All of Us Are Dead' Season 2 Dated, 'Ridgeback' Renewed, and
   // More") gives each show a paragraph; one that does not name this show is another show's item,
   // unless it goes on from a paragraph that did and names no other show.
-  const roundup = isRoundup(item.title, pack);
+  const roundup = isRoundup(item.title);
+  // The other shows a roundup's headline names in quotes ("'The Ninth Floor' Trailer") are known titles for its body.
+  const headlineTitles = roundup ? quotedTitles(item.title).filter((t) => titleMentions(t, pack).length === 0) : [];
   let ourParagraph = false;
+  let listNamedBefore = false;
+  const paragraphNamesOther = (paragraph: readonly string[]): boolean => paragraph.some((s) => showRefs(s, pack).some((r) => !r.ours) || unknownTitles(s, pack).length > 0 || headlineTitles.some((t) => s.includes(t)));
+  // A digest of this show's own news ("Weekly Megathread Digest: Season 2 is real") has no one else's paragraphs to set apart.
+  const othersInRoundup = once(() => paragraphs.some(paragraphNamesOther));
   // "Season one in numbers", "Season one, quickly": a subheading that names an earlier season or
   // another show heads a section about it, up to the next subheading.
   let sectionElsewhere = false;
@@ -904,10 +915,12 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
     // "Kingdom. Both seasons, six episodes apiece …": a paragraph headed by another show's title
     // alone is that show's entry in a list.
     const headedByOther = paragraph.length > 1 && isBareOtherTitle(paragraph[0] ?? '', pack);
-    if (roundup) {
+    if (roundup && othersInRoundup()) {
       const namesUs = paragraph.some((s) => titleMentions(s, pack).length > 0);
-      const namesOther = paragraph.some((s) => showRefs(s, pack).some((r) => !r.ours) || unknownTitles(s, pack).length > 0);
-      ourParagraph = namesUs || (ourParagraph && !namesOther);
+      const namesOther = paragraphNamesOther(paragraph);
+      // "NEW FACES That second season, currently in post-production, …" goes on about the show before it.
+      const goesOn = ROUNDUP_ANAPHOR.test(paragraph[0] ?? '');
+      ourParagraph = namesUs || (ourParagraph && (goesOn || !namesOther));
       if (!ourParagraph) return;
     }
     for (const [at, sentence] of paragraph.entries()) {
@@ -952,9 +965,16 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       previousOfficial = once(() => isOfficialAnnouncement(read, clock, pack) || carried() || namesOfficialByRole(read, pack));
       previous = r.drafts.map((draft) => ({ draft, sentence }));
       // An announcement names who is in; an exit beside it is the outlet's own reading.
+      // "News1 revisited the cast list that Netflix confirmed last July. Park Ji-hu is back as …":
+      // a list the platform named, restated in this sentence or the next, is still its word.
+      const namesList = namesOfficialList(read, pack);
+      if (namesList || listNamedBefore) r.drafts = r.drafts.map((d) => ((d.kind === 'cast' || d.kind === 'crew') && d.value !== 'exited' && confidenceRank(d.confidence) < confidenceRank('official') && d.confidence !== 'speculation' ? { ...d, confidence: 'official' } : d));
+      listNamedBefore = namesList && r.drafts.every((d) => d.kind !== 'cast');
       const liftable = (d: Draft): boolean => LIFTED_KINDS.has(d.kind) && !(d.kind === 'cast' && d.value === 'exited') && d.confidence === 'reported';
       const lifted = r.drafts.some(liftable) && (authority().article || authority().paragraph(index)) && (isKorean(read) ? koIsBareStatement(read, pack) : isBareStatement(read));
-      for (const d of r.drafts) consider(lifted && liftable(d) ? { ...d, confidence: 'official' } : d, sentence);
+      // A press release is the issuer's word on everything it states, release and stage included.
+      const issuedKind = (d: Draft): boolean => authority().issued && d.confidence === 'reported' && !(d.kind === 'cast' && d.value === 'exited') && (isKorean(read) ? koIsBareStatement(read, pack) : isBareStatement(read));
+      for (const d of r.drafts) consider(((lifted && liftable(d)) || issuedKind(d)) && !authority().withheld.has(d.kind) ? { ...d, confidence: 'official' } : d, sentence);
     }
   });
 
@@ -1049,9 +1069,10 @@ function isUnknownTitleEntry(sentence: string, pack: ShowPack): boolean {
  */
 function labelledForOtherShow(sentence: string, pack: ShowPack): boolean {
   const lead = /^\s*(?:\d{1,2}[.)]\s*)?/.exec(sentence)?.[0].length ?? 0;
-  const first = otherShowMentions(sentence, pack)[0];
+  // "Night Pharmacy Season 2: February 2027, starring Kang Do-yun": a title the pack does not know labels its line too.
+  const first = [...otherShowMentions(sentence, pack), ...unknownTitles(sentence, pack)].sort((a, b) => a.start - b.start)[0];
   if (!first || first.start > lead + 1) return false;
-  return /^\s*["”’']?\s*(?:\(\d{4}\))?\s*(?::|–|—|-\s)/.test(sentence.slice(first.end));
+  return /^\s*["”’']?\s*(?:\(\d{4}\))?\s*(?:(?:season|series|part|s)\s*\w+\s*)?(?::|–|—|-\s)/i.test(sentence.slice(first.end));
 }
 
 /** A sentence whose whole point is who said the news before it: "Netflix confirmed the news Tuesday". */
@@ -1194,14 +1215,29 @@ function subheading(line: string, pack: ShowPack): string | undefined {
   return text;
 }
 
+/** "the cast list that Netflix confirmed last July", "four actors whose roles Netflix unveiled": a list the platform named. */
+const OFFICIAL_LIST = /\b(?:cast(?:\s+list)?|line-?up|roles|casting|names)\s+(?:that\s+|which\s+)?(?<who>[\p{L}'’ ]{2,30}?)\s+(?:had\s+|has\s+|first\s+|officially\s+)?(?:confirmed|announced|revealed|unveiled|named|released)\b/iu;
+
+function namesOfficialList(sentence: string, pack: ShowPack): boolean {
+  const m = OFFICIAL_LIST.exec(sentence);
+  // "Seo Ji-hoon's name is nowhere on the cast list Netflix released": absent from the list, not on it.
+  return !!m && speakerLexicon(pack).official.test(m.groups?.who ?? '') && !NOT_CONFIRMED.test(sentence) && !/\b(?:nowhere|not|n['’]t|missing|absent|left\s+off|dropped\s+from|without)\b/i.test(sentence.slice(0, m.index));
+}
+
+const ROUNDUP_ANAPHOR = /^\s*(?:[A-Z]{2,}(?:\s+[A-Z]{2,})*\s+)?(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?:(?:second|new|same|zombie)\s+)?(?:season|series|show|sequel)\b/;
+
 /** A headline that gathers several shows' news, this one's among them. */
-function isRoundup(headline: string, pack: ShowPack): boolean {
-  return titleMentions(headline, pack).length > 0 && /\b(?:round-?up|news\s+briefs?|digest)\b|,\s*and\s+more\W*$/i.test(headline);
+function isRoundup(headline: string): boolean {
+  return /\b(?:round-?up|news\s+briefs?|digest)\b|,\s*and\s+more\W*$/i.test(headline);
+}
+
+function quotedTitles(headline: string): string[] {
+  // An apostrophe inside a word ("GAME'S") opens no quotation.
+  return matchAll(/(?<![\p{L}\d])['‘"“](\p{Lu}[^'’"”]{2,60})['’"”](?![\p{L}\d])/gu, headline).map((m) => m[1] ?? '');
 }
 
 function quotesAnotherTitle(headline: string, pack: ShowPack): boolean {
-  // An apostrophe inside a word ("GAME'S") opens no quotation.
-  const quoted = matchAll(/(?<![\p{L}\d])['‘"“](\p{Lu}[^'’"”]{2,60})['’"”](?![\p{L}\d])/gu, headline).map((m) => m[1] ?? '');
+  const quoted = quotedTitles(headline);
   return quoted.length > 0 && quoted.every((q) => titleMentions(q, pack).length === 0);
 }
 
@@ -1240,8 +1276,28 @@ function readOfficialAnnouncement(sentence: string, clock: ArticleClock, pack: S
  * article when its lead is the announcement ("Netflix officially announced … The cast: …"),
  * else the paragraph that attributes it. An article that also says nothing is confirmed lends none.
  */
-function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: ShowPack): { article: boolean; paragraph: (index: number) => boolean } {
-  const none = { article: false, paragraph: () => false };
+/**
+ * "The press release doesn't give an episode count": what the announcement leaves out, the
+ * article's other numbers for it are not the announcement's.
+ */
+const WITHHELD: ReadonlyArray<[RegExp, Claim['kind']]> = [
+  [/\b(?:episode\s+count|number\s+of\s+episodes|how\s+many\s+episodes)\b/i, 'episodes'],
+  [/\b(?:(?:premiere|release)\s+date|a\s+date|when\s+it\s+(?:premieres|arrives|streams))\b/i, 'release'],
+  [/\b(?:cast|line-?up|who\s+(?:is|are)\s+in\s+it)\b/i, 'cast'],
+];
+const LEAVES_OUT = /\b(?:does(?:n['’]t|\s+not)|did(?:n['’]t|\s+not)|has(?:n['’]t|\s+not)|gives?\s+no|without\s+(?:an?|any))\s+(?:yet\s+)?(?:give|include|mention|list|say|reveal|confirm|name|state|an?\b|any\b)?/i;
+
+function withheldKinds(sentences: readonly string[]): Set<Claim['kind']> {
+  const out = new Set<Claim['kind']>();
+  for (const s of sentences) {
+    if (!LEAVES_OUT.test(s)) continue;
+    for (const [re, kind] of WITHHELD) if (re.test(s)) out.add(kind);
+  }
+  return out;
+}
+
+function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: ShowPack): { article: boolean; issued: boolean; withheld: ReadonlySet<Claim['kind']>; paragraph: (index: number) => boolean } {
+  const none = { article: false, issued: false, withheld: new Set<Claim['kind']>(), paragraph: () => false };
   const all = paragraphs.flat();
   if (all.some((s) => NOT_CONFIRMED.test(s) && !/\b(?:release|premiere|date|window|schedule|timing|when)\b/i.test(s))) return none;
   if (all.some((s) => isKorean(s) && KO_UNDECIDED.test(s) && !/공개|방영|일정|시기|시점|날짜|편성/.test(s))) return none;
@@ -1252,7 +1308,10 @@ function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: Sh
   const lead = (first.length === 1 ? [...first, ...(paragraphs[1] ?? []).slice(0, 1)] : first.slice(0, 2)).map((s, i) => (i === 0 ? stripLead(s) : s));
   // A fact sheet signed off "SOURCE: Netflix." rests, all of it, on that source.
   const signed = all.some((s) => /^\s*(?:source|sources|via)\s*:/i.test(s) && speakerLexicon(pack).official.test(s) && s.length < 80);
-  const article = signed || lead.some((s) => isOfficialAnnouncement(s, clock, pack) || vouchesForPrevious(s, pack)?.confidence === 'official');
+  // A press release ends on its issuer's boilerplate ("About Netflix", "Media contact: Netflix
+  // Korea Communications"): everything above it is the issuer's word.
+  const issued = all.some((s) => /^\s*(?:about\s+|(?:media|press)\s+(?:contacts?|inquiries|enquiries)\s*:)/i.test(s) && speakerLexicon(pack).official.test(s) && s.length < 120);
+  const article = signed || issued || lead.some((s) => isOfficialAnnouncement(s, clock, pack) || vouchesForPrevious(s, pack)?.confidence === 'official');
   // Asked only of a paragraph that has a claim to lift: most paragraphs never need the answer.
   const asked = new Map<number, boolean>();
   const paragraph = (index: number): boolean => {
@@ -1260,7 +1319,7 @@ function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: Sh
     if (lends === undefined) asked.set(index, (lends = (paragraphs[index] ?? []).some((s) => isOfficialAnnouncement(s, clock, pack))));
     return lends;
   };
-  return { article, paragraph };
+  return { article, issued, withheld: withheldKinds(all), paragraph };
 }
 
 /**

@@ -52,6 +52,42 @@ describe('whole articles', () => {
     expect(summary(a).filter((c) => c.startsWith('episodes') || c.startsWith('release'))).toEqual([]);
   });
 
+  test("a press release that ends on the platform's boilerplate is the platform's word on all it states, except what it says it leaves out", () => {
+    const a = item('All of Us Are Dead Season 2 Gets Its Date', [
+      'SEOUL, Dec. 9, 2026 /Example Wire/ -- The second season of All of Us Are Dead premieres on February 26, 2027.',
+      'The season is now in post-production.',
+      'The release does not give an episode count. A Seoul daily reported ten episodes last month.',
+      'About Netflix',
+      'Netflix is a global entertainment service.',
+      'Media contact: Netflix Korea Communications',
+    ].join('\n'), '2026-12-09');
+    expect(summary(a)).toEqual(['episodes||10|reported', 'production||post-production|official', 'release||2027-02-26|official']);
+  });
+
+  test('a cast list the platform named, restated later, is still its word; a name missing from it is not on it', () => {
+    const a = item('The four leads of All of Us Are Dead 2, again', 'With the shoot over, a Seoul daily went back over the cast list that Netflix confirmed last July. Park Ji-hu is back as Nam On-jo and Lomon as Lee Su-hyeok.', '2026-02-26');
+    expect(summary(a)).toEqual(['cast|Lomon|returning|official', 'cast|Park Ji-hu|returning|official', 'production||wrapped|reported']);
+    const b = item('Where is he?', "Seo Ji-hoon is nowhere on the cast list Netflix released for All of Us Are Dead 2, weeks after a daily linked him to it.", '2025-07-24');
+    expect(summary(b).filter((c) => c.endsWith('|official'))).toEqual([]);
+  });
+
+  test("a count owned by the first season ('the first season's 12 episodes') is not the new season's", () => {
+    const a = item('All of Us Are Dead season 2 wraps', 'Filming on the second season of All of Us Are Dead ended on Thursday, Korean outlets reported. Netflix ordered it in 2022, weeks after the first season\'s 12 episodes premiered.', '2026-02-20');
+    expect(summary(a).filter((c) => c.startsWith('episodes'))).toEqual([]);
+  });
+
+  test("a roundup paragraph that goes on about 'that second season' stays with this show; a slate line led by another title is that title's", () => {
+    const a = item("TV News Roundup: 'Lantern Row' Dated, a Zombie Update, and More", [
+      'DATED Lantern Row opens April 17 with 16 episodes.',
+      'ZOMBIES Lomon, Su-hyeok on All of Us Are Dead, has finished his season 2 scenes, Korean outlets say.',
+      'NEW FACES That second season, now in post-production, also adds Lee Min-jae as Yong Ma-ru, familiar from Weak Hero Class 2, Korean outlets reported.',
+    ].join('\n'), '2026-03-13');
+    expect(summary(a)).toContain('cast|Lee Min-jae|new|reported');
+    expect(summary(a).filter((c) => c.startsWith('episodes') || c.startsWith('release'))).toEqual([]);
+    const b = item('Netflix Unveils 2027 Korean Series, Led by All of Us Are Dead Season 2', 'The 2027 lineup:\nAll of Us Are Dead Season 2: early 2027\nMarrow Creek Season 2: February 2027, starring Seo Da-bin', '2026-10-21');
+    expect(summary(b).filter((c) => c.startsWith('cast'))).toEqual([]);
+  });
+
   test('a subheading naming the first season heads a section about it, up to the next subheading', () => {
     const a = item('All of Us Are Dead S2 | Release date, cast and what we know', [
       'Netflix confirmed this week that season 2 has started filming.',
