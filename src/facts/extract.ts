@@ -71,6 +71,8 @@ const cuesSeen = new OwnedMemo<RegExp, Array<Cue & { m: RegExpExecArray }>>();
  * governing frame before it ("reports suggest that …") and lifted by an attribution after it
  * ("…, according to Netflix").
  */
+const BARE_TAIL = /^(?:\S+\s+){0,8}?(?:said|says|claims|claimed|insists|insisted|alleges|alleged|reported|reports)(?:\s+(?:on\s+)?(?:\w+day|yesterday|today|this\s+week|last\s+week))?\s*[.!]?["”]?$/i;
+
 function confidenceFor(sentence: string, clauses: Clause[], clause: Clause, pack: ShowPack): Confidence {
   const own = sentence.slice(clause.start, clause.end);
   let c = clauseConfidence(own);
@@ -84,6 +86,13 @@ function confidenceFor(sentence: string, clauses: Clause[], clause: Clause, pack
     // is a second thing said, with its own hedge.
     if (/^(?:according to|per|as (?:reported|announced|confirmed|revealed) by|reports?|sources?|said|reportedly|citing)\b/i.test(t) || (other.start > clause.start && !/^(?:and|but|while|then)\s+(?:also\s+)?(?:said|says|added|confirmed|announced|stated|revealed|told)\b/i.test(t) && /^(?:\S+\s+){0,4}?(?:said|says|reported|confirmed|announced|stated|revealed|told)\b/i.test(t))) {
       attributions.push(clauseConfidence(t));
+    }
+    if (other.start > clause.start && BARE_TAIL.test(t)) {
+      // "…, a leaker claims.": a rumour's source named in a bare tail bounds all the sentence
+      // reports, whoever it says acted ("Netflix has pencilled in …"). A tail with its own
+      // content ("and an insider claims cameras will roll") is a second statement.
+      const voice = findAttributions(sentence, pack).find((a) => a.start >= other.start && a.end <= other.end);
+      if (voice && confidenceRank(voice.confidence) < confidenceRank('reported')) attributions.push(voice.confidence);
     }
   }
   // "According to production reports, it is expected to premiere in 2026" reports the source's plan.
@@ -736,7 +745,12 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       const title = CREW_TITLE.test(cue.m[0]) && /^\s*,?\s*$/.test(sentence.slice(cue.end, person.span.start));
       // "…, reassured fans that the series will return": a return of the show, not a job for him.
       const assignment = (sentence.slice(person.span.end, clause.end).split(/\bthat\s+(?:the|this|its?|a|an)\b/i)[0] ?? '');
-      if (title && !CREW_ASSIGNMENT.test(assignment)) break;
+      // "Season 2 goes beyond the webtoon, so its writer, Chun Sung-il, …": a title the season
+      // named before it owns gives the job, whatever the person goes on to do. ("All of Us Are
+      // Dead director Lee JQ" is the show's director of the season that is out.)
+      const lead = sentence.slice(Math.max(0, cue.start - 60), cue.start);
+      const ownedTitle = cue.end <= person.span.start && OWNED_TITLE_LEAD.test(lead) && hasTrackedMarker(sentence.slice(0, cue.start), ctx.pack);
+      if (title && !ownedTitle && !CREW_ASSIGNMENT.test(assignment)) break;
       if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') break;
       out.push({ kind: 'crew', subject: person.canonical, value: cue.role, rule: `crew-cue:${cue.role}`, confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
       break;
@@ -752,6 +766,15 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   return out;
 }
 
+const EXCEPTION_LEAD = /\b(?:but\s+not|except(?:\s+for)?|other\s+than|excluding|apart\s+from|not\s+including|save\s+for)\s+(?:[\w'’-]+\s+){0,8}?$/i;
+
+function excludesThisShow(sentence: string, pack: ShowPack): boolean {
+  const ours = showRefs(sentence, pack).filter((r) => r.ours);
+  return ours.length > 0 && ours.every((r) => EXCEPTION_LEAD.test(sentence.slice(Math.max(0, r.start - 80), r.start)));
+}
+
+const OWNED_TITLE_LEAD = /\b(?:its|the\s+(?:season|series|sequel|show|drama)['’]s|season\s*(?:2|two)['’]s|(?:the\s+)?second\s+season['’]s)\s+(?:co-?|head\s+|lead\s+)?$/i;
+
 function sentenceClaims(written: string, ctx: Context): { drafts: Draft[]; castCue?: { status: CastCueStatus; confidence: Confidence } } {
   // Korean sentences are read with the Korean lexicons (src/facts/ko/), under the same rules.
   if (isKorean(written)) return { drafts: koreanSentenceClaims(written, ctx) };
@@ -766,6 +789,8 @@ function sentenceClaims(written: string, ctx: Context): { drafts: Draft[]; castC
   const cast = castClaims(sentence, clauses, ctx, season);
   const asideFree = seasonOf(withoutRelativeClauses(sentence), ctx.pack);
   const crewSeason = asideFree === 'unknown' ? ctx.articleSeason : asideFree;
+  // "A dozen titles arrive this month, but not the second season of …": the show is the exception.
+  if (excludesThisShow(sentence, ctx.pack)) return { drafts: rows };
   const drafts = [
     ...rows,
     ...renewalClaims(sentence, clauses, ctx),
@@ -949,7 +974,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       // "Rumours that Cho Yi-hyun had dropped out are untrue, her agency said": what a denied
       // report says is no claim; only the denier's own official word stands.
       // Korean splits a quoted denial into pieces; the paragraph is the unit there.
-      if (deniesAReport(read) || (isKorean(read) && deniesAReport(paragraph.join(' ')))) r.drafts = r.drafts.filter((d) => d.confidence === 'official' && !(d.kind === 'renewal' && d.value === 'cancelled'));
+      if (deniesAReport(read) || DENIES_PREVIOUS.test(next) || (isKorean(read) && deniesAReport(paragraph.join(' ')))) r.drafts = r.drafts.filter((d) => d.confidence === 'official' && !(d.kind === 'renewal' && d.value === 'cancelled'));
       previousCast = r.castCue;
       // "Season two is a go. Netflix made the announcement Monday": the speaker of the news
       // comes a sentence after the news.
@@ -962,7 +987,7 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       if (r.drafts.some((d) => d.confidence === 'reported') && carried()) r.drafts = r.drafts.map((d) => (d.confidence === 'reported' ? { ...d, confidence: 'official' } : d));
       // "We sat down with the head of Korean content at Netflix. She said …": an official named
       // by role in one sentence speaks through the pronoun in the next.
-      previousOfficial = once(() => isOfficialAnnouncement(read, clock, pack) || carried() || namesOfficialByRole(read, pack));
+      previousOfficial = once(() => isOfficialAnnouncement(read, clock, pack) || carried() || namesOfficialByRole(read, pack) || findAttributions(read, pack).some((a) => a.confidence === 'official'));
       previous = r.drafts.map((draft) => ({ draft, sentence }));
       // An announcement names who is in; an exit beside it is the outlet's own reading.
       // "News1 revisited the cast list that Netflix confirmed last July. Park Ji-hu is back as …":
@@ -983,18 +1008,21 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   const checksAClaim = !upheld && (/^\s*(?:fact[-\s]?check|\[?팩트\s*체크)/i.test(headline) || paragraphs.some((p) => p.some((s) => CHECKED_CLAIM.test(s))));
   if (headline && !checksAClaim) {
     const said = new Set([...best.values()].map((c) => `${c.kind}|${c.subject ?? ''}`));
-    const deniedInBody = paragraphs.some((p) => p.some(deniesAReport) || deniesAReport(p.join(' '))) || deniesAReport(headline);
+    const deniedInBody = paragraphs.some((p) => p.some((x) => deniesAReport(x) || DENIES_PREVIOUS.test(x)) || deniesAReport(p.join(' '))) || deniesAReport(headline);
     // "All of Us Are Dead 2 pushed to 2025? Here's what the delay means": the question asks, the rest tells.
     const asked = headline.split(/(?<=[?？])\s+/).filter((part) => !isQuestion(part)).join(' ');
     // A roundup's headline lists each show's news: only the parts that name this show are its own.
     const told = roundup ? asked.split(/,\s*(?:and\s+)?|:\s+/).filter((part) => titleMentions(part, pack).length > 0).join(', ') : asked;
+    // "X gets a March 12 premiere" over "Netflix announced the date on Thursday": the body names who said it.
+    const bodyVouch = paragraphs.flat().slice(0, 2).map((x) => vouchesForPrevious(x, pack)).find((v) => v !== undefined);
     for (const d of told ? sentenceClaims(told, { pack, clock, articleSeason: season, headline: true }).drafts : []) {
       // The body's wording decides a fact the body also states; a body that denies a report
       // takes the headline's echo of that report with it.
       if (said.has(`${d.kind}|${d.subject ?? ''}`) || (deniedInBody && d.confidence !== 'official')) continue;
       // "Sequel pushed to 2025" over "Shooting will not start before 2025": the headline's year is the shoot's.
       if (d.kind === 'release' && /^\d{4}$/.test(d.value) && new RegExp(`\\b(?:shoot|shooting|filming|production|cameras)\\b[^.]{0,80}\\b${d.value}\\b`, 'i').test(item.text)) continue;
-      consider(capHeadline(d, headline, hasBody(item.text), pack), headline);
+      const vouched = bodyVouch && (!bodyVouch.kinds || bodyVouch.kinds.has(d.kind)) && d.confidence !== 'speculation';
+      consider(vouched ? { ...d, confidence: bodyVouch.confidence } : capHeadline(d, headline, hasBody(item.text), pack), headline);
     }
   }
   // A fan-made or imagined line-up ("imaginary casting", "dream cast") casts nobody.
@@ -1116,7 +1144,7 @@ function castPeople(sentence: string, pack: ShowPack): PersonMention[] {
 /** A sentence that opens by pointing back at a show: "The final season arrives …", "It drops …". */
 const ANAPHOR_OPENING = /^\s*(?:the\s+(?:(?:final|last|third|fourth|new|latest|next)\s+)?(?:season|instal?lment|chapter|part)|it|its)\b/i;
 
-const PRONOUN_SPEAKER = /^\s*(?:it|they|she|he|the\s+(?:streamer|company|platform|studio|spokes(?:person|woman|man)|representative|executive|official))\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+also\s+|have\s+also\s+|did\s+|did\s+also\s+)?(?:said|says|say|confirmed|confirms|confirm|announced|announces|revealed|reveals|added|adds|noted|stated|shared|told|slotted|slots|dated|dates|set|sets|scheduled|listed|lists|placed|places|put|puts|named|names|pencilled|penciled)\b/i;
+const PRONOUN_SPEAKER = /,\s*["”]?\s*(?:it|they|she|he|the\s+(?:agency|streamer|company|studio))\s+(?:also\s+|further\s+|later\s+)?(?:said|added|noted|stated|confirmed|explained)\.?["”]?\s*$|^\s*(?:it|they|she|he|the\s+(?:streamer|company|platform|studio|spokes(?:person|woman|man)|representative|executive|official))\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+also\s+|have\s+also\s+|did\s+|did\s+also\s+)?(?:said|says|say|confirmed|confirms|confirm|announced|announces|revealed|reveals|added|adds|noted|stated|shared|told|slotted|slots|dated|dates|set|sets|scheduled|listed|lists|placed|places|put|puts|named|names|pencilled|penciled)\b/i;
 
 /** A sentence that is nothing but another show's title ("Kingdom.", "Hellbound season two."). */
 function isBareOtherTitle(sentence: string, pack: ShowPack): boolean {
@@ -1176,6 +1204,12 @@ const DENIAL = /\b(?:untrue|not\s+true|false|fabricated|fake|baseless|groundless
 const KO_DENIED_REPORT = /(?:설|보도|루머|소문|주장)(?:['’"”])?\s*(?:에\s*대해|을|를|은|는)[^.]*?(?:선을?\s*그(?:었|어|으며)|부인|사실무근|사실이\s*아니|정해지지\s*않았|확정되지\s*않았|결정되지\s*않았)/;
 
 /** A sentence that reports a claim only to deny it. */
+/**
+ * "… a leaker's post claiming a December premiere … Netflix Korea told reporters the claim was
+ * 'not true'": a sentence that calls the report before it untrue takes that report's claims away.
+ */
+const DENIES_PREVIOUS = /\b(?:the|that|this|those|these|such)\s+(?:claims?|reports?|rumou?rs?|posts?|leaks?|stor(?:y|ies)|speculation|date)\s+(?:was|were|is|are|had\s+been)\s+(?:["“'‘]\s*)?(?:simply\s+|completely\s+|entirely\s+)?(?:not\s+true|untrue|false|baseless|groundless|fake|wrong|inaccurate|unfounded)|\b(?:denied|dismissed|rejected|debunked|shot\s+down|refuted)\s+(?:the|that|this|those|these|such)\s+(?:claims?|reports?|rumou?rs?|posts?|leaks?|stor(?:y|ies))\b/i;
+
 function deniesAReport(sentence: string): boolean {
   return (REPORTED_CLAIM.test(sentence) && DENIAL.test(sentence)) || KO_DENIED_REPORT.test(sentence);
 }

@@ -14,6 +14,7 @@ import type { ShowPack } from './show-pack-schema.ts';
 import type { Confidence } from './types.ts';
 import { OwnedMemo } from './memo.ts';
 import { findCharacters } from './names.ts';
+import { titleMentions } from './scope.ts';
 import { matchAll } from './match-all.ts';
 
 export interface Attribution {
@@ -51,7 +52,8 @@ const OFFICIAL_GENERIC = [
   "(?:the|his|her|their|its|the\\s+actor['’]s|the\\s+actress['’]s)\\s+(?:management\\s+)?agency",
   // "Cho Yi-hyun's management agency", "Roh Jae-won's agency": a named actor's agency.
   // The name keeps its capitals even though the row ignores case.
-  "(?-i:[A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+){0,2})['’]s\\s+(?:management\\s+)?agency",
+  // "Roh Yoon-seo's agency MAA confirmed …": the agency's own name may follow.
+  "(?-i:[A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+){0,2})['’]s\\s+(?:management\\s+)?agency(?:,?\\s+(?-i:[A-Z][\\w&-]*(?:\\s+[A-Z][\\w&-]*){0,2})(?=,?\\s))?",
   '(?:a|an|the)\\s+(?:official\\s+)?(?:spokesperson|spokeswoman|spokesman|representative|rep)',
 ];
 
@@ -67,8 +69,9 @@ const RUMOR_SPEAKERS = [
   String.raw`(?:an?|one|two|three|several)\s+(?:industry\s+)?(?:insider|person|people|staffer|crew\s+member)\s+(?:working\s+on|involved\s+(?:in|with)|at|inside|on)\s+(?:the\s+)?[\w'’-]+(?:\s+${NOT_SAY}[\w'’-]+){0,3}`,
   String.raw`people\s+(?:working\s+on|involved\s+(?:in|with))\s+(?:the\s+)?[\w'’-]+(?:\s+${NOT_SAY}[\w'’-]+){0,3}`,
   String.raw`(?:industry|online|fan|social[-\s]media)\s+(?:chatter|buzz|gossip|talk|speculation)`,
-  String.raw`(?:an?\s+)?(?:fan|fan-run|fan\s+run|industry|insider|gossip|leak|anonymous)\s+accounts?(?:\s+on\s+\w+)?(?:\s+(?:that|I|we)\s+${NOT_SAY}\w+(?:\s+${NOT_SAY}[\w-]+){0,2})?`,
-  String.raw`(?:an?|one|some)\s+(?:Korean\s+|local\s+|fan\s+)?(?:blog|blogger|forum|post|listing|tabloid|leaker|YouTuber|community\s+post)`,
+  // "An X fan account with about 40,000 followers posted that …", "a drama leaker with a patchy track record claims …".
+  String.raw`(?:an?\s+)?(?:(?:X|Twitter|Instagram|TikTok|Weibo|Reddit|YouTube|Threads|Korean|popular|large|anonymous)\s+)*(?:fan|fan-run|fan\s+run|industry|insider|gossip|leak|anonymous)\s+accounts?(?:\s+on\s+\w+)?(?:\s+with\s+(?:about\s+|over\s+|some\s+|more\s+than\s+)?[\d,.]+[kKmM]?\s+(?:followers|subscribers))?(?:\s+(?:that|I|we)\s+${NOT_SAY}\w+(?:\s+${NOT_SAY}[\w-]+){0,2})?`,
+  String.raw`(?:an?|one|some)\s+(?:(?:Korean|local|fan|drama|K-drama|entertainment|industry|well-known|notorious|prolific|anonymous|self-styled)\s+)*(?:blog|blogger|forum|post|listing|tabloid|leaker|YouTuber|community\s+post)(?:\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:track\s+record|record|history|following))?`,
   String.raw`(?:(?:unconfirmed|unverified)\s+(?:fan\s+|online\s+|social[-\s]media\s+)?(?:reports?|posts?|accounts?|claims?|listings?|rumou?rs?)|(?:fan|online)\s+posts?)(?:\s+on\s+(?:fan\s+)?(?:forums?|social\s+media|X|Twitter|Instagram|TikTok|Reddit|Weibo|Threads))?`,
 ];
 
@@ -219,6 +222,8 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
       if (taken.some(([a, b]) => start < b && a < end)) continue;
       // A role named in the story ("… as Ma-ru and Jong-ah, complete the cast") never speaks.
       if (row.confidence !== 'official' && findCharacters(sentence, pack).some((c) => start < c.span.end && c.span.start < end)) continue;
+      // Nor does the show itself ("… the second season of Jigeum Uri Hakgyoneun with Lee Jae-kyoo, said …").
+      if (row.confidence !== 'official' && titleMentions(m[0], pack).length > 0) continue;
       const before = sentence.slice(0, start);
       const after = sentence.slice(end);
       if (NEGATED_BEFORE.test(before) || SILENT_AFTER.test(after) || (row.confidence === 'official' && PROXIMITY_BEFORE.test(before))) continue;

@@ -129,6 +129,8 @@ export function unknownTitles(text: string, pack: ShowPack): TitleSpan[] {
     if (/[:!?.]$/.test(title)) continue;
     const words = title.split(/\s+/).filter((w) => !/^[A-Z'’]{2,}$/.test(w));
     const named = words.join(' ');
+    // "November 2026 for season 2" is a date, not a title.
+    if (/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?(?:\s|$)|\b(?:19|20)\d\d$/.test(named)) continue;
     if (!named || (words.length === 1 && (!namesNoOther(named, pack) || LEADING_WORD.test(named))) || !isTitle(named, pack, own)) continue;
     const at = m.index + title.length - named.length;
     out.push({ start: at, end: at + named.length });

@@ -88,6 +88,21 @@ describe('whole articles', () => {
     expect(summary(b).filter((c) => c.startsWith('cast'))).toEqual([]);
   });
 
+  test('a sentence calling the report before it untrue takes that report away, headline and all', () => {
+    const a = item('Blogger pulls November date after Netflix says no', 'A blogger\'s post saying season 2 of All of Us Are Dead would arrive in November 2026 vanished overnight. Netflix Korea told reporters the report was "simply untrue" and that no date exists.', '2026-05-12');
+    expect(summary(a).filter((c) => c.startsWith('release'))).toEqual([]);
+  });
+
+  test("'…, it added' speaks with the voice of the sentence before", () => {
+    const a = item("Cho Yi-hyun's agency: she is still in it", 'Cho Yi-hyun has not quit season 2 of All of Us Are Dead, her agency said on Monday. She is still filming her part as Choi Nam-ra, it added.', '2025-11-10');
+    expect(extractClaims(a, pack).filter((c) => c.kind === 'cast').map((c) => `${c.subject}|${c.value}|${c.confidence}|${c.character ?? ''}`)).toEqual(['Cho Yi-hyun|returning|official|Choi Nam-ra']);
+  });
+
+  test('a headline fact whose body says who announced it takes that voice', () => {
+    const a = item('All of Us Are Dead season 2 gets a February 26 premiere', 'Netflix announced the date on Tuesday with a teaser poster; the main trailer follows next month.', '2026-12-08');
+    expect(summary(a)).toEqual(['release||2027-02-26|official']);
+  });
+
   test('a subheading naming the first season heads a section about it, up to the next subheading', () => {
     const a = item('All of Us Are Dead S2 | Release date, cast and what we know', [
       'Netflix confirmed this week that season 2 has started filming.',

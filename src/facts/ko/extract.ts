@@ -223,7 +223,8 @@ function characterOf(sentence: string, person: PersonMention, pack: ShowPack): s
     if (c.span.start >= person.span.end) {
       const gap = sentence.slice(person.span.end, c.span.start);
       if (gap.length <= 16 && /^(?:은|는|이|가)?\s*(?:\(\s*|극\s*중\s*|[,·]?\s*)$/.test(gap) && /^\s*(?:역|\)|役)/.test(sentence.slice(c.span.end))) return c.canonical;
-      if (gap.length <= 20 && /^(?:은|는|이|가)\s*(?:극\s*중\s*)?(?:[^.]{0,6})?$/.test(gap) && /^\s*(?:역|役)(?:을|으로|를)?\s*(?:맡|연기|이어|다시|분)/.test(sentence.slice(c.span.end))) return c.canonical;
+      // "윤찬영이 '지금 우리 학교는' 시즌2에 이청산 역으로 다시 출연": the show and season may stand between.
+      if (gap.length <= 34 && /^(?:은|는|이|가)\s*(?:극\s*중\s*)?(?:['‘"“][^'’"”]{1,20}['’"”]\s*(?:시즌\s*\d+)?\s*(?:에서|에|의)?\s*)?(?:[^.'‘"“]{0,6})?$/.test(gap) && /^\s*(?:역|役)(?:을|으로|를)?\s*(?:맡|연기|이어|다시|분)/.test(sentence.slice(c.span.end))) return c.canonical;
       // "이민재는 온조의 대학 선배 마루 역을, 김시은은 주란 역을 맡았다": a described role in a list of roles.
       if (gap.length <= 20 && /^(?:은|는|이|가)\s*[^.,]{0,16}$/.test(gap) && /^\s*(?:역|役)(?:을|를)\s*,/.test(sentence.slice(c.span.end))) return c.canonical;
     }
