@@ -909,6 +909,8 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   // Whether an announcement lends the article its authority, worked out when a claim could use it.
   let authorityRead: ReturnType<typeof officialAuthority> | undefined;
   const authority = (): ReturnType<typeof officialAuthority> => (authorityRead ??= officialAuthority(paragraphs, clock, pack));
+  // A press release's boilerplate, looked for only once a claim could use it.
+  const issuedRelease = once(() => hasIssuerBoilerplate(paragraphs.flat(), pack) && authority().issued);
   const crowded = datesOtherShows(item.text, pack);
   let previousCast: Context['previousCast'];
   let previousPerson: PersonMention | undefined;
@@ -998,8 +1000,11 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       const liftable = (d: Draft): boolean => LIFTED_KINDS.has(d.kind) && !(d.kind === 'cast' && d.value === 'exited') && d.confidence === 'reported';
       const lifted = r.drafts.some(liftable) && (authority().article || authority().paragraph(index)) && (isKorean(read) ? koIsBareStatement(read, pack) : isBareStatement(read));
       // A press release is the issuer's word on everything it states, release and stage included.
-      const issuedKind = (d: Draft): boolean => authority().issued && d.confidence === 'reported' && !(d.kind === 'cast' && d.value === 'exited') && (isKorean(read) ? koIsBareStatement(read, pack) : isBareStatement(read));
-      for (const d of r.drafts) consider(((lifted && liftable(d)) || issuedKind(d)) && !authority().withheld.has(d.kind) ? { ...d, confidence: 'official' } : d, sentence);
+      const issuedKind = (d: Draft): boolean => d.confidence === 'reported' && !(d.kind === 'cast' && d.value === 'exited') && issuedRelease() && (isKorean(read) ? koIsBareStatement(read, pack) : isBareStatement(read));
+      for (const d of r.drafts) {
+        const lift = (lifted && liftable(d)) || issuedKind(d);
+        consider(lift && !authority().withheld.has(d.kind) ? { ...d, confidence: 'official' } : d, sentence);
+      }
     }
   });
 
@@ -1330,6 +1335,10 @@ function withheldKinds(sentences: readonly string[]): Set<Claim['kind']> {
   return out;
 }
 
+function hasIssuerBoilerplate(sentences: readonly string[], pack: ShowPack): boolean {
+  return sentences.some((s) => s.length < 120 && /^\s*(?:about\s+|(?:media|press)\s+(?:contacts?|inquiries|enquiries)\s*:)/i.test(s) && speakerLexicon(pack).official.test(s));
+}
+
 function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: ShowPack): { article: boolean; issued: boolean; withheld: ReadonlySet<Claim['kind']>; paragraph: (index: number) => boolean } {
   const none = { article: false, issued: false, withheld: new Set<Claim['kind']>(), paragraph: () => false };
   const all = paragraphs.flat();
@@ -1344,7 +1353,7 @@ function officialAuthority(paragraphs: string[][], clock: ArticleClock, pack: Sh
   const signed = all.some((s) => /^\s*(?:source|sources|via)\s*:/i.test(s) && speakerLexicon(pack).official.test(s) && s.length < 80);
   // A press release ends on its issuer's boilerplate ("About Netflix", "Media contact: Netflix
   // Korea Communications"): everything above it is the issuer's word.
-  const issued = all.some((s) => /^\s*(?:about\s+|(?:media|press)\s+(?:contacts?|inquiries|enquiries)\s*:)/i.test(s) && speakerLexicon(pack).official.test(s) && s.length < 120);
+  const issued = hasIssuerBoilerplate(all, pack);
   const article = signed || issued || lead.some((s) => isOfficialAnnouncement(s, clock, pack) || vouchesForPrevious(s, pack)?.confidence === 'official');
   // Asked only of a paragraph that has a claim to lift: most paragraphs never need the answer.
   const asked = new Map<number, boolean>();

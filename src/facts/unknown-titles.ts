@@ -122,7 +122,7 @@ export function unknownTitles(text: string, pack: ShowPack): TitleSpan[] {
     const at = m.index + m[0].length - title.length;
     if (namesNoOther(title, pack) && isTitle(title, pack, own)) out.push({ start: at, end: at + title.length });
   }
-  for (const m of matchAll(SEASON_LED, text)) {
+  for (const m of /season|series|\bS\d/i.test(text) ? matchAll(SEASON_LED, text) : []) {
     const title = m.groups?.title ?? m.groups?.title2 ?? '';
     // A roundup's section label ("EPISODES Season two of …") and an opener ("The", "Netflix") are no titles.
     // A label or a shout ("IT'S HAPPENING: season 2 is filming") is no title either.
