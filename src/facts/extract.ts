@@ -154,6 +154,14 @@ function effectiveSeason(sentence: string, ctx: Context): SeasonScope {
   return own === 'unknown' ? ctx.articleSeason : own;
 }
 
+const ORDERING_VERB = /^(?:renew|green|order|commission|pick)/i;
+
+/** The official voice stands right before the verb, as its subject: "Netflix (has) (officially) …". */
+function platformIsSubject(before: string, pack: ShowPack): boolean {
+  const m = /(?:^|[,;]\s*|\b(?:that|and)\s+)([^,;]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|officially\s+|formally\s+|finally\s+)?$/i.exec(before);
+  return !!m?.[1] && speakerLexicon(pack).official.test(m[1]) && !/\b(?:will|would|could|may|might|should|to)\b/i.test(m[1]);
+}
+
 function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft[] {
   const out: Draft[] = [];
   for (const cue of matches(renewalCue(ctx.pack.season), sentence)) {
@@ -172,7 +180,11 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
     // "Lee Yoo-mi could return for season 2" is about a person, not the show coming back.
     // So is "Yoon Chan-young confirmed for season 2".
     if (/\b(?:return|come\s+back|confirm(?:ed|s)?)\b/i.test(cue.m[0]) && findPeople(sentence.slice(clause.start, clause.end), ctx.pack).length > 0) continue;
-    const confidence = confidenceFor(sentence, clauses, clause, ctx.pack);
+    // "Netflix orders a second season", "the streamer has renewed …": only the platform can
+    // renew, so the platform doing it, stated plainly, is its own act on the record.
+    const stated = confidenceFor(sentence, clauses, clause, ctx.pack);
+    const byPlatform = stated === 'reported' && ORDERING_VERB.test(cue.m[0]) && platformIsSubject(sentence.slice(clause.start, cue.start), ctx.pack);
+    const confidence: Confidence = byPlatform ? 'official' : stated;
     out.push({ kind: 'renewal', subject: null, value: 'renewed', rule: 'renewal-cue', confidence, ...dateOf(clause, sentence, ctx) });
     // A renewal is the first production stage: the season is announced. Later stages move it on
     // at any confidence above speculation (see the ledger), so it can carry the renewal's own.
@@ -321,6 +333,8 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
       if (ownDateNearer(text, d.start, cue.start - clause.start)) continue;
       // "in early 2027 rather than December 2026": the date set aside is no claim.
       if (REJECTED_BEFORE.test(text.slice(0, d.start))) continue;
+      // "four months after season 1's January 28 launch": the date of the season that owns it.
+      if (EARLIER_POSSESSOR.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
       // "pushed from March 12 to April 9": the date left behind.
       if (/\bfrom\s+(?:\w+day,?\s+)?$/i.test(text.slice(0, d.start)) && MOVED_TO_AFTER.test(text.slice(d.end))) continue;
       // "the week of April 5 to April 11": a chart week, not a premiere.

@@ -30,6 +30,8 @@ export const PRODUCTION_ROWS_EN: readonly StageRow[] = [
   { name: 'called-it-a-wrap', stage: 'wrapped', re: /\bcalled\s+it\s+a\s+wrap\b|\bit['’]s\s+a\s+wrap\b/gi },
   { name: 'in-the-edit-suite', stage: 'post-production', re: /(?:\b(?:is|are|now|lives|living|moved|moving|went|gone|heads?)|['’]re|['’]s)\s+(?:now\s+)?(?:in|into)\s+the\s+edit(?:ing)?(?:\s+suite|\s+bay|\s+room)?\b/gi },
   { name: 'filming-ahead', stage: 'filming', re: /\b(?:weeks?|days?|months?)\s+of\s+(?:filming|shooting)\s+(?:ahead|left|remaining|to\s+go)\b/gi },
+  // "cameras stopped on the 19th", "February 2026: cameras stop for good" (a timeline's present tense).
+  { name: 'cameras-stopped', stage: 'wrapped', re: /(?<!\b(?:once|when|whenever|after|until|till|before|if|as\s+soon\s+as)\s+(?:the\s+)?)\bcameras\s+(?:have\s+|had\s+|finally\s+)?(?:stopped|stop|stops)(?:\s+rolling)?\b(?!\s+(?:until|before|over|for\s+(?:a|the)\s+(?:break|holidays?|new\s+year|weekend)))/gi },
   { name: 'cameras-packed', stage: 'wrapped', re: /\bcameras\s+(?:have\s+been|were|had\s+been)\s+(?:packed\s+away|put\s+away|switched\s+off)\b/gi },
   { name: 'last-stretch-of-post', stage: 'post-production', re: /\b(?:last|final|home)\s+stretch\s+of\s+post[-\s]?production\b|\bdeep\s+into\s+post(?:[-\s]?production)?\b/gi },
   { name: 'live-on-platform', stage: 'released', re: /\b(?:(?:is|are)\s+(?:now\s+)?|has\s+been\s+|have\s+been\s+|went\s+)live\s+(?:on|worldwide|globally)\b/gi },
@@ -53,6 +55,8 @@ export const PRODUCTION_ROWS_EN: readonly StageRow[] = [
   { name: 'before-the-cameras', stage: 'filming', re: /\b(?:(?:is|are|was|were|now|still|back|be|been)\s+(?:\w+\s+){0,2}?)(?:in\s+front\s+of|before)\s+the\s+cameras?\b/gi },
   { name: 'start-of-production', stage: 'filming', re: /\b(?:announced|confirmed|marked|celebrated|revealed)\s+(?:the\s+)?(?:official\s+)?start\s+of\s+(?:production|filming|shooting|principal\s+photography)\b/gi },
   { name: 'final-weeks-of-shooting', stage: 'filming', re: /\b(?:into|in|entering|enters|entered)\s+(?:its|the|their)\s+(?:final|last|closing)\s+(?:weeks?|days?|months?)\s+of\s+(?:shooting|filming|the\s+shoot|production)\b/gi },
+  // "the last scenes were shot on February 19", "the final scene was filmed Thursday".
+  { name: 'final-scenes-were-shot', stage: 'wrapped', re: /\b(?:the\s+)?(?:very\s+)?(?:final|last)\s+(?:scenes?|shots?|takes?|day\s+of\s+(?:filming|shooting))\s+(?:was|were|had\s+been|have\s+been)\s+(?:shot|filmed|completed|wrapped|in\s+the\s+can)\b/gi },
   { name: 'after-the-final-scene', stage: 'wrapped', re: /\bafter\s+(?:the|its|their)\s+(?:very\s+)?(?:final|last)\s+(?:scene|shot|take|day)\s+of\s+(?:the\s+)?[^,.;]{0,80}?\b(?:shoot|filming|shooting)\b/gi },
   { name: 'production-still-going', stage: 'filming', re: /\b(?:production|shoot|filming|shooting)(?:\s+as\s+a\s+whole)?\s+(?:is|remains|was)\s+still\s+(?:going|rolling|on|under\s?way|in\s+progress|ongoing)\b/gi },
   { name: 'fact-box-stage', stage: 'filming', re: /\b(?:stage|status)\s*:\s*(?:shooting|filming|in\s+production|principal\s+photography)\b/gi },
