@@ -11,8 +11,8 @@ import { splitSentences } from './sentences.ts';
 /** "4. Moonlit Ward – …", "Moonlit Ward: …": an entry's label, a title before a dash or colon. */
 const ENTRY = /^\s*(?:\d{1,2}[.)]\s*)?["“‘']?((?:[A-Z0-9#][\w'’&!.-]*|of|the|a|an|and|in|on|at|to|for|from|with|season|part)(?:[\s:]+(?:[A-Z0-9#][\w'’&!.-]*|of|the|a|an|and|in|on|at|to|for|from|with|season|part)){0,7})["”’']?\s*(?:\(\d{4}\)\s*)?(?:–|—|\s-\s|:\s)/;
 
-/** A timeline's or a chart's label ("June 2022: …", "Saturday, Jan. 17: …", "No. 1: …") dates or ranks the entry; it names no show. */
-const DATE_OR_RANK = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$)|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:19|20)\d\d\b|no\.?\s*\d|#\d|q[1-4]\b|h[12]\b|(?:this|next|last)\s+(?:week|month|year)\b|today\b|tonight\b|tomorrow\b)/i;
+/** A timeline's, a live blog's or a chart's label ("June 2022: …", "08:10 BST — …", "No. 1: …") dates or ranks the entry; it names no show. */
+const DATE_OR_RANK = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$)|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:19|20)\d\d\b|no\.?\s*\d|#\d|q[1-4]\b|h[12]\b|(?:this|next|last)\s+(?:week|month|year)\b|today\b|tonight\b|tomorrow\b|\d{1,2}[:.]\d{2}\b|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.))/i;
 
 /** Labels that name a fact or a section, not a show ("Release date: …", "Update – …"). */
 const NOT_A_TITLE = /^(?:release|premiere|date|cast|episodes?|season|status|filming|update|updated|breaking|exclusive|report|netflix|tudum|official|confirmed|watch|note|plot|trailer|teaser|where|when|what|how|why|who|also|plus|bonus|verdict|source|sources|photo|credit)\b/i;

@@ -14,6 +14,9 @@ const KO_AGENCY_SPEAKER = /소속사(?:\s*[\w가-힣]+)?\s*(?:측|관계자)?(?:
 const KO_SAYS = /(?:라고|이라고|다고|고|며|면서)?\s*(?:공식\s*)?(?:밝혔다|밝혔습니다|전했다|전했습니다|발표했다|공개했다|알렸다|공식화했다|확인했다|확인해줬다|답했다|말했다|설명했다|덧붙였다|입장을\s*밝혔다|입장을\s*전했다)/;
 const KO_REPORTED = /에\s*따르면|전해졌다|전해진다|전해져|전해졌으며|보도했다|보도됐다|보도에\s*따르면|알려졌다|알려진다|알려져|알려졌으며|것으로\s*파악|확인됐다|취재\s*결과|단독/;
 
+/** Weighing, discussing or not yet deciding: a speaker who says so confirms nothing. */
+const NOT_COMMITTED = /검토|논의|제안을\s*받|제안받|미정|결정된\s*(?:바|것)(?:는|은)?\s*없|정해진\s*(?:바|것)(?:는|은)?\s*없|확정되지\s*않/;
+
 /** "넷플릭스에 따르면", "소속사에 따르면": a source that is itself the authority. */
 const KO_AGENCY_SOURCE = /소속사(?:\s*[\w가-힣]+)?(?:\s*측)?에\s*따르면/;
 
@@ -59,10 +62,15 @@ export function koAttribution(sentence: string, pack: ShowPack): 'official' | 'a
   if (says) {
     const before = sentence.slice(0, says.index);
     if (official.speaker.test(before) && !/관계자에\s*따르면/.test(before)) return 'official';
-    if (KO_AGENCY_SPEAKER.test(before)) return 'agency';
+    // "소속사는 … 긍정적으로 검토하고 있다고 밝혔다": an agency that is only weighing an offer
+    // confirms nothing; the outlet's report stands on its own.
+    const agency = KO_AGENCY_SPEAKER.exec(before);
+    if (agency && agency[0].trim() !== '' && NOT_COMMITTED.test(before.slice(agency.index))) return 'reported';
+    if (agency && agency[0].trim() !== '') return 'agency';
   }
   if (official.words.test(sentence)) return 'official';
-  if (/확정/.test(sentence) && !KO_REPORTED.test(sentence)) return 'official';
+  // "뉴스1은 … 출연을 확정했다고 전했다": a confirmation an outlet passes on is its report.
+  if (/확정/.test(sentence) && !KO_REPORTED.test(sentence) && !says) return 'official';
   if (KO_REPORTED.test(sentence) || says) return 'reported';
   return undefined;
 }
