@@ -272,6 +272,7 @@ const DISMISSAL = /^(?:but\s+|though\s+|although\s+)?(?:that|this|it|which)\s+(?
 const DOUBTED = /\b(?:looks?|seems?|appears?|sounds?|now\s+looks?)\s+(?:very\s+|highly\s+|increasingly\s+|rather\s+)?(?:doubtful|unlikely|improbable|far-fetched|off\s+the\s+table)\b/i;
 const MOVED_TO_AFTER = /^\s*(?:,?\s*20\d\d)?\s*(?:to|until|into)\s+(?:\w+day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|late|mid|the|\d)/i;
 const CHART_WINDOW_BEFORE = /\b(?:(?:the\s+)?week\s+(?:of|ending|ended|from|between)|viewing\s+week|tracking\s+period)\s+(?:\w+\s+\d{1,2}\s+(?:to|and|through|-|–)\s+)?$/i;
+const LAID_TO_REST_BEFORE = /\b(?:bur(?:y|ies|ied)|kill(?:s|ed)?|end(?:s|ed)?|put(?:s)?\s+to\s+rest|rul(?:e|es|ed)\s+out|scotch(?:es|ed)?|dismiss(?:es|ed)?|quash(?:es|ed)?|den(?:y|ies|ied)|debunk(?:s|ed)?)\s+(?:the\s+|any\s+)?(?:old\s+|earlier\s+|previous\s+|lingering\s+)?(?:chatter|talk|speculation|rumou?rs?|reports?|hopes?|idea|notion|claims?)\s+(?:about|of|that)\s+(?:an?\s+|the\s+)?$/i;
 const REJECTED_BEFORE = /\b(?:(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not)\s+(?:in\s+)?(?:the\s+|a\s+)?|before\s+(?:the\s+end\s+of\s+)?)$/i;
 
 /**
@@ -331,8 +332,9 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
       if (ownerOf(sentence, clause, clause.start + d.start, ctx.pack, false) === 'other') continue;
       // "will drop the full trailer on December 15": the date belongs to the nearer noun.
       if (ownDateNearer(text, d.start, cue.start - clause.start)) continue;
-      // "in early 2027 rather than December 2026": the date set aside is no claim.
-      if (REJECTED_BEFORE.test(text.slice(0, d.start))) continue;
+      // "in early 2027 rather than December 2026": the date set aside is no claim; so is the one
+      // a sentence lays to rest ("buries the old chatter about a December 2026 launch").
+      if (REJECTED_BEFORE.test(text.slice(0, d.start)) || LAID_TO_REST_BEFORE.test(text.slice(0, d.start))) continue;
       // "four months after season 1's January 28 launch": the date of the season that owns it.
       if (EARLIER_POSSESSOR.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
       // "pushed from March 12 to April 9": the date left behind.
