@@ -154,12 +154,22 @@ function effectiveSeason(sentence: string, ctx: Context): SeasonScope {
   return own === 'unknown' ? ctx.articleSeason : own;
 }
 
+/** "… cast", "… has signed": the verb of casting before a list of people and their roles. */
+const CASTING_VERB = /\s(?:cast|casts|signed|signs|tapped|taps|hired|hires)\s/i;
+
 const ORDERING_VERB = /^(?:renew|green|order|commission|pick)/i;
 
-/** The official voice stands right before the verb, as its subject: "Netflix (has) (officially) …". */
-function platformIsSubject(before: string, pack: ShowPack): boolean {
-  const m = /(?:^|[,;]\s*|\b(?:that|and)\s+)([^,;]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|officially\s+|formally\s+|finally\s+)?$/i.exec(before);
-  return !!m?.[1] && speakerLexicon(pack).official.test(m[1]) && !/\b(?:will|would|could|may|might|should|to)\b/i.test(m[1]);
+/**
+ * The official voice stands right before the verb, as its subject: "Netflix (has) (officially) …",
+ * and nobody else in the sentence tells it ("a Seoul daily says Netflix has …" is the daily's report).
+ */
+function platformIsSubject(before: string, sentence: string, pack: ShowPack): boolean {
+  if (findAttributions(sentence, pack).some((a) => a.confidence !== 'official')) return false;
+  const m = /(?:^|[,;:]\s*|\b(?:that|and)\s+)([^,;:]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|officially\s+|formally\s+|finally\s+)?(?:(?:gave|gives|given|granted|grants)\s+(?:it\s+|the\s+(?:show|series|drama)\s+)?(?:the|a)\s+)?$/i.exec(before);
+  const subject = m?.[1]?.trim() ?? '';
+  const voice = speakerLexicon(pack).official.exec(subject);
+  // The subject is the platform itself ("Netflix", "the streamer"), not a phrase that mentions it.
+  return !!voice && voice.index <= 4 && voice.index + voice[0].length >= subject.length && !/\b(?:will|would|could|may|might|should|to)\b/i.test(subject);
 }
 
 function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft[] {
@@ -183,7 +193,7 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
     // "Netflix orders a second season", "the streamer has renewed …": only the platform can
     // renew, so the platform doing it, stated plainly, is its own act on the record.
     const stated = confidenceFor(sentence, clauses, clause, ctx.pack);
-    const byPlatform = stated === 'reported' && ORDERING_VERB.test(cue.m[0]) && platformIsSubject(sentence.slice(clause.start, cue.start), ctx.pack);
+    const byPlatform = stated === 'reported' && ORDERING_VERB.test(cue.m[0]) && platformIsSubject(sentence.slice(clause.start, cue.start), sentence, ctx.pack);
     const confidence: Confidence = byPlatform ? 'official' : stated;
     out.push({ kind: 'renewal', subject: null, value: 'renewed', rule: 'renewal-cue', confidence, ...dateOf(clause, sentence, ctx) });
     // A renewal is the first production stage: the season is announced. Later stages move it on
@@ -663,6 +673,12 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
       // A list item ("…, Park Ji-hoo, …") has no wording of its own: the list's clause speaks for it.
       const ownWords = personClause === clause || isListItem(personClause, actors);
       confidence = weakest(confidenceFor(sentence, clauses, clause, ctx.pack), ownWords ? 'official' : confidenceFor(sentence, clauses, personClause, ctx.pack));
+      // "Netflix cast Kim Si-eun as So Ju-ran": only the platform casts its show, so the platform
+      // doing it, stated plainly, is its own act on the record.
+      const castVerb = CASTING_VERB.exec(sentence.slice(0, person.span.start));
+      // Only names and roles between the verb and the person: "cast A as X, B as Y and C as Z".
+      const listed = castVerb && !/\b(?:is|are|was|were|has|have|had|will|would|said|says|while|but)\b/i.test(sentence.slice(castVerb.index + castVerb[0].length, person.span.start));
+      if (confidence === 'reported' && castVerb && listed && platformIsSubject(`${sentence.slice(0, castVerb.index)} `, sentence, ctx.pack)) confidence = 'official';
     } else if (inherited) {
       status = inherited.status;
       confidence = inherited.confidence;

@@ -227,6 +227,9 @@ function characterOf(sentence: string, person: PersonMention, pack: ShowPack): s
       if (gap.length <= 34 && /^(?:은|는|이|가)\s*(?:극\s*중\s*)?(?:['‘"“][^'’"”]{1,20}['’"”]\s*(?:시즌\s*\d+)?\s*(?:에서|에|의)?\s*)?(?:[^.'‘"“]{0,6})?$/.test(gap) && /^\s*(?:역|役)(?:을|으로|를)?\s*(?:맡|연기|이어|다시|분)/.test(sentence.slice(c.span.end))) return c.canonical;
       // "이민재는 온조의 대학 선배 마루 역을, 김시은은 주란 역을 맡았다": a described role in a list of roles.
       if (gap.length <= 20 && /^(?:은|는|이|가)\s*[^.,]{0,16}$/.test(gap) && /^\s*(?:역|役)(?:을|를)\s*,/.test(sentence.slice(c.span.end))) return c.canonical;
+      // "윤가이는 이종아, 노재원은 한두석, 김시은은 소주란을 연기한다", "로몬은 이수혁, 윤찬영은 이청산 역으로":
+      // paired topic and role, with the verb of playing at the end of the list.
+      if (/^(?:은|는|이|가)\s*$/.test(gap) && /^\s*(?:,|을|를)/.test(sentence.slice(c.span.end)) && /연기|맡|역으로|역을|분(?:한|하|해)/.test(sentence.slice(c.span.end))) return c.canonical;
     }
     if (c.span.end <= person.span.start) {
       const gap = sentence.slice(c.span.end, person.span.start);
