@@ -113,8 +113,8 @@ const scansSeen = new OwnedMemo<NameIndex, RawMatch[]>();
 
 function readScan(sentence: string, index: NameIndex): RawMatch[] {
   const tokens = tokenize(sentence);
-  // Names are capitalised words (or all-capital initials); everything else is passed over once.
-  const nameLike = tokens.map((t) => capitalised(t.text) || /^[A-Z]{2,}$/.test(t.text));
+  // Names are capitalised words (all-capital initials among them); everything else is passed over once.
+  const nameLike = tokens.map((t) => capitalised(t.text));
   const found: RawMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -126,14 +126,14 @@ function readScan(sentence: string, index: NameIndex): RawMatch[] {
     while (run < 3 && nameLike[i + run] && !tokens[i + run - 1]?.stops) run++;
     let matched = 0;
     for (let len = run; len >= 1 && !matched; len--) {
-      const win = tokens.slice(i, i + len);
-      const joined = win.map((t) => t.text).join(' ');
+      const first = tokens[i];
+      const last = tokens[i + len - 1];
+      if (!first || !last) continue;
+      const joined = len === 1 ? first.text : len === 2 ? `${first.text} ${last.text}` : `${first.text} ${tokens[i + 1]?.text ?? ''} ${last.text}`;
       let canonical = index.byPlain.get(plainKey(joined));
       if (len > 1) for (const k of keysOfName(joined)) canonical ??= index.byKey.get(k);
       if (canonical) {
-        const first = win[0];
-        const last = win[win.length - 1];
-        if (first && last) found.push({ canonical, span: { start: first.start, end: last.end } });
+        found.push({ canonical, span: { start: first.start, end: last.end } });
         matched = len;
       }
     }
