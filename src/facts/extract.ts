@@ -936,7 +936,11 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   // "Squid Game's Nam-gyu is joining …" names the other show only to say who someone is.
   const topics = otherShowMentions(item.title, pack).filter((r) => !/^['’][sS]?\s+\p{Lu}/u.test(item.title.slice(r.end)));
   // A roundup headlined on other shows still gives this show its own paragraphs (read below).
-  const otherTopic = (topics.length > 0 || quotesAnotherTitle(item.title, pack)) && titleMentions(item.title, pack).length === 0 && !isRoundup(item.title);
+  // A roundup ("TV News Roundup: 'All of Us Are Dead' Season 2 Dated, 'Ridgeback' Renewed, and
+  // More") gives each show a paragraph; one that does not name this show is another show's item,
+  // unless it goes on from a paragraph that did and names no other show.
+  const roundup = isRoundup(item.title);
+  const otherTopic = (topics.length > 0 || quotesAnotherTitle(item.title, pack)) && titleMentions(item.title, pack).length === 0 && !roundup;
   const paragraphs = currentVersion(item.text).split(/\n+/).map((line) => withoutOtherShowCells(latestValues(line), pack)).map((p) => (isKorean(p) ? splitKoreanSentences(p) : splitSentences(p))).filter((p) => p.length > 0);
   // Whether an announcement lends the article its authority, worked out when a claim could use it.
   let authorityRead: ReturnType<typeof officialAuthority> | undefined;
@@ -953,10 +957,6 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
   let first = true;
   const entries = numberedEntries(pack);
   const upheld = VERDICT_TRUE.test(item.text);
-  // A roundup ("TV News Roundup: 'All of Us Are Dead' Season 2 Dated, 'Ridgeback' Renewed, and
-  // More") gives each show a paragraph; one that does not name this show is another show's item,
-  // unless it goes on from a paragraph that did and names no other show.
-  const roundup = isRoundup(item.title);
   // The other shows a roundup's headline names in quotes ("'The Ninth Floor' Trailer") are known titles for its body.
   const headlineTitles = roundup ? quotedTitles(item.title).filter((t) => titleMentions(t, pack).length === 0) : [];
   let ourParagraph = false;

@@ -7,7 +7,7 @@
 import { findAttributions, speakerLexicon } from './speakers.ts';
 import { findCharacters, findPeople } from './names.ts';
 import type { ShowPack } from './show-pack-schema.ts';
-import type { Claim, Confidence } from './types.ts';
+import { confidenceRank, type Claim, type Confidence } from './types.ts';
 import { otherShowMentions, titleMentions } from './scope.ts';
 import { unknownTitles } from './unknown-titles.ts';
 
@@ -91,8 +91,7 @@ function statusOf(value: string): 'returning' | 'new' | 'exited' | undefined {
 function sourceConfidence(source: string, pack: ShowPack): Confidence {
   if (speakerLexicon(pack).official.test(source)) return 'official';
   const said = findAttributions(`according to ${source}`, pack);
-  const ranks: Confidence[] = ['speculation', 'rumor', 'reported', 'official'];
-  const best = said.reduce<Confidence | undefined>((b, a) => (b === undefined || ranks.indexOf(a.confidence) > ranks.indexOf(b) ? a.confidence : b), undefined);
+  const best = said.reduce<Confidence | undefined>((b, a) => (b === undefined || confidenceRank(a.confidence) > confidenceRank(b) ? a.confidence : b), undefined);
   return best ?? 'reported';
 }
 
