@@ -4,6 +4,7 @@ import { baselineClaims } from '../facts/show-pack.ts';
 import type { Fact } from '../facts/types.ts';
 import { openStores } from '../store/index.ts';
 import { cliContext, day } from './common.ts';
+import { compareText } from '../shared/text-order.ts';
 
 async function baselineFacts(claims: ReturnType<typeof baselineClaims>): Promise<Fact[]> {
   const scratch = await openStores('sqlite://:memory:');
@@ -30,7 +31,7 @@ export async function runFacts(flags: { json: boolean }): Promise<number> {
     facts = await baselineFacts(baselineClaims(pack));
     note = 'The store holds no facts yet; these are the shipped starting facts the bot will begin from.';
   }
-  facts.sort((a, b) => a.kind.localeCompare(b.kind) || (a.subject ?? '').localeCompare(b.subject ?? ''));
+  facts.sort((a, b) => compareText(a.kind, b.kind) || compareText(a.subject ?? '', b.subject ?? ''));
   if (flags.json) {
     console.log(JSON.stringify({ show: pack.id, note: note || undefined, facts }, null, 2));
     return 0;

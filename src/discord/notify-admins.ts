@@ -4,6 +4,7 @@
  */
 import { ChannelType, PermissionFlagsBits, type Client, type Guild, type GuildTextBasedChannel } from 'discord.js';
 import { logger as rootLogger, type Logger } from '../shared/logger.ts';
+import { compareText } from '../shared/text-order.ts';
 
 const NEEDED = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
 
@@ -19,7 +20,7 @@ export function noticeChannel(guild: Guild): GuildTextBasedChannel | undefined {
   const texts = guild.channels.cache
     .filter((c): c is Extract<typeof c, { type: ChannelType.GuildText | ChannelType.GuildAnnouncement }> =>
       c.type === ChannelType.GuildText || c.type === ChannelType.GuildAnnouncement)
-    .sort((a, b) => a.rawPosition - b.rawPosition || a.id.localeCompare(b.id));
+    .sort((a, b) => a.rawPosition - b.rawPosition || compareText(a.id, b.id));
   return texts.find((c) => writable(guild, c));
 }
 

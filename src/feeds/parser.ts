@@ -4,6 +4,7 @@ import { UserFacingError } from '../shared/errors.ts';
 import { htmlToText, titleToText } from './html-text.ts';
 import type { FeedItem } from './types.ts';
 import { prepareXml, splitItems, withoutDates, withoutLinks } from './xml-prepare.ts';
+import { compareText } from '../shared/text-order.ts';
 
 export const DEFAULT_MAX_ITEMS = 300;
 export const MAX_TITLE_LENGTH = 500;
@@ -191,6 +192,6 @@ function toFeedItem(raw: RawItem, feedUrl: string, feedTitle: string | undefined
 
 /** Dated items newest first; undated ones keep their feed order after them. */
 function newestFirst(items: FeedItem[]): FeedItem[] {
-  const dated = items.filter((i) => i.published).sort((a, b) => (b.published as string).localeCompare(a.published as string));
+  const dated = items.filter((i) => i.published).sort((a, b) => compareText(b.published as string, a.published as string));
   return [...dated, ...items.filter((i) => !i.published)];
 }

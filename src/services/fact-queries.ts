@@ -6,6 +6,7 @@ import type { ShowPack } from '../facts/show-pack.ts';
 import type { FactKind } from '../facts/types.ts';
 import type { Stores } from '../store/types.ts';
 import type { FactQueries, PersonMatch } from './types.ts';
+import { compareText } from '../shared/text-order.ts';
 
 /** What people see for a person in autocomplete: their role on the show. */
 function describePerson(person: ShowPack['people'][number]): string {
@@ -70,7 +71,7 @@ export function createFactQueries(pack: ShowPack, stores: Pick<Stores, 'facts' |
         else if (!q) score = 0.5;
         if (score > 0) scored.push({ match: { canonical: person.name, description: describePerson(person) }, score });
       }
-      return scored.sort((a, b) => b.score - a.score || a.match.canonical.localeCompare(b.match.canonical)).slice(0, limit).map((s) => s.match);
+      return scored.sort((a, b) => b.score - a.score || compareText(a.match.canonical, b.match.canonical)).slice(0, limit).map((s) => s.match);
     },
 
     resolvePerson: (name) => matchPerson(name, pack),

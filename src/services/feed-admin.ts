@@ -11,6 +11,7 @@ import { UserFacingError } from '../shared/errors.ts';
 import { logger as rootLogger, type Logger } from '../shared/logger.ts';
 import type { FeedRecord, FeedStore, GuildStore } from '../store/types.ts';
 import type { CheckReport, FeedAdmin } from './types.ts';
+import { compareText } from '../shared/text-order.ts';
 
 /** Enough for any fan server; keeps one server from turning the poller into its own crawler. */
 export const MAX_FEEDS_PER_GUILD = 20;
@@ -77,7 +78,7 @@ export function createFeedAdmin(deps: FeedAdminDeps): FeedAdmin {
           const name = deps.names?.get(f.url);
           return name ? { ...f, title: name } : f;
         })
-        .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.url.localeCompare(b.url));
+        .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || compareText(a.url, b.url));
     },
 
     async add(guildId, input) {

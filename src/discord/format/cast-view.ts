@@ -11,6 +11,7 @@ import { say, type Words } from './say.ts';
 import { sourceLinks } from './sources.ts';
 import { DISCORD_LIMITS, fitLines, moreLine, safeInline } from './text.ts';
 import { lastCheckedLine } from './timestamps.ts';
+import { compareText } from '../../shared/text-order.ts';
 
 /**
  * The fact model marks both a departure and a role turned down as `exited`; who was in an
@@ -57,7 +58,7 @@ function showName(show: ShowInfo, locale: string | undefined): string {
 export function castView(show: ShowInfo, facts: Fact[], lastCheckedAt: string | undefined, locale?: string): { embeds: APIEmbed[] } {
   const cast = facts.filter((f) => f.kind === 'cast');
   const fields = GROUPS.flatMap((group) => {
-    const members = cast.filter((f) => groupOf(f, show) === group.group).sort((a, b) => (a.subject ?? '').localeCompare(b.subject ?? ''));
+    const members = cast.filter((f) => groupOf(f, show) === group.group).sort((a, b) => compareText(a.subject ?? '', b.subject ?? ''));
     if (members.length === 0) return [];
     return [{ name: `${say(locale, group.heading)} (${members.length})`, value: fitLines(members.map((m) => castLine(m, locale)), DISCORD_LIMITS.fieldValue, moreLine(locale)) }];
   });

@@ -13,6 +13,7 @@ import { say } from './say.ts';
 import { sourceLinks } from './sources.ts';
 import { DISCORD_LIMITS, fitLines, moreLine } from './text.ts';
 import { discordTimestamp, lastCheckedLine } from './timestamps.ts';
+import { compareText } from '../../shared/text-order.ts';
 
 export interface ReleaseViewInput {
   show: ShowInfo;
@@ -30,7 +31,7 @@ const NEUTRAL = 0x95a5a6;
 export function releaseView(input: ReleaseViewInput): { embeds: APIEmbed[] } {
   const { show, facts, news, locale } = input;
   const title = say(locale, { en: `${show.title} — season ${show.season} release`, ko: `${show.koreanTitle ?? show.title} 시즌 ${show.season} 공개일` });
-  const best = [...facts].sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
+  const best = [...facts].sort((a, b) => compareText(b.asOf, a.asOf))[0];
   const lines: string[] = [];
 
   if (!best) {

@@ -6,6 +6,7 @@ import { describeShortDate } from '../../alerts/describe-value.ts';
 import type { Evidence } from '../../facts/types.ts';
 import { say } from './say.ts';
 import { hostOf, safeInline, safeUrl } from './text.ts';
+import { compareText } from '../../shared/text-order.ts';
 
 const OUTLET_MAX = 60;
 
@@ -22,7 +23,7 @@ export function sourceLink(source: Evidence, locale?: string, options: { date?: 
 /** Newest first, one per outlet, at most `max`, joined on one line. */
 export function sourceLinks(sources: readonly Evidence[], max = 3, locale?: string): string {
   const byOutlet = new Map<string, Evidence>();
-  const ordered = [...sources].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
+  const ordered = [...sources].sort((a, b) => compareText(b.published ?? '', a.published ?? ''));
   for (const s of ordered) {
     const key = (s.outlet ?? hostOf(s.itemUrl) ?? s.itemUrl).toLowerCase();
     if (!byOutlet.has(key)) byOutlet.set(key, s);
