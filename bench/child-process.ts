@@ -1,19 +1,21 @@
 /** Starting and stopping the bench's own child processes, and waiting on them without hanging the run. */
-import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess, type ExecFileSyncOptions, type SpawnOptions } from 'node:child_process';
 import path from 'node:path';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The bot as `npm start` runs it: compiled to JavaScript first (tsconfig.build.json), not stripped of its types at load. */
-export const BOT_ENTRY = path.join('dist', 'src', 'main.js');
+/** The bot as `npm start` runs it: bundled to JavaScript first (rolldown.config.js), not stripped of its types at load. */
+export const BOT_ENTRY = path.join('dist', 'main.js');
 
-/** The baseline client, compiled the same way, so both sides load plain JavaScript. */
+/** The baseline client, bundled the same way (discord.js left in node_modules, as the bot leaves it), so both sides load plain JavaScript. */
 export const BARE_CLIENT_ENTRY = path.join('dist', 'bench', 'bare-client.js');
 
-/** `npm run build` and the same for the baseline client, incremental: the bench measures the same bot a server runs. */
+/** `npm run build`, then the same for the baseline client: the bench measures the same bot a server runs. */
 export function buildBot(): void {
-  const tsc = path.join('node_modules', 'typescript', 'bin', 'tsc');
-  for (const project of ['tsconfig.build.json', path.join('bench', 'tsconfig.bare.json')]) execFileSync(process.execPath, [tsc, '-p', project], { stdio: 'inherit' });
+  const rolldown = path.join('node_modules', 'rolldown', 'bin', 'cli.mjs');
+  const quiet: ExecFileSyncOptions = { stdio: ['ignore', 'ignore', 'inherit'] };
+  execFileSync(process.execPath, [rolldown, '-c', 'rolldown.config.js', '--logLevel', 'warn'], quiet);
+  execFileSync(process.execPath, [rolldown, path.join('bench', 'bare-client.ts'), '--file', BARE_CLIENT_ENTRY, '--platform', 'node', '--format', 'esm', '--external', 'discord.js', '--logLevel', 'warn'], quiet);
 }
 
 export function startNode(args: string[], options: SpawnOptions = {}): ChildProcess {

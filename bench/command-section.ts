@@ -1,5 +1,5 @@
 /**
- * Section 3: a soak. The real bot as `npm start` runs it (compiled, `node dist/src/main.js`) as a child process against the Discord
+ * Section 3: a soak. The real bot as `npm start` runs it (bundled, `node dist/main.js`) as a child process against the Discord
  * emulator in this process, answering 6,000 mixed commands (/release, /cast, /status, /news,
  * /help in turn), next to a bare discord.js client (Guilds intent, a fixed 300-character reply)
  * under the same load in the same run. Latency is dispatch → callback as the emulator sees it;

@@ -1,7 +1,7 @@
 /**
  * Section 5: one alert to N servers at once, the moment that matters most (Netflix announcing the
  * premiere date), against the emulator with Discord's global limit of 50 requests a second
- * enforced. The bot runs as its own process, as `npm start` runs it (compiled, `node dist/src/main.js`); the alert comes the real way,
+ * enforced. The bot runs as its own process, as `npm start` runs it (bundled, `node dist/main.js`); the alert comes the real way,
  * through a followed feed. Measured in the same run:
  *  - fan-out time from the first alert to the last, against N / DELIVERY_RATE_PER_SECOND;
  *  - 429 answers, every channel exactly once, the most bot requests in any one second;

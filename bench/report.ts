@@ -80,7 +80,7 @@ export function commandReport(r: CommandResult): string[] {
   const half = r.warmupPerCommand * 3 + (r.invocationsPerCommand / 2) * 3;
   const total = (r.warmupPerCommand + r.invocationsPerCommand) * 3;
   return [
-    `3. Commands — the bot (node dist/src/main.js, as npm start runs it) as a child process against the emulator; ${r.invocationsPerCommand} of each after ${r.warmupPerCommand} warm-up, started in ${num(r.startupMs)} ms`,
+    `3. Commands — the bot (node dist/main.js, as npm start runs it) as a child process against the emulator; ${r.invocationsPerCommand} of each after ${r.warmupPerCommand} warm-up, started in ${num(r.startupMs)} ms`,
     ...table([['command', 'p50 ms', 'p99 ms', 'max ms', 'not an immediate reply'], ...r.latency.map((l) => [`/${l.command}`, num(l.p50Ms), num(l.p99Ms), num(l.maxMs), String(l.otherCallbacks)])]),
     ...table([
       ['memory (VmRSS)', 'MiB', '× bare node', ''],
@@ -122,7 +122,7 @@ export function outboxReport(r: OutboxResult): string[] {
 }
 
 export function fanoutReport(r: FanoutResult): string[] {
-  const lines = [`5. Fan-out — one official date to N servers through a followed feed; the bot (node dist/src/main.js, as npm start runs it) against the emulator enforcing Discord's 50/s global limit; DELIVERY_RATE_PER_SECOND=${r.rate}`];
+  const lines = [`5. Fan-out — one official date to N servers through a followed feed; the bot (node dist/main.js, as npm start runs it) against the emulator enforcing Discord's 50/s global limit; DELIVERY_RATE_PER_SECOND=${r.rate}`];
   lines.push(...table([
     ['servers', 'first→last s', `N/${r.rate} s`, 'vs floor', '429s', 'exactly once', 'peak alerts/s', 'peak all/s', '/release p50/p99 idle ms', 'during ms', 'p99 ratio'],
     ...r.runs.map((x) => [

@@ -66,8 +66,8 @@ const RUMOR_SPEAKERS = [
   // of its sources; insiders, the crew talking and fan-run accounts are rumour.
   String.raw`(?:(?:two|three|several|multiple|some|unnamed|anonymous|industry|production|local)\s+)*insiders?(?:\s+(?:close\s+to|familiar\s+with|at|inside|within|on)\s+(?:the\s+)?[\w-]+(?:\s+${NOT_SAY}[\w-]+){0,2})?`,
   String.raw`(?:unnamed|anonymous)\s+sources?`,
-  String.raw`(?:an?|one|two|three|several)\s+(?:industry\s+)?(?:insider|person|people|staffer|crew\s+member)\s+(?:working\s+on|involved\s+(?:in|with)|at|inside|on)\s+(?:the\s+)?[\w'’-]+(?:\s+${NOT_SAY}[\w'’-]+){0,3}`,
-  String.raw`people\s+(?:working\s+on|involved\s+(?:in|with))\s+(?:the\s+)?[\w'’-]+(?:\s+${NOT_SAY}[\w'’-]+){0,3}`,
+  String.raw`(?:an?|one|two|three|several)\s+(?:industry\s+)?(?:insider|person|people|staffer|crew\s+member)\s+(?:working\s+on|involved\s+(?:in|with)|at|inside|on)\s+(?:the\s+)?[\w'\u2019-]+(?:\s+${NOT_SAY}[\w'\u2019-]+){0,3}`,
+  String.raw`people\s+(?:working\s+on|involved\s+(?:in|with))\s+(?:the\s+)?[\w'\u2019-]+(?:\s+${NOT_SAY}[\w'\u2019-]+){0,3}`,
   String.raw`(?:industry|online|fan|social[-\s]media)\s+(?:chatter|buzz|gossip|talk|speculation)`,
   // "An X fan account with about 40,000 followers posted that …", "a drama leaker with a patchy track record claims …".
   String.raw`(?:an?\s+)?(?:(?:X|Twitter|Instagram|TikTok|Weibo|Reddit|YouTube|Threads|Korean|popular|large|anonymous)\s+)*(?:fan|fan-run|fan\s+run|industry|insider|gossip|leak|anonymous)\s+accounts?(?:\s+on\s+\w+)?(?:\s+with\s+(?:about\s+|over\s+|some\s+|more\s+than\s+)?[\d,.]+[kKmM]?\s+(?:followers|subscribers))?(?:\s+(?:that|I|we)\s+${NOT_SAY}\w+(?:\s+${NOT_SAY}[\w-]+){0,2})?`,
@@ -77,7 +77,7 @@ const RUMOR_SPEAKERS = [
 
 /** Sources an outlet cites without naming: its report stands on them. */
 const CITED_SOURCES = [
-  String.raw`(?:an?|one|two|three|several|multiple|some)\s+(?:industry\s+|production\s+)?(?:sources?|person|people|officials?|representatives?)\s+(?:close\s+to|familiar\s+with|at|inside|from|within|involved\s+(?:in|with))\s+(?:the\s+)?[\w'’-]+(?:\s+${NOT_SAY}[\w'’-]+){0,3}`,
+  String.raw`(?:an?|one|two|three|several|multiple|some)\s+(?:industry\s+|production\s+)?(?:sources?|person|people|officials?|representatives?)\s+(?:close\s+to|familiar\s+with|at|inside|from|within|involved\s+(?:in|with))\s+(?:the\s+)?[\w'\u2019-]+(?:\s+${NOT_SAY}[\w'\u2019-]+){0,3}`,
   String.raw`(?:industry|production|broadcasting)\s+(?:sources?|officials?|insiders?\s+quoted\s+by\s+\w+)`,
 ];
 

@@ -24,7 +24,7 @@ const SCENES = String.raw`(?:the\s+)?(?:last|final|remaining|closing)\s+(?:scene
 export const PRODUCTION_ROWS_EN: readonly StageRow[] = [
   { name: 'production-halted', stage: 'filming', setback: true, re: /\b(?:production|filming|shooting|the\s+shoot)(?:\s+(?:on|of|for)\s+[^,.;]{1,80}?)?\s+(?:has\s+been|was|is|had\s+been)\s+(?:temporarily\s+|indefinitely\s+)?(?:halted|suspended|paused|stopped|shut\s+down)\b/gi },
   { name: 'reshoots', stage: 'filming', setback: true, re: /\b(?:reshoots?|re-shoots?|additional\s+photography)\s+(?:are|is|have|has|will|began|begin|started|start|under\s?way)\b|\b(?:going|went|head(?:s|ed)?)\s+back\s+(?:in)?to\s+(?:film|shoot)\b/gi },
-  { name: 'shoot-ended', stage: 'wrapped', re: new RegExp(String.raw`\b${SHOOT}\s+["“]?${PERFECT}(?:concluded|ended|wrapped(?:\s+up)?|finished|completed|came\s+to\s+an?\s+(?:end|close)|(?:is|was)\s+(?:over|done|complete))\b`, 'gi') },
+  { name: 'shoot-ended', stage: 'wrapped', re: new RegExp(String.raw`\b${SHOOT}\s+["\u201c]?${PERFECT}(?:concluded|ended|wrapped(?:\s+up)?|finished|completed|came\s+to\s+an?\s+(?:end|close)|(?:is|was)\s+(?:over|done|complete))\b`, 'gi') },
   { name: 'cameras-rolling', stage: 'filming', re: /\bcameras\s+(?:have\s+been|had\s+been|are|were|have\s+started|started|began|begin)\s+(?:(?:now|already|officially|finally|once\s+again|again)\s+){0,2}rolling\b/gi },
   { name: 'into-the-shoot', stage: 'filming', re: /\b(?:weeks?|months?|days?)\s+into\s+(?:the\s+)?(?:shoot|filming|shooting)\b|\b(?:into|in|entering)\s+the\s+(?:last|final|home)\s+stretch\s+of\s+(?:the\s+)?(?:shoot|filming|shooting)\b/gi },
   { name: 'called-it-a-wrap', stage: 'wrapped', re: /\bcalled\s+it\s+a\s+wrap\b|\bit['’]s\s+a\s+wrap\b/gi },
