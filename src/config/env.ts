@@ -5,23 +5,27 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
-import { z } from 'zod';
 import { UserFacingError } from '../shared/errors.ts';
+import { convert, matches, nonEmpty, oneOf, optional, record, text, validate, withDefault, type Rule } from '../shared/validate.ts';
 
-const booleanFlag = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
-  error: 'must be true or false (1/0, yes/no and on/off work too)',
-}).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
+const booleanFlag = convert(
+  oneOf(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], 'must be true or false (1/0, yes/no and on/off work too)'),
+  (v) => TRUE_WORDS.includes(v),
+);
+
+const inRange = (min: number, max: number, words: string): Rule<number> => (v) => (v >= min && v <= max ? undefined : words);
 
 /** A whole number in a range, said in words when it is not one ("abc" is not "received NaN"). */
 function wholeNumber(min: number, max: number, unit: string) {
   const words = `must be a whole number of ${unit} from ${min} to ${max}`;
-  return z.string().trim().regex(/^\d+$/, words).transform(Number).pipe(z.number().int().min(min, words).max(max, words));
+  return convert(text({ trim: true, rules: [matches(/^\d+$/, words)] }), Number, [inRange(min, max, words)]);
 }
 
 /** A number (a fraction allowed) in a range, said in words. */
 function decimalNumber(min: number, max: number, unit: string) {
   const words = `must be a number of ${unit} from ${min} to ${max}`;
-  return z.string().trim().regex(/^\d+(?:\.\d+)?$/, words).transform(Number).pipe(z.number().min(min, words).max(max, words));
+  return convert(text({ trim: true, rules: [matches(/^\d+(?:\.\d+)?$/, words)] }), Number, [inRange(min, max, words)]);
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -44,33 +48,42 @@ export function isAllowedHostEntry(entry: string): boolean {
   return ipaddr.isValid(bare) || HOST_NAME.test(bare);
 }
 
-const allowedHosts = z.string().superRefine((value, ctx) => {
-  const bad = value.split(',').map((h) => h.trim()).filter((h) => h && !isAllowedHostEntry(h));
-  if (bad.length > 0) {
-    ctx.addIssue({ code: 'custom', message: `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length === 1 ? 'is not a host name, IP address or CIDR range' : 'are not host names, IP addresses or CIDR ranges'} (e.g. rsshub.local, 192.168.1.20, 10.0.0.0/8)` });
-  }
+const allowedHosts = text({
+  rules: [(value) => {
+    const bad = value.split(',').map((h) => h.trim()).filter((h) => h && !isAllowedHostEntry(h));
+    if (bad.length === 0) return undefined;
+    return `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length === 1 ? 'is not a host name, IP address or CIDR range' : 'are not host names, IP addresses or CIDR ranges'} (e.g. rsshub.local, 192.168.1.20, 10.0.0.0/8)`;
+  }],
 });
 
-const envSchema = z.object({
-  DISCORD_TOKEN: z.string().trim().min(1).optional(),
-  DISCORD_APPLICATION_ID: z.string().trim().regex(/^\d{5,25}$/, 'must be the Application ID from the Developer Portal (General Information): 5 to 25 digits').optional(),
-  DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http or https URL, e.g. http://127.0.0.1:8080/api' }).optional(),
-  STORE_URL: z.string().trim().refine(
-    (v) => STORE_SCHEMES.some((s) => v.toLowerCase().startsWith(`${s}://`)),
-    'must start with sqlite://, redis://, rediss://, postgres:// or postgresql://',
-  ).default('sqlite://./data/hyosan.sqlite'),
-  STORE_NAMESPACE: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'must be 1 to 40 lowercase letters, digits, - or _').default('hyosan'),
-  SHOW: z.string().regex(/^[a-z0-9-]+$/, 'must be the file name of a show pack in config/shows/, without .json (lowercase letters, digits and -)').default('all-of-us-are-dead'),
-  FEEDS_FILE: z.string().default('config/feeds.json'),
-  POLL_INTERVAL_SECONDS: wholeNumber(10, 86_400, 'seconds').default(600),
-  FEED_ALLOWED_HOSTS: allowedHosts.default(''),
-  FETCH_TIMEOUT_SECONDS: decimalNumber(1, 120, 'seconds').default(15),
-  FETCH_MAX_BYTES: wholeNumber(10_000, 50_000_000, 'bytes').default(5 * 1024 * 1024),
-  READ_ARTICLE_PAGES: booleanFlag.default(true),
-  DELIVERY_RATE_PER_SECOND: decimalNumber(1, 45, 'requests per second').default(40),
-  LEASE_TTL_SECONDS: wholeNumber(3, 600, 'seconds').default(30),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-  LOG_FORMAT: z.enum(LOG_FORMATS, { error: 'must be auto (readable lines on a terminal, JSON otherwise), pretty or json' }).default('auto'),
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = record({
+  DISCORD_TOKEN: optional(text({ trim: true, rules: [nonEmpty()] })),
+  DISCORD_APPLICATION_ID: optional(text({ trim: true, rules: [matches(/^\d{5,25}$/, 'must be the Application ID from the Developer Portal (General Information): 5 to 25 digits')] })),
+  DISCORD_API_URL: optional(text({ rules: [(v) => (isHttpUrl(v) ? undefined : 'must be an http or https URL, e.g. http://127.0.0.1:8080/api')] })),
+  STORE_URL: withDefault(text({
+    trim: true,
+    rules: [(v) => (STORE_SCHEMES.some((s) => v.toLowerCase().startsWith(`${s}://`)) ? undefined : 'must start with sqlite://, redis://, rediss://, postgres:// or postgresql://')],
+  }), 'sqlite://./data/hyosan.sqlite'),
+  STORE_NAMESPACE: withDefault(text({ rules: [matches(/^[a-z0-9_-]{1,40}$/, 'must be 1 to 40 lowercase letters, digits, - or _')] }), 'hyosan'),
+  SHOW: withDefault(text({ rules: [matches(/^[a-z0-9-]+$/, 'must be the file name of a show pack in config/shows/, without .json (lowercase letters, digits and -)')] }), 'all-of-us-are-dead'),
+  FEEDS_FILE: withDefault(text(), 'config/feeds.json'),
+  POLL_INTERVAL_SECONDS: withDefault(wholeNumber(10, 86_400, 'seconds'), 600),
+  FEED_ALLOWED_HOSTS: withDefault(allowedHosts, ''),
+  FETCH_TIMEOUT_SECONDS: withDefault(decimalNumber(1, 120, 'seconds'), 15),
+  FETCH_MAX_BYTES: withDefault(wholeNumber(10_000, 50_000_000, 'bytes'), 5 * 1024 * 1024),
+  READ_ARTICLE_PAGES: withDefault(booleanFlag, true),
+  DELIVERY_RATE_PER_SECOND: withDefault(decimalNumber(1, 45, 'requests per second'), 40),
+  LEASE_TTL_SECONDS: withDefault(wholeNumber(3, 600, 'seconds'), 30),
+  LOG_LEVEL: withDefault(oneOf(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'info'),
+  LOG_FORMAT: withDefault(oneOf(LOG_FORMATS, 'must be auto (readable lines on a terminal, JSON otherwise), pretty or json'), 'auto'),
 });
 
 /** Variables whose value may be shown back in an error message (never the token). */
@@ -108,16 +121,16 @@ export interface Config {
 /** Reads and validates the environment; blank variables count as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => {
+  const parsed = validate(envSchema, present);
+  if (!parsed.ok) {
+    const problems = parsed.issues.map((i) => {
       const name = i.path.join('.');
       const value = SHOWN_VALUES.has(name) ? present[name] : undefined;
       return `${name}${value !== undefined ? `=${JSON.stringify(value)}` : ''} ${i.message}`;
     }).join('; ');
     throw new UserFacingError('bad-config', `Invalid configuration: ${problems}. See .env.example.`);
   }
-  const e = parsed.data;
+  const e = parsed.value;
   const shows = availableShows();
   if (shows.length > 0 && !shows.includes(e.SHOW)) {
     throw new UserFacingError('bad-config', `Invalid configuration: SHOW=${JSON.stringify(e.SHOW)} is not a show pack in config/shows/ (show packs there: ${shows.join(', ')}). See .env.example.`);

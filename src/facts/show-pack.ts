@@ -1,8 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
 import { UserFacingError } from '../shared/errors.ts';
 import { logger } from '../shared/logger.ts';
+import { describePath, validate } from '../shared/validate.ts';
 import type { Claim } from './types.ts';
 import { showPackSchema, type ShowPack } from './show-pack-schema.ts';
 
@@ -10,27 +10,14 @@ export type { ShowPack, PackPerson, PackCharacter } from './show-pack-schema.ts'
 
 const log = logger.child({ module: 'show-pack' });
 
-/** `people[3].names` — the path style people read in error messages. */
-function formatPath(p: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of p) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
-  return out || '(root)';
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = formatPath(issue.path);
-  if (issue.code === 'invalid_type') return `${where}: expected ${issue.expected}`;
-  return `${where}: ${issue.message}`;
-}
-
 /** Validates parsed JSON as a show pack; the error names every bad field. */
 export function parseShowPack(data: unknown, origin = 'show pack'): ShowPack {
-  const result = showPackSchema.safeParse(data);
-  if (!result.success) {
-    const problems = result.error.issues.map(describeIssue);
+  const result = validate(showPackSchema, data);
+  if (!result.ok) {
+    const problems = result.issues.map((issue) => `${describePath(issue.path, '(root)')}: ${issue.message}`);
     throw new UserFacingError('show-pack-invalid', `${origin} is invalid: ${problems.join('; ')}`);
   }
-  return result.data;
+  return result.value;
 }
 
 export async function loadShowPack(file: string): Promise<ShowPack> {

@@ -1,52 +1,42 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
 import { UserFacingError } from '../shared/errors.ts';
+import { crossCheck, describePath, list, maxLength, nonEmpty, oneOf, record, text, validate, type Checked } from '../shared/validate.ts';
 import { MAX_URL_LENGTH } from './url-guard.ts';
 
 /** The shipped default feeds (config/feeds.json): what a new fan server follows before adding its own. */
 
-export const FeedKindSchema = z.enum(['news-search', 'outlet']);
-export type FeedKind = z.infer<typeof FeedKindSchema>;
+export const FEED_KINDS = ['news-search', 'outlet'] as const;
+export type FeedKind = (typeof FEED_KINDS)[number];
 
-const httpUrl = z
-  .string()
-  .max(MAX_URL_LENGTH)
-  .refine((value) => {
-    try {
-      const { protocol } = new URL(value);
-      return protocol === 'http:' || protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http or https URL');
-
-export const FeedEntrySchema = z.strictObject({
-  url: httpUrl,
-  name: z.string().trim().min(1, 'must not be empty').max(100),
-  kind: FeedKindSchema,
-});
-export type FeedEntry = z.infer<typeof FeedEntrySchema>;
-
-export const FeedsConfigSchema = z
-  .strictObject({ feeds: z.array(FeedEntrySchema) })
-  .superRefine((config, ctx) => {
-    const seen = new Set<string>();
-    config.feeds.forEach((feed, i) => {
-      if (seen.has(feed.url)) ctx.addIssue({ code: 'custom', path: ['feeds', i, 'url'], message: 'is listed twice' });
-      seen.add(feed.url);
-    });
-  });
-export type FeedsConfig = z.infer<typeof FeedsConfigSchema>;
-
-/** "feeds[2].url" rather than a JSON path array: this is what the person editing the file reads. */
-function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '') || '(top level)';
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
+const feedEntry = record({
+  url: text({ rules: [maxLength(MAX_URL_LENGTH), (v) => (isHttpUrl(v) ? undefined : 'must be an http or https URL')] }),
+  name: text({ trim: true, rules: [nonEmpty(), maxLength(100)] }),
+  kind: oneOf(FEED_KINDS),
+}, { strict: true });
+export type FeedEntry = Checked<typeof feedEntry>;
+
+const feedsConfig = crossCheck(record({ feeds: list(feedEntry) }, { strict: true }), (config, report) => {
+  const seen = new Set<string>();
+  config.feeds.forEach((feed, i) => {
+    if (seen.has(feed.url)) report(['feeds', i, 'url'], 'is listed twice');
+    seen.add(feed.url);
+  });
+});
+export type FeedsConfig = Checked<typeof feedsConfig>;
+
 export function parseFeedsConfig(data: unknown, source = 'config/feeds.json'): FeedsConfig {
-  const result = FeedsConfigSchema.safeParse(data);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${fieldName(issue.path)}: ${issue.message}`);
+  const result = validate(feedsConfig, data);
+  if (result.ok) return result.value;
+  const problems = result.issues.map((issue) => `${describePath(issue.path, '(top level)')}: ${issue.message}`);
   throw new UserFacingError('feeds-config', `${source} is not valid:\n- ${problems.join('\n- ')}`);
 }
 
