@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { UserFacingError } from '../shared/errors.ts';
-import { convert, matches, nonEmpty, oneOf, optional, record, text, validate, withDefault, type Rule } from '../shared/validate.ts';
+import { convert, httpUrl, matches, nonEmpty, oneOf, optional, record, text, validate, withDefault, type Rule } from '../shared/validate.ts';
 
 const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
 const booleanFlag = convert(
@@ -56,18 +56,10 @@ const allowedHosts = text({
   }],
 });
 
-function isHttpUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
 const envSchema = record({
   DISCORD_TOKEN: optional(text({ trim: true, rules: [nonEmpty()] })),
   DISCORD_APPLICATION_ID: optional(text({ trim: true, rules: [matches(/^\d{5,25}$/, 'must be the Application ID from the Developer Portal (General Information): 5 to 25 digits')] })),
-  DISCORD_API_URL: optional(text({ rules: [(v) => (isHttpUrl(v) ? undefined : 'must be an http or https URL, e.g. http://127.0.0.1:8080/api')] })),
+  DISCORD_API_URL: optional(text({ rules: [httpUrl('must be an http or https URL, e.g. http://127.0.0.1:8080/api')] })),
   STORE_URL: withDefault(text({
     trim: true,
     rules: [(v) => (STORE_SCHEMES.some((s) => v.toLowerCase().startsWith(`${s}://`)) ? undefined : 'must start with sqlite://, redis://, rediss://, postgres:// or postgresql://')],

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { UserFacingError } from '../shared/errors.ts';
-import { crossCheck, describePath, list, maxLength, nonEmpty, oneOf, record, text, validate, type Checked } from '../shared/validate.ts';
+import { crossCheck, describePath, httpUrl, list, maxLength, nonEmpty, oneOf, record, text, validate, type Checked } from '../shared/validate.ts';
 import { MAX_URL_LENGTH } from './url-guard.ts';
 
 /** The shipped default feeds (config/feeds.json): what a new fan server follows before adding its own. */
@@ -8,17 +8,8 @@ import { MAX_URL_LENGTH } from './url-guard.ts';
 export const FEED_KINDS = ['news-search', 'outlet'] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 const feedEntry = record({
-  url: text({ rules: [maxLength(MAX_URL_LENGTH), (v) => (isHttpUrl(v) ? undefined : 'must be an http or https URL')] }),
+  url: text({ rules: [maxLength(MAX_URL_LENGTH), httpUrl('must be an http or https URL')] }),
   name: text({ trim: true, rules: [nonEmpty(), maxLength(100)] }),
   kind: oneOf(FEED_KINDS),
 }, { strict: true });

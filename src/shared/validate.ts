@@ -74,6 +74,15 @@ export const nonEmpty = (message = 'must not be empty'): Rule<string> => (v) => 
 export const maxLength = (max: number): Rule<string> => (v) => (v.length <= max ? undefined : `must be at most ${max} characters`);
 export const matches = (pattern: RegExp, message: string): Rule<string> => (v) => (pattern.test(v) ? undefined : message);
 
+/** An absolute http or https URL. */
+export const httpUrl = (message: string): Rule<string> => (v) => {
+  try {
+    return /^https?:$/.test(new URL(v).protocol) ? undefined : message;
+  } catch {
+    return message;
+  }
+};
+
 export interface NumberOptions {
   integer?: boolean;
   min?: number;
