@@ -4,7 +4,7 @@ import path from 'node:path';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The bot as `npm start` runs it: bundled to JavaScript first (rolldown.config.js), not stripped of its types at load. */
+/** The bot as `npm start` runs it: bundled to JavaScript first (rolldown.config.ts), not stripped of its types at load. */
 export const BOT_ENTRY = path.join('dist', 'main.js');
 
 /** The baseline client, bundled the same way (discord.js left in node_modules, as the bot leaves it), so both sides load plain JavaScript. */
@@ -14,7 +14,7 @@ export const BARE_CLIENT_ENTRY = path.join('dist', 'bench', 'bare-client.js');
 export function buildBot(): void {
   const rolldown = path.join('node_modules', 'rolldown', 'bin', 'cli.mjs');
   const quiet: ExecFileSyncOptions = { stdio: ['ignore', 'ignore', 'inherit'] };
-  execFileSync(process.execPath, [rolldown, '-c', 'rolldown.config.js', '--logLevel', 'warn'], quiet);
+  execFileSync(process.execPath, [rolldown, '-c', 'rolldown.config.ts', '--logLevel', 'warn'], quiet);
   execFileSync(process.execPath, [rolldown, path.join('bench', 'bare-client.ts'), '--file', BARE_CLIENT_ENTRY, '--platform', 'node', '--format', 'esm', '--external', 'discord.js', '--logLevel', 'warn'], quiet);
 }
 

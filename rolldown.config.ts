@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * `npm run build`: the bot as `npm start` runs it, bundled from src/ into dist/.
  *
