@@ -159,13 +159,24 @@ const CASTING_VERB = /\s(?:cast|casts|signed|signs|tapped|taps|hired|hires)\s/i;
 
 const ORDERING_VERB = /^(?:renew|green|order|commission|pick)/i;
 
+/** Parts of the making and promotion that get called off without the season going. */
+const CANCELLED_PART = String.raw`(?:[\w'\u2019-]+\s+){0,4}?(?:shoots?|shooting|filming|scenes?|screenings?|events?|fan\s*(?:meetings?|meets?)|showcases?|press\s+(?:conferences?|events?)|junkets?|red\s+carpets?|appearances?|interviews?|photo\s*(?:calls?|shoots?)|panels?|tours?|trips?|rehearsals?|table\s+reads?|script\s+readings?)\b`;
+const CANCELLED_PART_AFTER = new RegExp(String.raw`^\s+(?:the|a|an|its|their|this|that|[\w-]+['\u2019]s)\s+${CANCELLED_PART}`, 'i');
+const CANCELLED_PART_BEFORE = new RegExp(String.raw`\b(?:the|a|an|its|their|this|that|[\w-]+['\u2019]s)\s+${CANCELLED_PART}(?:\s+(?:for|of|on|in|at)\s+[^,.;]{1,60}?)?\s+(?:was|were|has\s+been|had\s+been|have\s+been|got|is|are|will\s+be)\s+(?:\w+\s+)?$`, 'i');
+
+/** A release cue that is the platform's own act of scheduling ("has moved … to", "slotted for"). */
+const SCHEDULING_VERB = /^(?:pushed|moved|bumped|shifted|delayed|set\b|slot|schedul|slated|pencil|places|placed|puts)/i;
+
+/** "asked readers when …", "polled fans on whether …": what follows is the question. */
+const ASKED_WHEN = /\b(?:asked|asks|ask|asking|polled|polls)\s+(?:[\w'’-]+\s+){0,4}?(?:when|whether|if)\b/i;
+
 /**
  * The official voice stands right before the verb, as its subject: "Netflix (has) (officially) …",
  * and nobody else in the sentence tells it ("a Seoul daily says Netflix has …" is the daily's report).
  */
 function platformIsSubject(before: string, sentence: string, pack: ShowPack): boolean {
   if (findAttributions(sentence, pack).some((a) => a.confidence !== 'official')) return false;
-  const m = /(?:^|[,;:]\s*|\b(?:that|and)\s+)([^,;:]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|officially\s+|formally\s+|finally\s+)?(?:(?:gave|gives|given|granted|grants)\s+(?:it\s+|the\s+(?:show|series|drama)\s+)?(?:the|a)\s+)?$/i.exec(before);
+  const m = /(?:^|[,;:]\s*|\b(?:that|and|which)\s+)([^,;:]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|officially\s+|formally\s+|finally\s+)?(?:(?:gave|gives|given|granted|grants)\s+(?:it\s+|the\s+(?:show|series|drama)\s+)?(?:the|a)\s+)?$/i.exec(before);
   const subject = m?.[1]?.trim() ?? '';
   const voice = speakerLexicon(pack).official.exec(subject);
   // The subject is the platform itself ("Netflix", "the streamer"), not a phrase that mentions it.
@@ -205,6 +216,9 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
     if (!clause || IRREALIS.test(clause.text.trim())) continue;
     if (/\b(?:not|n['’]t|never|no|denied|rumou?rs?|false)\b/i.test(clause.text)) continue;
     if (ownerOf(sentence, clause, cue.start, ctx.pack, false) !== 'ours') continue;
+    // "Fog cancelled the team's rooftop shoot", "the fan event was scrapped": a day of the making
+    // or a promotion called off, not the season.
+    if (CANCELLED_PART_AFTER.test(sentence.slice(cue.end)) || CANCELLED_PART_BEFORE.test(sentence.slice(0, cue.start))) continue;
     out.push({ kind: 'renewal', subject: null, value: 'cancelled', rule: 'cancel-cue', confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
   }
   return out;
@@ -310,6 +324,8 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
     const cue = cues.find((c) => c.start >= clause.start && c.start < clause.end);
     if (!cue) continue;
     if (isNegated(clause) || IRREALIS.test(text.trim()) || hasEarlierMarker(text, ctx.pack)) continue;
+    // "We asked readers when it will premiere: 41 percent picked December": a question and its answers.
+    if (ASKED_WHEN.test(sentence.slice(clause.start, cue.start))) continue;
     // "X had previously announced …, with a planned release in 2025": the frame governs the
     // clauses after it, unless one turns to what holds now.
     const governed = SUPERSEDED_PLAN.test(sentence.slice(0, clause.start)) && !/^(?:but|now|however|instead|yet|though|although|while)\b/i.test(text.trim());
@@ -333,6 +349,11 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
     // "Netflix dropped a teaser on July 23": a promotional item, not the season; so is "A
     // trailer for season 2 drops on October 3", where the promotion is the subject.
     if (PROMO_OBJECT.test(sentence.slice(cue.end, clause.end)) || PROMO_OBJECT.test(sentence.slice(clause.start, cue.start)) || PROMO_SUBJECT.test(sentence.slice(clause.start, cue.start))) continue;
+    // "Netflix has moved the season to February 12", "which the streamer has slotted for …": only
+    // the platform schedules its show, so the platform doing it, stated plainly, is its own word.
+    const stated = confidenceFor(sentence, clauses, clause, ctx.pack);
+    const byPlatform = stated === 'reported' && SCHEDULING_VERB.test(cue.m[0]) && platformIsSubject(sentence.slice(clause.start, cue.start), sentence, ctx.pack);
+    const confidence: Confidence = byPlatform ? 'official' : stated;
     const dayList: Array<{ value: string; end: number }> = [];
     for (const d of findDates(text, ctx.clock, 'future', sentence.slice(0, clause.start))) {
       if (Number(d.value.slice(0, 4)) <= lastEarlierYear) continue;
@@ -356,7 +377,7 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
       const listed = dayList.at(-1);
       if (listed && d.value.length === 10 && listed.value < d.value && !REVISION.test(sentence) && /^[\s,]*(?:and|then|&)\s+(?:[\w-]+\s+){0,3}(?:on\s+)?$/i.test(text.slice(listed.end, d.start))) continue;
       if (d.value.length === 10) dayList.push({ value: d.value, end: d.end });
-      out.push({ kind: 'release', subject: null, value: inKoreanDay(d, text), rule: `release:${cue.m[0].toLowerCase().replace(/\s+/g, ' ')}`, ...(REVISION.test(sentence) ? { revises: true } : {}), confidence: confidenceFor(sentence, clauses, clause, ctx.pack) });
+      out.push({ kind: 'release', subject: null, value: inKoreanDay(d, text), rule: `release:${cue.m[0].toLowerCase().replace(/\s+/g, ' ')}`, ...(REVISION.test(sentence) ? { revises: true } : {}), confidence });
     }
   }
   return out;
@@ -408,6 +429,8 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season
     if (notTheSeasonCount(sentence, cue.start, cue.end, ctx.pack)) continue;
     // "a few months after the first season's 12 episodes premiered": the count of the season that owns it.
     if (EARLIER_POSSESSOR.test(sentence.slice(Math.max(0, cue.start - 40), cue.start))) continue;
+    // "four years after the 12-episode first", "its 12-episode debut": the count names the first season.
+    if (/^\s+(?:first|debut|original|opener)\b/i.test(sentence.slice(cue.end)) && /-episodes?$/i.test(cue.m[0])) continue;
     // "had first mapped out ten episodes but cut the story down to nine": the plan left behind.
     if (FIRST_PLAN_BEFORE.test(sentence.slice(clause.start, cue.start)) || SUPERSEDED_PLAN.test(sentence.slice(clause.start, cue.start))) continue;
     // "the planned third season will be a six-part finale": the next season's count.

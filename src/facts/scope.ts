@@ -260,12 +260,12 @@ function buildEarlierPattern(pack: ShowPack): RegExp {
   const years = pack.earlierSeasons.map((s) => s.year);
   const parts = [
     words.length ? `(?:season|part)\\s*(?:${words.join('|')})\\b` : '',
-    ordinals.length ? `(?:${ordinals.join('|')})\\s+(?:season|instal?lment|part)` : '',
+    ordinals.length ? `(?:${ordinals.join('|')})\\s+(?:season|instal?lment|part|run|outing)` : '',
     nums.length ? `s0?(?:${nums.join('|')})\\b` : '',
     'original\\s+(?:season|series|run)',
     'when\\s+(?:it|the\\s+(?:show|series))\\s+(?:was\\s+released|premiered|debuted|first\\s+aired|aired|dropped)',
     'since\\s+its\\s+(?:release|premiere|debut)',
-    years.length ? `(?:in|of|since|back\\s+in|on|from)\\s+(?:\\w+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:${years.join('|')})\\b` : '',
+    years.length ? `(?:in|of|since|back\\s+in|on|from)\\s+(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:\\w+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:${years.join('|')})\\b` : '',
     years.length ? `(?:${years.join('|')})\\s+(?:hit|series|show|original|release|premiere|debut)` : '',
     // "the 12-episode series": the earlier season's own count names it.
     ...pack.earlierSeasons.filter((s) => s.episodes).map((s) => `${s.episodes}-episode\\s+(?:series|season|run|drama|show)`),

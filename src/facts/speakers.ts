@@ -87,6 +87,8 @@ const SPECULATION_SPEAKERS = [
   '(?:the\\s+)?(?:internet|fandom|fan\\s+base|fanbase)|netizens',
   'we|I|our\\s+(?:money|bet|guess)',
   '(?:industry\\s+)?(?:watchers|observers|analysts|pundits|commentators)',
+  // "one user claims to know …", "a reader on our forum insists …": the audience guessing.
+  '(?:an?|one|some|many|several|most)\\s+(?:(?:forum|reddit|site|of\\s+our|of\\s+the)\\s+)?(?:readers?|commenters?|users?|posters?|redditors?|members?)|(?:readers|commenters|redditors)',
 ];
 
 /** Verbs of saying and of an owner's act; a speaker before one of them speaks. */

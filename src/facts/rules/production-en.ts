@@ -59,6 +59,15 @@ export const PRODUCTION_ROWS_EN: readonly StageRow[] = [
   { name: 'final-scenes-were-shot', stage: 'wrapped', re: /\b(?:the\s+)?(?:very\s+)?(?:final|last)\s+(?:scenes?|shots?|takes?|day\s+of\s+(?:filming|shooting))\s+(?:was|were|had\s+been|have\s+been)\s+(?:shot|filmed|completed|wrapped|in\s+the\s+can)\b/gi },
   { name: 'after-the-final-scene', stage: 'wrapped', re: /\bafter\s+(?:the|its|their)\s+(?:very\s+)?(?:final|last)\s+(?:scene|shot|take|day)\s+of\s+(?:the\s+)?[^,.;]{0,80}?\b(?:shoot|filming|shooting)\b/gi },
   { name: 'production-still-going', stage: 'filming', re: /\b(?:production|shoot|filming|shooting)(?:\s+as\s+a\s+whole)?\s+(?:is|remains|was)\s+still\s+(?:going|rolling|on|under\s?way|in\s+progress|ongoing)\b/gi },
+  // "the second season is being filmed right now": the passive of shooting, as it happens.
+  { name: 'being-filmed', stage: 'filming', re: /\b(?:is|are)\s+(?:(?:currently|still|now|already|actively)\s+)?being\s+(?:filmed|shot)\b/gi },
+  // "the road will be closed while Netflix shoots the series there", "as the crew films".
+  { name: 'while-shooting', stage: 'filming', re: /\b(?:while|as)\s+(?:[\w'’-]+\s+){1,3}?(?:shoots|films|(?:is|are)\s+(?:(?:still|currently|now)\s+)?(?:shooting|filming))\b/gi },
+  // "snow forced the unit to scrap Tuesday's night shoot", "rain moved the Busan night shoot":
+  // a day of the shoot changed is a shoot going on.
+  { name: 'shoot-day-changed', stage: 'filming', re: /\b(?:scrap(?:s|ped)?|mov(?:e|es|ed)|postpone[sd]?|delay(?:s|ed)?|cancel(?:l?ed|s)?|call(?:s|ed)?\s+off|reschedule[sd]?|push(?:es|ed)\s+back)\s+(?:the\s+|a\s+|its\s+|[\w-]+['’]s\s+)(?:[\w'’-]+\s+){0,6}?(?:night|location|overnight|outdoor|weekend|rooftop|street)\s+shoot\b/gi },
+  // "the crew is close to finishing the second shoot": not finished yet.
+  { name: 'close-to-finishing', stage: 'filming', re: /\b(?:close\s+to|nearing|nearly|almost)\s+(?:finishing|wrapping(?:\s+up)?|completing)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:shoot|filming|shooting)\b/gi },
   { name: 'fact-box-stage', stage: 'filming', re: /\b(?:stage|status)\s*:\s*(?:shooting|filming|in\s+production|principal\s+photography)\b/gi },
   { name: 'brought-to-a-close', stage: 'wrapped', re: /\b(?:brought|brings|bringing)\s+(?:[^,.;]{1,40}?\s+)?(?:filming|shooting|the\s+shoot|principal\s+photography)\s+to\s+(?:a|an|its)\s+(?:close|end)\b/gi },
   { name: 'pre-production-begun', stage: 'pre-production', re: /\bpre[-\s]?production(?:\s+(?:on|of|for)\s+[^,.;]{1,80}?)?\s+(?:has\s+)?(?:begun|began|started|kicked\s+off|is\s+under\s?way|is\s+in\s+progress)\b/gi },
