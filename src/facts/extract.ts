@@ -256,6 +256,8 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
       if ((stage === 'wrapped' || stage === 'filming') && personSubject(sentence, cue.start, ctx.pack)) continue;
       if (hasEarlierMarker(clauseText, ctx.pack)) continue;
       if (FUTURE_BEFORE_CUE.test(sentence.slice(clause.start, cue.start))) continue;
+      // "News1 says filming starts in July", written in June: a start or an end still ahead is a plan.
+      if ((stage === 'filming' || stage === 'wrapped') && PRESENT_TENSE_TURN.test(cue.m[0]) && stillAhead(sentence.slice(cue.end, clause.end), ctx)) continue;
       // "Netflix's first teaser drew 12 million views": the promotion's audience, not the season's.
       if (stage === 'released' && PROMO_LEAD.test(clauseText)) continue;
       // A release is only this season's when the sentence says so; "premiered in 2022" is the first.
@@ -267,6 +269,14 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
     }
   }
   return out;
+}
+
+const PRESENT_TENSE_TURN = /\b(?:starts|begins|kicks\s+off|commences|gets\s+under\s?way|wraps(?:\s+up)?|ends|finishes)\b/i;
+
+/** Whether a time the text names lies after the article's day ("in July", written in June). */
+function stillAhead(text: string, ctx: Context): boolean {
+  const today = `${ctx.clock.year}-${String(ctx.clock.month).padStart(2, '0')}-${String(ctx.clock.day).padStart(2, '0')}`;
+  return findDates(text, ctx.clock, 'future').some((d) => d.value > today.slice(0, d.value.length));
 }
 
 /** A person named before the cue with no mention of the show ahead of them: the person is the subject. */
@@ -1233,10 +1243,18 @@ const NEWS_OF_A_KIND: Partial<Record<Claim['kind'], RegExp>> = {
   release: /\bdate\b/i,
 };
 
+const MONTH_WORD = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
 /**
- * A numbered round-up ("1. Kingdom. … Both seasons run six episodes. 2. …"): everything under an
- * entry headed by another title is that title's, until the next entry or a sentence naming this
- * show. Returns a reader that says, sentence by sentence, whether it sits under such an entry.
+ * A release calendar's entry line: "Fri, June 27 — Squid Game, season 3 (Netflix)", "March 2026 —
+ * Glass Orchard", "Second half of 2026 — Red Snow Valley". The label is a day, a month or a
+ * window, then a dash and the title.
+ */
+const DATED_ENTRY = new RegExp(String.raw`^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}\s+${MONTH_WORD}(?:\s+\d{4})?|${MONTH_WORD}\s+\d{4}|(?:first|second)\s+half\s+(?:of\s+)?\d{4}|(?:early|mid|late)[-\s]\d{4}|q[1-4]\s+\d{4})\s+[\u2014\u2013-]\s+\S`, 'i');
+
+/**
+ * A numbered round-up ("1. Kingdom. … Both seasons run six episodes. 2. …") or a release
+ * calendar (see DATED_ENTRY): everything under an entry headed by another title is that title's,
+ * until the next entry or a sentence naming this show. Returns a reader that says, sentence by sentence, whether it sits under such an entry.
  */
 function numberedEntries(pack: ShowPack): (sentence: string) => boolean {
   let headerNext = false;
@@ -1248,7 +1266,7 @@ function numberedEntries(pack: ShowPack): (sentence: string) => boolean {
       underOther = false;
       return true;
     }
-    const numbered = /^\s*\d{1,2}[.)]\s+\S/.test(sentence);
+    const numbered = /^\s*\d{1,2}[.)]\s+\S/.test(sentence) || DATED_ENTRY.test(sentence);
     if (headerNext || numbered) {
       headerNext = false;
       underOther = !ours;

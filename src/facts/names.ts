@@ -250,6 +250,15 @@ function withinOneEdit(a: string, b: string): boolean {
 }
 
 /**
+ * "Park Ji-hoon" is not a slip for "Park Ji-hoo": a final n, m, ng, k or l makes another syllable
+ * (훈, not 후), so the name is another person's, however close the letters.
+ */
+function finalConsonantApart(a: string, b: string): boolean {
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.length === short.length + 1 && long.startsWith(short) && /[nmgkl]$/.test(long);
+}
+
+/**
  * A discovered name one typo away from exactly one pack person is that person: editors' slips
  * ("Chun Sung-II", "Cho Yi-hyn") are common, and an unknown actor is rarely one letter off a known
  * one. Short names are left alone: two letters apart is already another person.
@@ -261,7 +270,7 @@ function nearestKnown(p: PersonMention, pack: ShowPack): PersonMention {
   for (const person of pack.people) {
     for (const written of [person.name, ...person.aliases]) {
       const plain = plainKey(written);
-      if (plain.length >= 8 && withinOneEdit(key, plain)) hits.add(person.name);
+      if (plain.length >= 8 && withinOneEdit(key, plain) && !finalConsonantApart(key, plain)) hits.add(person.name);
     }
   }
   const [only] = hits;

@@ -289,6 +289,9 @@ function readAttributions(sentence: string, pack: ShowPack): Attribution[] {
 
 type Form = 'frame' | 'tail' | 'subject' | 'passive' | 'according';
 
+/** What follows a bracketed platform that labels the sentence's subject: a colon, a dash or its verb. */
+const PLATFORM_LABEL_AFTER = /^\s*(?::|[\u2014\u2013]|(?:is|are|was|were|will|has|have|had|gets|returns|premieres|lands|drops|streams|arrives)\b)/i;
+
 /** A verb of saying right after the speaker, past an aside (", a fan account,", "with 60,000 followers,"), a time or a place. */
 // "Netflix, which has now pencilled it into …": the antecedent of a relative clause acts in it.
 // "Fans flooding the comments are convinced …": a participle may describe the speaker first.
@@ -299,7 +302,11 @@ function attributionForm(before: string, after: string, phrase: string): Form | 
   if (/^\s*(?:(?:again|also|once\s+again|once\s+more)\s+)?(?:wrote|writes|pens|penned)\s+(?:the\s+|all\s+|every\s+|its\s+)?(?:scripts?|screenplays?|episodes?|series|show|season|story|drama|book|webtoon|novel)\b/i.test(after)) return undefined;
   if (/\b(?:according\s+to|per|citing|via)\s+$/i.test(before)) return 'according';
   // A source note in brackets: "Status: renewed (Netflix announcement, June 6)", "(News1, June 24)".
-  if (/\(\s*(?:(?:source|sources)\s*:\s*)?$/i.test(before) && /^\s*(?:announcement|statement|confirmation|press\s+release|report|reports)?\s*(?:[,;][^()]{0,60})?\)/i.test(after)) return 'according';
+  // …but "All of Us Are Dead S2 (Netflix): …", "season 2 (Netflix) is in post-production" is the
+  // show's platform, a label on the subject of what follows.
+  if (/\(\s*(?:(?:source|sources)\s*:\s*)?$/i.test(before) && /^\s*(?:announcement|statement|confirmation|press\s+release|report|reports)?\s*(?:[,;][^()]{0,60})?\)/i.test(after)) {
+    return /^\s*\)/.test(after) && PLATFORM_LABEL_AFTER.test(after.replace(/^\s*\)/, '')) ? undefined : 'according';
+  }
   if (/\b(?:by|from)\s+$/i.test(before) && /\b(?:confirmed|announced|revealed|unveiled|said|stated|shared|posted|released|published|translated|quoted|sent|an?\s+update)\s+(?:\w+\s+){0,2}(?:by|from)\s+$/i.test(before)) return 'passive';
   if (verb.test(after)) {
     // ", Netflix said on Wednesday." at the end of a sentence vouches for what came before.

@@ -14,6 +14,21 @@ const summary = (i: FeedItem): string[] => extractClaims(i, pack).map((c) => `${
 
 describe('whole articles', () => {
 
+  test("a release calendar's entries for other shows keep their days, counts and cast to themselves", () => {
+    const a = item('Coming up: March 3-9, 2027', [
+      'Premiere times in KST and PT; counts are for the whole season.',
+      'Wed, March 3 — Lantern Row, season 2 (Netflix)',
+      '5 p.m. KST / 12 a.m. PT',
+      '8 episodes, all at once',
+      'Seo Da-bin returns as the innkeeper.',
+      'Fri, March 5 — The Quiet Ward (Disney+)',
+      '10 episodes, two a week',
+      'Still undated',
+      'All of Us Are Dead season 2 (Netflix) is in post-production; no episode count yet.',
+    ].join('\n'), '2027-02-28');
+    expect(summary(a)).toEqual(['production||post-production|reported']);
+  });
+
   test('a tracker table row is read by its columns: the status column says new, the source column who vouches', () => {
     const a = item('Zombie school S2 tracker: cast confirmed', [
       'Status: Pre-production → Filming. Source: Netflix Korea\'s press note.',

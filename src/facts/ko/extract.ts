@@ -310,6 +310,9 @@ const RELATIVE_PAST = /^(?:을|를|은|는|도)?\s*(?:맡았던|맡은|했던|�
 
 const TOPIC_BEFORE_NAMES = /^\s*(?:은|는|에는|엔|도)\s*(?:(?:시즌\s*\d+|전작)\s*에\s*이어(?:서)?\s*)?(?:[가-힣0-9]+(?:을|를)\s*(?:함께\s*)?(?:만든|이끈|연출한|맡았던)\s*)?(?:[가-힣]{2,4}\s*[·,]\s*|[가-힣]{2,4}\s*(?:와|과)\s+)*$/;
 
+/** A crew title right after a name: "김남수 감독", "천성일 작가". */
+const OWN_TITLE = /^\s*(감독|연출가|PD|작가|극작가)(?=$|[^\uac00-\ud7a3]|이|가|은|는|과|와|도|의|로|으로|님)/;
+
 function crewClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraft[] {
   const people = findPeople(sentence, ctx.pack).filter((p) => p.known && ctx.pack.people.find((x) => x.name === p.canonical)?.roles.includes('crew'));
   const out: KoDraft[] = [];
@@ -342,6 +345,10 @@ function crewClaims(sentence: string, clauses: Clause[], ctx: KoContext): KoDraf
       toldBeforeName = relative;
     }
     if (!role) continue;
+    // "천성일 작가가 대본을 쓰고, 김남수 감독과 이재규 감독이 메가폰을 잡는다": the title after a name
+    // ("감독", "작가") says whose job is whose when a job word before it belongs to someone else.
+    const titled = OWN_TITLE.exec(sentence.slice(person.span.end))?.[1];
+    if (titled) role = /감독|연출가|PD/.test(titled) ? 'director' : 'writer';
     // What the director says in quotes ('…라고 말을 아꼈다') does not deny the job.
     if (clauseSeason(sentence, personClause, ctx) !== 'tracked' || earlierOnly(personClause, ctx.pack) || negated(withoutQuotes(toldBeforeName ? sentence.slice(personClause.start, person.span.end) : personClause.text))) continue;
     if (ownerOf(sentence, personClause, person.span.start, ctx.pack, false) === 'other') continue;
