@@ -962,6 +962,11 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
     lastMention.set(keyOf(d), mentions++);
     const prev = best.get(keyOf(d));
     const better = !prev || confidenceRank(d.confidence) > confidenceRank(prev.confidence) || (d.confidence === prev.confidence && ((d.date && !prev.date) || (d.character && !prev.character)));
+    // "크랭크업했다" in one sentence, "전날 … 크랭크업했다" in the next: the article's day for the fact
+    // stays with it, whichever wording is kept.
+    const kept = better ? claim : prev;
+    const dated = better ? prev : claim;
+    if (kept && !kept.date && dated?.date) kept.date = dated.date;
     if (better) best.set(keyOf(d), claim);
   };
 

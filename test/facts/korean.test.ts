@@ -31,7 +31,8 @@ const CASES: Array<[date: string, sentence: string, want: Want[]]> = [
   ['2026-02-20', '제작진은 곧 후반 작업에 들어갈 예정이며, 공개 시점은 아직 확정되지 않았다.', []],
   ['2024-04-10', "'지금 우리 학교는' 시즌2는 현재 캐스팅 작업이 진행 중이다.", [['production', null, 'pre-production', 'reported']]],
   ['2025-01-10', "'지금 우리 학교는' 시즌2는 사전 제작 단계에 있다.", [['production', null, 'pre-production', 'reported']]],
-  ['2027-03-12', "'지금 우리 학교는' 시즌2가 오늘 넷플릭스에서 스트리밍을 시작했다.", [['production', null, 'released', 'reported'], ['platform', null, 'Netflix', 'reported']]],
+  // "오늘 … 스트리밍을 시작했다": released, and today is the day.
+  ['2027-03-12', "'지금 우리 학교는' 시즌2가 오늘 넷플릭스에서 스트리밍을 시작했다.", [['production', null, 'released', 'reported'], ['platform', null, 'Netflix', 'reported'], ['release', null, '2027-03-12', 'reported']]],
   ['2026-03-01', "넷플릭스가 '지금 우리 학교는' 시즌2 티저 예고편을 공개했다.", []],
   ['2026-03-10', "로몬은 앞서 넷플릭스 '지금 우리 학교는' 시즌2 촬영을 마쳤다.", []],
   // renewal

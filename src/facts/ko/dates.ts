@@ -72,6 +72,21 @@ const RULES: DateRule[] = [
   } },
   { re: /(?<![\d.])([1-9]|1[0-2])월(?:\s*(?:초|중순|말|하순|초순|께|경))?/g, value: (m, c, d) => { const mo = Number(m[1]); return `${yearForMonth(mo, 15, c, d)}-${pad(mo)}`; } },
   { re: /(?:지난|오는)\s*(\d{1,2})일/g, value: (m, c) => `${c.year}-${pad(c.month)}-${pad(Number(m[1]))}` },
+  // "어제", "전날" (the day before the article's own), "그제", "오늘".
+  { re: /(어제|전날|그저께|그제|오늘)(?![\uac00-\ud7a3]*일)/g, value: (m, c, d) => {
+    const back = m[1] === '오늘' ? 0 : m[1] === '그저께' || m[1] === '그제' ? 2 : 1;
+    if (back > 0 && d === 'future') return undefined;
+    return new Date(Date.UTC(c.year, c.month - 1, c.day - back)).toISOString().slice(0, 10);
+  } },
+  // "19일 크랭크업": for what has happened, a bare day is a day of the article's month, or of the
+  // month before when it is still to come. Not for what is ahead: "넷플릭스는 2일 …" is the day the
+  // news was given far more often than a premiere day.
+  { re: /(?<![\d.월])(\d{1,2})일(?!\s*(?:간|동안|째|만|치|분량|부터\s*\d))/g, value: (m, c, d) => {
+    if (d === 'future') return undefined;
+    const day = Number(m[1]);
+    const at = new Date(Date.UTC(c.year, c.month - 1 + (day > c.day ? -1 : 0), 1));
+    return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(day)}`;
+  } },
   { re: /(연내|연말|연초)/g, value: (m, c) => (m[1] === '연내' ? `${c.year}` : m[1] === '연말' ? `${c.year}-H2` : `${c.year}-H1`) },
   { re: new RegExp(YEAR, 'g'), value: (m, c) => `${yearOf(m[1], m[2], c)}` },
 ];

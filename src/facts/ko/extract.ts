@@ -84,9 +84,12 @@ function firstDayOf(value: string): string {
 }
 
 /** The day an event happened on, when its clause names one already past. */
-function dateOf(clause: Clause, ctx: KoContext): { date?: string } {
+function dateOf(clause: Clause, ctx: KoContext, cueAt?: number): { date?: string } {
   const now = today(ctx.clock);
-  const d = findKoreanDates(clause.text, ctx.clock, 'past').find((x) => /-\d\d-\d\d$/.test(x.value) && x.value <= now);
+  const days = findKoreanDates(clause.text, ctx.clock, 'past').filter((x) => /-\d\d-\d\d$/.test(x.value) && x.value <= now);
+  // Korean sets the time right before the verb: "20일 방송가에 따르면 … 전날 … 크랭크업했다" is the 19th.
+  const at = cueAt === undefined ? undefined : cueAt - clause.start;
+  const d = (at === undefined ? undefined : days.filter((x) => x.start < at).at(-1)) ?? days[0];
   return d ? { date: d.value } : {};
 }
 
@@ -135,7 +138,7 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: KoContext): 
       if ((stage === 'wrapped' || stage === 'filming') && personIsSubject(sentence, clause, cue.start, ctx.pack)) continue;
       if (stage === 'released' && (!hasTrackedMarker(sentence, ctx.pack) || KO_PROMO_BEFORE.test(sentence.slice(clause.start, cue.start)))) continue;
       if (ownerOf(sentence, clause, cue.start, ctx.pack, false) === 'other') continue;
-      out.push({ kind: 'production', rule: 'ko:production', subject: null, value: stage, confidence: koConfidence(sentence, clause.text, 'production', ctx.pack), ...dateOf(clause, ctx) });
+      out.push({ kind: 'production', rule: 'ko:production', subject: null, value: stage, confidence: koConfidence(sentence, clause.text, 'production', ctx.pack), ...dateOf(clause, ctx, cue.start) });
     }
   }
   return out;
@@ -222,14 +225,17 @@ function characterOf(sentence: string, person: PersonMention, pack: ShowPack): s
   for (const c of findCharacters(sentence, pack)) {
     if (c.span.start >= person.span.end) {
       const gap = sentence.slice(person.span.end, c.span.start);
-      if (gap.length <= 16 && /^(?:은|는|이|가)?\s*(?:\(\s*|극\s*중\s*|[,·]?\s*)$/.test(gap) && /^\s*(?:역|\)|役)/.test(sentence.slice(c.span.end))) return c.canonical;
+      if (gap.length <= 16 && /^(?:은|는|이|가|도)?\s*(?:\(\s*|극\s*중\s*|[,·]?\s*)$/.test(gap) && /^\s*(?:역|\)|役)/.test(sentence.slice(c.span.end))) return c.canonical;
       // "윤찬영이 '지금 우리 학교는' 시즌2에 이청산 역으로 다시 출연": the show and season may stand between.
-      if (gap.length <= 34 && /^(?:은|는|이|가)\s*(?:극\s*중\s*)?(?:['‘"“][^'’"”]{1,20}['’"”]\s*(?:시즌\s*\d+)?\s*(?:에서|에|의)?\s*)?(?:[^.'‘"“]{0,6})?$/.test(gap) && /^\s*(?:역|役)(?:을|으로|를)?\s*(?:맡|연기|이어|다시|분)/.test(sentence.slice(c.span.end))) return c.canonical;
+      if (gap.length <= 34 && /^(?:은|는|이|가|도)\s*(?:극\s*중\s*)?(?:['‘"“][^'’"”]{1,20}['’"”]\s*(?:시즌\s*\d+)?\s*(?:에서|에|의)?\s*)?(?:[^.'‘"“]{0,6})?$/.test(gap) && /^\s*(?:역|役)(?:을|으로|를)?\s*(?:맡|연기|이어|다시|분)/.test(sentence.slice(c.span.end))) return c.canonical;
       // "이민재는 온조의 대학 선배 마루 역을, 김시은은 주란 역을 맡았다": a described role in a list of roles.
-      if (gap.length <= 20 && /^(?:은|는|이|가)\s*[^.,]{0,16}$/.test(gap) && /^\s*(?:역|役)(?:을|를)\s*,/.test(sentence.slice(c.span.end))) return c.canonical;
+      if (gap.length <= 20 && /^(?:은|는|이|가|도)\s*[^.,]{0,16}$/.test(gap) && /^\s*(?:역|役)(?:을|를)\s*,/.test(sentence.slice(c.span.end))) return c.canonical;
       // "윤가이는 이종아, 노재원은 한두석, 김시은은 소주란을 연기한다", "로몬은 이수혁, 윤찬영은 이청산 역으로":
       // paired topic and role, with the verb of playing at the end of the list.
-      if (/^(?:은|는|이|가)\s*$/.test(gap) && /^\s*(?:,|을|를)/.test(sentence.slice(c.span.end)) && /연기|맡|역으로|역을|분(?:한|하|해)/.test(sentence.slice(c.span.end))) return c.canonical;
+      if (/^(?:은|는|이|가|도)\s*$/.test(gap) && /^\s*(?:,|을|를)/.test(sentence.slice(c.span.end)) && /연기|맡|역으로|역을|분(?:한|하|해)/.test(sentence.slice(c.span.end))) return c.canonical;
+      // "이민재는 대학생이 된 온조의 선배 용마루로, 노재원은 … 한두석으로 분한다": a described role taken
+      // with 로/으로, the verb of playing at the end of the list.
+      if (gap.length <= 24 && /^(?:은|는|이|가|도)\s*[^.,]{0,20}$/.test(gap) && /^(?:으로|로)(?![\uac00-\ud7a3])/.test(sentence.slice(c.span.end)) && /분(?:한|하|해|했)|연기(?:한|하|해|했)|출연(?:한|하|해|했)/.test(sentence.slice(c.span.end))) return c.canonical;
     }
     if (c.span.end <= person.span.start) {
       const gap = sentence.slice(c.span.end, person.span.start);
