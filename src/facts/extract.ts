@@ -256,6 +256,8 @@ function productionClaims(sentence: string, clauses: Clause[], ctx: Context, sea
       if ((stage === 'wrapped' || stage === 'filming') && personSubject(sentence, cue.start, ctx.pack)) continue;
       if (hasEarlierMarker(clauseText, ctx.pack)) continue;
       if (FUTURE_BEFORE_CUE.test(sentence.slice(clause.start, cue.start))) continue;
+      // "is nearly finished shooting": still shooting (see close-to-finishing).
+      if (stage === 'wrapped' && /\b(?:nearly|almost|close\s+to|not\s+yet|yet\s+to)\s+(?:\w+\s+)?$/i.test(sentence.slice(clause.start, cue.start))) continue;
       // "News1 says filming starts in July", written in June: a start or an end still ahead is a plan.
       if ((stage === 'filming' || stage === 'wrapped') && PRESENT_TENSE_TURN.test(cue.m[0]) && stillAhead(sentence.slice(cue.end, clause.end), ctx)) continue;
       // "Netflix's first teaser drew 12 million views": the promotion's audience, not the season's.
@@ -417,7 +419,7 @@ const SEASON_NOUN = /\b(?:season|series|episodes?|show|drama|sequel|premiere\s+d
 function notTheSeasonCount(sentence: string, start: number, end: number, pack: ShowPack): boolean {
   if (/\b(?:first|last|final|opening|closing|remaining|next|two|three|four)\s+$/i.test(sentence.slice(0, start))) return true;
   // "somewhere between 10 and 12 episodes", "10 to 12 episodes": a range is nobody's count.
-  if (/(?:\bbetween\s+\w+\s+and|\b\d+\s*(?:-|–|to|or))\s*$/i.test(sentence.slice(0, start))) return true;
+  if (/(?:\bbetween\s+\w+\s+and|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen)\s*(?:-|–|to|or))\s*$/i.test(sentence.slice(0, start))) return true;
   // "Each season 2 episode runs an hour": the number names the season, the noun one episode.
   if (/(?:\b(?:season|part|series)\s+|(?<![\w'’])s)$/i.test(sentence.slice(0, start)) || /^\S+\s+episode$/i.test(sentence.slice(start, end))) return true;
   const after = sentence.slice(end);
@@ -439,6 +441,10 @@ function episodeClaims(sentence: string, clauses: Clause[], ctx: Context, season
     if (notTheSeasonCount(sentence, cue.start, cue.end, ctx.pack)) continue;
     // "a few months after the first season's 12 episodes premiered": the count of the season that owns it.
     if (EARLIER_POSSESSOR.test(sentence.slice(Math.max(0, cue.start - 40), cue.start))) continue;
+    if (cue.start < otherTitleAppositiveEnd(sentence, ctx.pack)) continue;
+    // "Attorney Woo premieres June 29, and Netflix will carry its 16 episodes": "its" is the show the
+    // sentence names, and that is not this one.
+    if (/\b(?:its|their)\s+(?:\w+\s+)?$/i.test(sentence.slice(Math.max(0, cue.start - 30), cue.start)) && titleMentions(sentence, ctx.pack).length === 0 && !hasTrackedMarker(sentence, ctx.pack) && (otherShowMentions(sentence, ctx.pack).length > 0 || unknownTitles(sentence, ctx.pack).length > 0 || TITLE_SUBJECT.test(sentence))) continue;
     // "four years after the 12-episode first", "its 12-episode debut": the count names the first season.
     if (/^\s+(?:first|debut|original|opener)\b/i.test(sentence.slice(cue.end)) && /-episodes?$/i.test(cue.m[0])) continue;
     // "had first mapped out ten episodes but cut the story down to nine": the plan left behind.
@@ -663,7 +669,9 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
   // "Yoon Chan-young has not left the second season, … after posts claimed he had dropped
   // out": an exit said not to have happened, whatever else the sentence quotes.
   const exitDenied = cues.some((c) => c.status === 'exited' && deniedExit(sentence, clauses, c));
+  const appositiveEnd = otherTitleAppositiveEnd(sentence, ctx.pack);
   for (const person of allowPeople ? actors : []) {
+    if (person.span.start < appositiveEnd) continue;
     let status: CastCueStatus;
     let confidence: Confidence;
     const character = characterOf(sentence, person, people, ctx);
@@ -718,6 +726,9 @@ function castClaims(sentence: string, clauses: Clause[], ctx: Context, season: S
     } else continue;
     const seasons = ctx.pack.people.find((x) => x.name === person.canonical)?.seasons ?? [];
     const earlier = seasons.some((s) => s < ctx.pack.season);
+    // "Yoo In-soo as the bully Yoon Gwi-nam left a lasting impression": someone the show had only
+    // in earlier seasons, named with a role and no word of the new one, is remembered, not cast.
+    if (status === 'generic' && seasons.length > 0 && seasons.every((s) => s < ctx.pack.season) && !hasTrackedMarker(sentence, ctx.pack)) continue;
     let value: 'new' | 'returning' | 'exited';
     // Someone the pack knows from an earlier season cannot be new to the show, however the
     // outlet words it ("joining her once more are …", "Park Ji-hu and Yoon Chan-young topline").
@@ -1030,7 +1041,9 @@ export function extractClaims(item: FeedItem, pack: ShowPack): Claim[] {
       const retracted = RETRACTED.test(read) || (CHECKED_CLAIM.test(read) && !upheld);
       // "Zombie fans have Sweet Home 3 to look forward to first. The final season arrives on July 19":
       // a sentence that opens on "the season" or "it" right after one about another show is that show's.
-      const aboutOther = previousAboutOther && !namesUs && ANAPHOR_OPENING.test(read);
+      // So is "Lee Jung-jae finishes Gi-hun's story" after "Squid Game's last season is out today":
+      // people and roles with no word of this show or its season.
+      const aboutOther = previousAboutOther && !namesUs && (ANAPHOR_OPENING.test(read) || (!hasTrackedMarker(read, pack) && findCharacters(read, pack).length === 0 && namesUnknownRole(read, pack)));
       previousAboutOther = !namesUs && showRefs(read, pack).some((r) => !r.ours);
       if (inOtherEntry || aboutOther || retracted || (otherTopic && !namesUs) || labelledForOtherShow(read, pack) || isOtherListEntry(read, pack) || PHOTO_CAPTION.test(read) || isUnknownTitleEntry(read, pack) || asideOnAnotherTitle(read, pack)) {
         previousCast = undefined;
@@ -1217,6 +1230,30 @@ function castPeople(sentence: string, pack: ShowPack): PersonMention[] {
 }
 
 /** A sentence that opens by pointing back at a show: "The final season arrives …", "It drops …". */
+/**
+ * A romanised given name standing alone ("Gi-hun's story", "as the twitchy Nam-kyu") that is
+ * neither a person in the sentence nor one of this show's roles: another show's character.
+ */
+function namesUnknownRole(sentence: string, pack: ShowPack): boolean {
+  const people = findPeople(sentence, pack);
+  if (people.length === 0) return false;
+  return matchAll(/\b[A-Z][a-z]{1,5}-[a-z]{2,5}\b/g, sentence).some((m) => !people.some((p) => m.index >= p.span.start && m.index < p.span.end));
+}
+
+/**
+ * "Bell After Dark, an eight-part Disney+ school horror with newcomer Jang Ha-eun, premieres …": the
+ * description set after a title that opens the sentence is that title's, when the title is not
+ * this show's and not a person. Returns where the description ends, or -1.
+ */
+function otherTitleAppositiveEnd(sentence: string, pack: ShowPack): number {
+  const m = /^\s*((?:[A-Z][\w'\u2019:-]*\s+){0,5}[A-Z][\w'\u2019:-]*),\s+(?:an?|the)\s+[^,]{3,140},/.exec(sentence);
+  if (!m?.[1] || titleMentions(m[1], pack).length > 0 || findPeople(m[1], pack).length > 0) return -1;
+  return m[0].length;
+}
+
+/** A sentence opening on a capitalised title as its subject: "Extraordinary Attorney Woo, with …, premieres". */
+const TITLE_SUBJECT = /^\s*(?:[A-Z][\w'\u2019:-]*\s+){1,5}[A-Z][\w'\u2019:-]*(?=,|\s+(?:premieres|returns|arrives|drops|lands|debuts|streams|opens))/;
+
 const ANAPHOR_OPENING = /^\s*(?:the\s+(?:(?:final|last|third|fourth|new|latest|next)\s+)?(?:season|instal?lment|chapter|part)|it|its)\b/i;
 
 const PRONOUN_SPEAKER = /,\s*["”]?\s*(?:it|they|she|he|the\s+(?:agency|streamer|company|studio))\s+(?:also\s+|further\s+|later\s+)?(?:said|added|noted|stated|confirmed|explained)\.?["”]?\s*$|^\s*(?:it|they|she|he|the\s+(?:streamer|company|platform|studio|spokes(?:person|woman|man)|representative|executive|official))\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+also\s+|have\s+also\s+|did\s+|did\s+also\s+)?(?:said|says|say|confirmed|confirms|confirm|announced|announces|revealed|reveals|added|adds|noted|stated|shared|told|slotted|slots|dated|dates|set|sets|scheduled|listed|lists|placed|places|put|puts|named|names|pencilled|penciled)\b/i;

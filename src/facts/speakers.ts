@@ -70,7 +70,7 @@ const RUMOR_SPEAKERS = [
   String.raw`people\s+(?:working\s+on|involved\s+(?:in|with))\s+(?:the\s+)?[\w'\u2019-]+(?:\s+${NOT_SAY}[\w'\u2019-]+){0,3}`,
   String.raw`(?:industry|online|fan|social[-\s]media)\s+(?:chatter|buzz|gossip|talk|speculation)`,
   // "An X fan account with about 40,000 followers posted that …", "a drama leaker with a patchy track record claims …".
-  String.raw`(?:an?\s+)?(?:(?:X|Twitter|Instagram|TikTok|Weibo|Reddit|YouTube|Threads|Korean|popular|large|anonymous)\s+)*(?:fan|fan-run|fan\s+run|industry|insider|gossip|leak|anonymous)\s+accounts?(?:\s+on\s+\w+)?(?:\s+with\s+(?:about\s+|over\s+|some\s+|more\s+than\s+)?[\d,.]+[kKmM]?\s+(?:followers|subscribers))?(?:\s+(?:that|I|we)\s+${NOT_SAY}\w+(?:\s+${NOT_SAY}[\w-]+){0,2})?`,
+  String.raw`(?:an?\s+)?(?:(?:X|Twitter|Instagram|TikTok|Weibo|Reddit|YouTube|Threads|Korean|popular|large|anonymous)\s+)*(?:fan|fan-run|fan\s+run|industry|insider|gossip|leak|leaker|anonymous)\s+accounts?(?:\s+@\w+)?(?:\s+on\s+\w+)?(?:\s+with\s+(?:about\s+|over\s+|some\s+|more\s+than\s+)?[\d,.]+[kKmM]?\s+(?:followers|subscribers))?(?:\s+(?:that|I|we)\s+${NOT_SAY}\w+(?:\s+${NOT_SAY}[\w-]+){0,2})?`,
   String.raw`(?:an?|one|some)\s+(?:(?:Korean|local|fan|drama|K-drama|entertainment|industry|well-known|notorious|prolific|anonymous|self-styled)\s+)*(?:blog|blogger|forum|post|listing|tabloid|leaker|YouTuber|community\s+post)(?:\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:track\s+record|record|history|following))?`,
   String.raw`(?:(?:unconfirmed|unverified)\s+(?:fan\s+|online\s+|social[-\s]media\s+)?(?:reports?|posts?|accounts?|claims?|listings?|rumou?rs?)|(?:fan|online)\s+posts?)(?:\s+on\s+(?:fan\s+)?(?:forums?|social\s+media|X|Twitter|Instagram|TikTok|Reddit|Weibo|Threads))?`,
 ];

@@ -14,6 +14,17 @@ const summary = (i: FeedItem): string[] => extractClaims(i, pack).map((c) => `${
 
 describe('whole articles', () => {
 
+  test("a newsletter's item about another show keeps its people and roles, and the next item's new names are new", () => {
+    const a = item('Issue #88: a finale, and the zombie sequel fills its classroom', [
+      'The last Squid Game season streams from today, six episodes in all.',
+      'Lee Jung-jae wraps up Gi-hun\'s arc, and Roh Jae-won is back as the jittery Nam-gyu.',
+      'All of Us Are Dead 2 has a cast, according to News1: Lomon and Cho Yi-hyun return from season one, and the new names are Kim Si-eun and Lee Min-jae.',
+    ].join('\n'), '2025-06-27');
+    expect(summary(a)).toEqual([
+      'cast|Cho Yi-hyun|returning|reported', 'cast|Kim Si-eun|new|reported', 'cast|Lee Min-jae|new|reported', 'cast|Lomon|returning|reported',
+    ]);
+  });
+
   test("a release calendar's entries for other shows keep their days, counts and cast to themselves", () => {
     const a = item('Coming up: March 3-9, 2027', [
       'Premiere times in KST and PT; counts are for the whole season.',

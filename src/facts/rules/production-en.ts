@@ -67,7 +67,7 @@ export const PRODUCTION_ROWS_EN: readonly StageRow[] = [
   // a day of the shoot changed is a shoot going on.
   { name: 'shoot-day-changed', stage: 'filming', re: /\b(?:scrap(?:s|ped)?|mov(?:e|es|ed)|postpone[sd]?|delay(?:s|ed)?|cancel(?:l?ed|s)?|call(?:s|ed)?\s+off|reschedule[sd]?|push(?:es|ed)\s+back)\s+(?:the\s+|a\s+|its\s+|[\w-]+['’]s\s+)(?:[\w'’-]+\s+){0,6}?(?:night|location|overnight|outdoor|weekend|rooftop|street)\s+shoot\b/gi },
   // "the crew is close to finishing the second shoot": not finished yet.
-  { name: 'close-to-finishing', stage: 'filming', re: /\b(?:close\s+to|nearing|nearly|almost)\s+(?:finishing|wrapping(?:\s+up)?|completing)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:shoot|filming|shooting)\b/gi },
+  { name: 'close-to-finishing', stage: 'filming', re: /\b(?:close\s+to|nearing|nearly|almost)\s+(?:finish(?:ing|ed)|wrapp(?:ing|ed)(?:\s+up)?|complet(?:ing|ed)|done)\s+(?:with\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:shoot|filming|shooting)\b/gi },
   { name: 'fact-box-stage', stage: 'filming', re: /\b(?:stage|status)\s*:\s*(?:shooting|filming|in\s+production|principal\s+photography)\b/gi },
   { name: 'brought-to-a-close', stage: 'wrapped', re: /\b(?:brought|brings|bringing)\s+(?:[^,.;]{1,40}?\s+)?(?:filming|shooting|the\s+shoot|principal\s+photography)\s+to\s+(?:a|an|its)\s+(?:close|end)\b/gi },
   { name: 'pre-production-begun', stage: 'pre-production', re: /\bpre[-\s]?production(?:\s+(?:on|of|for)\s+[^,.;]{1,80}?)?\s+(?:has\s+)?(?:begun|began|started|kicked\s+off|is\s+under\s?way|is\s+in\s+progress)\b/gi },
