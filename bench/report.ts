@@ -132,7 +132,7 @@ export function fanoutReport(r: FanoutResult): string[] {
     ]),
   ]));
   lines.push(...table([
-    ['servers', 'bare client RSS MiB', 'bot at READY', 'vs bare', 'bot after fan-out', 'vs READY', 'READY ms bare / bot'],
+    ['servers', 'bare client RSS MiB (median of 3)', 'bot at READY', 'vs bare', 'bot after fan-out', 'vs READY', 'READY ms bare / bot'],
     ...r.runs.map((x) => [
       x.servers.toLocaleString('en-US'), num(x.bareAtReady.rssMiB), num(x.botAtReady.rssMiB), times(x.readyRssRatio),
       num(x.botAfterFanout.rssMiB), times(x.afterFanoutRssRatio), `${num(x.bareReadyMs)} / ${num(x.botReadyMs)}`,
