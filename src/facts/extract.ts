@@ -1296,7 +1296,8 @@ const DATED_ENTRY = new RegExp(String.raw`^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)
 /**
  * A numbered round-up ("1. Kingdom. … Both seasons run six episodes. 2. …") or a release
  * calendar (see DATED_ENTRY): everything under an entry headed by another title is that title's,
- * until the next entry or a sentence naming this show. Returns a reader that says, sentence by sentence, whether it sits under such an entry.
+ * until the next entry or a sentence naming this show. Returns a reader that says, sentence by
+ * sentence, whether it sits under such an entry.
  */
 function numberedEntries(pack: ShowPack): (sentence: string) => boolean {
   let headerNext = false;
