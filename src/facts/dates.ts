@@ -32,7 +32,10 @@ const MONTHS: Record<string, number> = {
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
   dec: 12, december: 12,
 };
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH_NAMES = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTH = `(${MONTH_NAMES})\\.?`;
+/** A month's name, spelt out or cut short, as a pattern source without a capture ("Sept.", "June"). */
+export const MONTH_WORD = `(?:${MONTH_NAMES})\\.?`;
 const YEAR = '(20\\d\\d)';
 const ORD: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4 };
 const SEASON_Q: Record<string, number> = { spring: 2, summer: 3, fall: 4, autumn: 4, winter: 1 };
@@ -43,6 +46,11 @@ export interface ArticleClock {
   year: number;
   month: number;
   day: number;
+}
+
+/** The clock's day as YYYY-MM-DD, to compare with date values. */
+export function dayOf(clock: ArticleClock): string {
+  return `${clock.year}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')}`;
 }
 
 /** The article's own calendar day: its date in the zone the outlet wrote it in, when known. */

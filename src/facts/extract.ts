@@ -5,7 +5,7 @@ import { confidenceRank } from './types.ts';
 import { clauseAt, splitClauses, splitSentences, withoutBracketedAsides, type Clause } from './sentences.ts';
 import { datesOtherShows, isOtherListEntry } from './list-entries.ts';
 import { inKoreanDay } from './release-time.ts';
-import { clockOf, findDates, latestDayOf, type ArticleClock } from './dates.ts';
+import { clockOf, dayOf, findDates, latestDayOf, MONTH_WORD, type ArticleClock } from './dates.ts';
 import { IRREALIS, NEGATION, NOT_CONFIRMED, clauseConfidence, frameConfidence, isBareStatement, isQuestion, onlyScheduleHedge, weakest } from './confidence.ts';
 import { hasEarlierMarker, hasLaterMarker, hasTrackedMarker, otherShowMentions, ownerOf, seasonOf, showRefs, titleMentions, topicRefs, type SeasonScope } from './scope.ts';
 import { stripDateline } from './dateline.ts';
@@ -227,7 +227,7 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
 /** An event's own date, when its clause gives one that has already happened. */
 function dateOf(clause: Clause, sentence: string, ctx: Context): { date?: string } {
   const text = sentence.slice(clause.start, clause.end);
-  const today = `${ctx.clock.year}-${String(ctx.clock.month).padStart(2, '0')}-${String(ctx.clock.day).padStart(2, '0')}`;
+  const today = dayOf(ctx.clock);
   const d = findDates(text, ctx.clock, 'past', sentence.slice(0, clause.start)).find((x) => /-\d\d/.test(x.value) && x.value.slice(0, 10) <= today);
   return d ? { date: d.value } : {};
 }
@@ -277,7 +277,7 @@ const PRESENT_TENSE_TURN = /\b(?:starts|begins|kicks\s+off|commences|gets\s+unde
 
 /** Whether a time the text names lies after the article's day ("in July", written in June). */
 function stillAhead(text: string, ctx: Context): boolean {
-  const today = `${ctx.clock.year}-${String(ctx.clock.month).padStart(2, '0')}-${String(ctx.clock.day).padStart(2, '0')}`;
+  const today = dayOf(ctx.clock);
   return findDates(text, ctx.clock, 'future').some((d) => d.value > today.slice(0, d.value.length));
 }
 
@@ -920,7 +920,7 @@ export function articleSeason(item: FeedItem, pack: ShowPack): SeasonScope {
 export function speaksOfComingSeason(item: FeedItem, pack: ShowPack): boolean {
   const lastEarlier = Math.max(0, ...pack.earlierSeasons.map((s) => s.year));
   const clock = clockOf(item.published, item.utcOffsetMinutes);
-  const today = `${clock.year}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')}`;
+  const today = dayOf(clock);
   const earlierCast = new Set(pack.people.filter((p) => p.seasons.some((n) => n < pack.season)).map((p) => p.name));
   return [item.title, ...splitSentences(item.text)].some((s) => {
     if (titleMentions(s, pack).length === 0 || hasEarlierMarker(s, pack)) return false;
@@ -1240,19 +1240,23 @@ function namesUnknownRole(sentence: string, pack: ShowPack): boolean {
   return matchAll(/\b[A-Z][a-z]{1,5}-[a-z]{2,5}\b/g, sentence).some((m) => !people.some((p) => m.index >= p.span.start && m.index < p.span.end));
 }
 
+/** Up to six capitalised words in a row: a title, or a name, opening a sentence. */
+const CAPITALISED_WORDS = String.raw`(?:[A-Z][\w'\u2019:-]*\s+){0,5}[A-Z][\w'\u2019:-]*`;
+const TITLE_THEN_DESCRIPTION = new RegExp(String.raw`^\s*(${CAPITALISED_WORDS}),\s+(?:an?|the)\s+[^,]{3,140},`);
+
 /**
  * "Bell After Dark, an eight-part Disney+ school horror with newcomer Jang Ha-eun, premieres …": the
  * description set after a title that opens the sentence is that title's, when the title is not
  * this show's and not a person. Returns where the description ends, or -1.
  */
 function otherTitleAppositiveEnd(sentence: string, pack: ShowPack): number {
-  const m = /^\s*((?:[A-Z][\w'\u2019:-]*\s+){0,5}[A-Z][\w'\u2019:-]*),\s+(?:an?|the)\s+[^,]{3,140},/.exec(sentence);
+  const m = TITLE_THEN_DESCRIPTION.exec(sentence);
   if (!m?.[1] || titleMentions(m[1], pack).length > 0 || findPeople(m[1], pack).length > 0) return -1;
   return m[0].length;
 }
 
-/** A sentence opening on a capitalised title as its subject: "Extraordinary Attorney Woo, with …, premieres". */
-const TITLE_SUBJECT = /^\s*(?:[A-Z][\w'\u2019:-]*\s+){1,5}[A-Z][\w'\u2019:-]*(?=,|\s+(?:premieres|returns|arrives|drops|lands|debuts|streams|opens))/;
+/** A sentence opening on a title of two words or more as its subject: "Extraordinary Attorney Woo, with …, premieres". */
+const TITLE_SUBJECT = new RegExp(String.raw`^\s*[A-Z][\w'\u2019:-]*\s+${CAPITALISED_WORDS}(?=,|\s+(?:premieres|returns|arrives|drops|lands|debuts|streams|opens))`);
 
 const ANAPHOR_OPENING = /^\s*(?:the\s+(?:(?:final|last|third|fourth|new|latest|next)\s+)?(?:season|instal?lment|chapter|part)|it|its)\b/i;
 
@@ -1285,7 +1289,6 @@ const NEWS_OF_A_KIND: Partial<Record<Claim['kind'], RegExp>> = {
   release: /\bdate\b/i,
 };
 
-const MONTH_WORD = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
 /**
  * A release calendar's entry line: "Fri, June 27 — Squid Game, season 3 (Netflix)", "March 2026 —
  * Glass Orchard", "Second half of 2026 — Red Snow Valley". The label is a day, a month or a

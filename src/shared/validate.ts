@@ -25,6 +25,11 @@ export type Check<T> = (value: unknown, path: Path, issues: Issue[]) => T | Inva
 /** The type a check produces. */
 export type Checked<C> = C extends Check<infer T> ? T : never;
 
+function reject(issues: Issue[], path: Path, message: string): Invalid {
+  issues.push({ path, message });
+  return INVALID;
+}
+
 /** "feeds[2].url", the way the person editing the file reads it; `whole` names the top level. */
 export function describePath(path: Path, whole: string): string {
   let out = '';
@@ -46,10 +51,7 @@ export type Rule<T> = (value: T) => string | undefined;
 function applyRules<T>(value: T, rules: readonly Rule<T>[], path: Path, issues: Issue[]): T | Invalid {
   for (const rule of rules) {
     const message = rule(value);
-    if (message !== undefined) {
-      issues.push({ path, message });
-      return INVALID;
-    }
+    if (message !== undefined) return reject(issues, path, message);
   }
   return value;
 }
@@ -62,10 +64,7 @@ export interface TextOptions {
 
 export function text(options: TextOptions = {}): Check<string> {
   return (value, path, issues) => {
-    if (typeof value !== 'string') {
-      issues.push({ path, message: 'expected string' });
-      return INVALID;
-    }
+    if (typeof value !== 'string') return reject(issues, path, 'expected string');
     return applyRules(options.trim ? value.trim() : value, options.rules ?? [], path, issues);
   };
 }
@@ -90,12 +89,9 @@ export interface NumberOptions {
 
 export function number(options: NumberOptions = {}): Check<number> {
   return (value, path, issues) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      issues.push({ path, message: 'expected number' });
-      return INVALID;
-    }
-    if (options.integer && !Number.isInteger(value)) return applyRules(value, [() => 'expected a whole number'], path, issues);
-    if (options.min !== undefined && value < options.min) return applyRules(value, [() => `must be at least ${options.min}`], path, issues);
+    if (typeof value !== 'number' || !Number.isFinite(value)) return reject(issues, path, 'expected number');
+    if (options.integer && !Number.isInteger(value)) return reject(issues, path, 'expected a whole number');
+    if (options.min !== undefined && value < options.min) return reject(issues, path, `must be at least ${options.min}`);
     return value;
   };
 }
@@ -103,22 +99,14 @@ export function number(options: NumberOptions = {}): Check<number> {
 /** One of a fixed set of strings. */
 export function oneOf<const T extends string>(values: readonly T[], message = `expected one of ${values.join(', ')}`): Check<T> {
   return (value, path, issues) => {
-    if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
-    issues.push({ path, message });
-    return INVALID;
+    return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : reject(issues, path, message);
   };
 }
 
 export function list<T>(item: Check<T>, options: { min?: number } = {}): Check<T[]> {
   return (value, path, issues) => {
-    if (!Array.isArray(value)) {
-      issues.push({ path, message: 'expected array' });
-      return INVALID;
-    }
-    if (options.min !== undefined && value.length < options.min) {
-      issues.push({ path, message: `must have at least ${options.min} ${options.min === 1 ? 'entry' : 'entries'}` });
-      return INVALID;
-    }
+    if (!Array.isArray(value)) return reject(issues, path, 'expected array');
+    if (options.min !== undefined && value.length < options.min) return reject(issues, path, `must have at least ${options.min} ${options.min === 1 ? 'entry' : 'entries'}`);
     const out: T[] = [];
     let ok = true;
     value.forEach((entry: unknown, i) => {
@@ -185,10 +173,7 @@ export interface RecordOptions {
 
 export function record<S extends Shape>(shape: S, options: RecordOptions = {}): Check<RecordOf<S>> {
   return (value, path, issues) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      issues.push({ path, message: 'expected object' });
-      return INVALID;
-    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return reject(issues, path, 'expected object');
     const input = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     let ok = true;

@@ -1,7 +1,7 @@
 import type { ShowPack } from '../show-pack-schema.ts';
 import type { Claim, Confidence } from '../types.ts';
 import type { ArticleClock } from '../dates.ts';
-import { latestDayOf } from '../dates.ts';
+import { dayOf, latestDayOf } from '../dates.ts';
 import { clauseAt, type Clause } from '../sentences.ts';
 import { hasEarlierMarker, hasTrackedMarker, ownerOf, seasonOf, showRefs, titleMentions, type SeasonScope } from '../scope.ts';
 import { findCharacters, findPeople, type PersonMention } from '../names.ts';
@@ -34,7 +34,6 @@ function cuesOf(re: RegExp, text: string): Cue[] {
   return matchAll(re, text).map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
 }
 
-const today = (c: ArticleClock): string => `${c.year}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`;
 
 /** The clause with "시즌1의 …" and "시즌1에 이어" blanked: they lead to the new season, they are not about the old one. */
 function withoutLeads(text: string): string {
@@ -67,7 +66,7 @@ function negated(text: string): boolean {
 function isPlan(sentence: string, clause: Clause, cue: Cue, ctx: KoContext): boolean {
   if (KO_FUTURE_AFTER.test(sentence.slice(cue.end, clause.end))) return true;
   // Korean puts the time before the verb: "다음 달 촬영에 돌입한다", "하반기 촬영에 들어간다".
-  const now = today(ctx.clock);
+  const now = dayOf(ctx.clock);
   const lead = sentence.slice(clause.start, cue.start);
   return findKoreanDates(lead, ctx.clock, 'future').some((d) => firstDayOf(d.value) > now);
 }
@@ -85,7 +84,7 @@ function firstDayOf(value: string): string {
 
 /** The day an event happened on, when its clause names one already past. */
 function dateOf(clause: Clause, ctx: KoContext, cueAt?: number): { date?: string } {
-  const now = today(ctx.clock);
+  const now = dayOf(ctx.clock);
   const days = findKoreanDates(clause.text, ctx.clock, 'past').filter((x) => /-\d\d-\d\d$/.test(x.value) && x.value <= now);
   // Korean sets the time right before the verb: "20일 방송가에 따르면 … 전날 … 크랭크업했다" is the 19th.
   const at = cueAt === undefined ? undefined : cueAt - clause.start;
