@@ -183,6 +183,14 @@ function platformIsSubject(before: string, sentence: string, pack: ShowPack): bo
   return !!voice && voice.index <= 4 && voice.index + voice[0].length >= subject.length && !/\b(?:will|would|could|may|might|should|to)\b/i.test(subject);
 }
 
+/**
+ * A plainly reported act only the platform can do (renewing, scheduling its season), with the
+ * platform as the verb's subject, is the platform's own word on the record.
+ */
+function platformsOwnAct(stated: Confidence, verb: RegExp, cue: Cue & { m: RegExpExecArray }, clause: Clause, sentence: string, pack: ShowPack): Confidence {
+  return stated === 'reported' && verb.test(cue.m[0]) && platformIsSubject(sentence.slice(clause.start, cue.start), sentence, pack) ? 'official' : stated;
+}
+
 function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft[] {
   const out: Draft[] = [];
   for (const cue of matches(renewalCue(ctx.pack.season), sentence)) {
@@ -204,8 +212,7 @@ function renewalClaims(sentence: string, clauses: Clause[], ctx: Context): Draft
     // "Netflix orders a second season", "the streamer has renewed …": only the platform can
     // renew, so the platform doing it, stated plainly, is its own act on the record.
     const stated = confidenceFor(sentence, clauses, clause, ctx.pack);
-    const byPlatform = stated === 'reported' && ORDERING_VERB.test(cue.m[0]) && platformIsSubject(sentence.slice(clause.start, cue.start), sentence, ctx.pack);
-    const confidence: Confidence = byPlatform ? 'official' : stated;
+    const confidence = platformsOwnAct(stated, ORDERING_VERB, cue, clause, sentence, ctx.pack);
     out.push({ kind: 'renewal', subject: null, value: 'renewed', rule: 'renewal-cue', confidence, ...dateOf(clause, sentence, ctx) });
     // A renewal is the first production stage: the season is announced. Later stages move it on
     // at any confidence above speculation (see the ledger), so it can carry the renewal's own.
@@ -364,8 +371,7 @@ function releaseClaims(sentence: string, clauses: Clause[], ctx: Context, season
     // "Netflix has moved the season to February 12", "which the streamer has slotted for …": only
     // the platform schedules its show, so the platform doing it, stated plainly, is its own word.
     const stated = confidenceFor(sentence, clauses, clause, ctx.pack);
-    const byPlatform = stated === 'reported' && SCHEDULING_VERB.test(cue.m[0]) && platformIsSubject(sentence.slice(clause.start, cue.start), sentence, ctx.pack);
-    const confidence: Confidence = byPlatform ? 'official' : stated;
+    const confidence = platformsOwnAct(stated, SCHEDULING_VERB, cue, clause, sentence, ctx.pack);
     const dayList: Array<{ value: string; end: number }> = [];
     for (const d of findDates(text, ctx.clock, 'future', sentence.slice(0, clause.start))) {
       if (Number(d.value.slice(0, 4)) <= lastEarlierYear) continue;
